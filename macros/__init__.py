@@ -1,0 +1,12 @@
+"""mkdocs-macros entry point: registers the project's macros and nothing else.
+
+The macros are plain functions from the modules of this package; they know
+nothing about MkDocs, so the site can move to another generator.
+"""
+
+from .figures import render_figure
+
+
+def define_env(env) -> None:
+    """Register the macros the Markdown pages may call."""
+    env.macro(render_figure, "figure")
