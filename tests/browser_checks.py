@@ -1,0 +1,50 @@
+"""What the browser tests watch on every page: requests, console and axe."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+_axe = Axe()
+
+
+@dataclass
+class PageWatch:
+    """Collects what a page does that it must not: leave the site or fail."""
+
+    origin: str
+    external: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def attach(self, page) -> "PageWatch":
+        page.on("request", self._on_request)
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} (HTTP {r.status})"))
+        page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text} at {m.location}"))
+        page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
+        return self
+
+    def _on_request(self, request) -> None:
+        url = request.url
+        if not url.startswith(self.origin) and not url.startswith(("data:", "blob:", "about:")):
+            self.external.append(url)
+
+    def problems(self) -> list[str]:
+        return (
+            [f"request outside the site: {url}" for url in self.external]
+            + [f"failed request: {item}" for item in self.failed]
+            + self.errors
+        )
+
+
+def axe_violations(page) -> list[str]:
+    """Run axe-core with the WCAG 2.0/2.1 A and AA rules; describe each violation."""
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    found = []
+    for violation in results.response["violations"]:
+        for node in violation["nodes"]:
+            found.append(f"{violation['id']} ({violation['help']}): {' '.join(map(str, node['target']))} :: {node.get('failureSummary', '').splitlines()[-1:]}")
+    return found

@@ -1,0 +1,94 @@
+"""Browser fixtures: Chromium found on this machine, the site served locally.
+
+The browser is looked for in ``PIG_CHROMIUM`` (a path), then on the PATH
+(chromium, chromium-browser, google-chrome), then as Playwright's own. Where
+there is none, browser tests skip with one reason, except under ``CI=true``,
+where a missing browser fails them.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+SYSTEM_BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+# No stray request can leave the machine: every host name except the test
+# server's address resolves to nothing, and Chromium's own background
+# traffic (updates, sync, safe browsing) is switched off.
+CHROMIUM_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+
+def find_browser() -> str | None:
+    """Return the path of a Chromium to drive, or None."""
+    explicit = os.environ.get("PIG_CHROMIUM")
+    if explicit:
+        return explicit if Path(explicit).is_file() else None
+    for name in SYSTEM_BROWSERS:
+        path = shutil.which(name)
+        if path:
+            return path
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            path = playwright.chromium.executable_path
+        return path if Path(path).is_file() else None
+    except Exception:  # Playwright missing or without a browser of its own
+        return None
+
+
+@pytest.fixture(scope="session")
+def browser_path() -> str:
+    path = find_browser()
+    if path is None:
+        reason = "no Chromium found: set PIG_CHROMIUM or install chromium (apt-get install chromium)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but {reason}")
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args, browser_path):
+    """pytest-playwright's launch arguments, pointed at the browser found."""
+    args = list(CHROMIUM_ARGS)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--no-sandbox")  # Chromium refuses its sandbox as root
+    return {**browser_type_launch_args, "executable_path": browser_path, "args": args}
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files and keeps the test output clean."""
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    """The built site, served on 127.0.0.1 by a thread for the whole session."""
+    handler = functools.partial(QuietHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,23 @@
+"""Shared fixtures: one strict build of the site per test session."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitebuild import ROOT, BuildResult, build_site
+
+from browser_fixtures import *  # noqa: E402,F401,F403  (browser, server and page fixtures)
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> BuildResult:
+    """The site, built once with ``mkdocs build --strict``."""
+    return build_site(ROOT, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_build):
+    """The built site's folder; fails every dependent test if the build failed."""
+    if site_build.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{site_build.output}")
+    return site_build.site_dir

@@ -1,0 +1,109 @@
+"""Helpers shared by the tests: building the site and reading its pages."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+BOOK = ROOT.parent / "shared" / "workbook" / "positief-in-gesprek.txt"
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site_dir: Path
+
+
+def build_site(project_dir: Path, site_dir: Path) -> BuildResult:
+    """Run ``mkdocs build --strict`` for ``project_dir`` into ``site_dir``."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
+
+
+def page_urls() -> list[str]:
+    """Return the URL path of every Markdown page, as MkDocs publishes it."""
+    urls = []
+    for md in sorted(DOCS.rglob("*.md")):
+        rel = md.relative_to(DOCS)
+        if rel.parts[0] == "data":
+            continue
+        if rel.name == "index.md":
+            url = "/".join(rel.parts[:-1])
+        else:
+            url = "/".join((*rel.parts[:-1], rel.stem))
+        urls.append(url + "/" if url else "")
+    return urls
+
+
+def html_path(site_dir: Path, url: str) -> Path:
+    return site_dir / url / "index.html"
+
+
+class _TextExtractor(HTMLParser):
+    """Collect the visible text of an element, block by block."""
+
+    BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "figcaption", "caption", "dd", "dt", "blockquote", "div", "summary"}
+    SKIP = {"script", "style", "svg", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._current: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self._skip += 1
+        elif tag in self.BLOCKS or tag == "br":
+            self._flush()
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self._skip -= 1
+        elif tag in self.BLOCKS:
+            self._flush()
+
+    def handle_data(self, data):
+        if not self._skip:
+            self._current.append(data)
+
+    def _flush(self):
+        text = " ".join("".join(self._current).split())
+        if text:
+            self.blocks.append(text)
+        self._current = []
+
+    def close(self):
+        super().close()
+        self._flush()
+
+
+def article_html(page_html: str) -> str:
+    """Return the HTML of the page's article (its content, without chrome)."""
+    match = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', page_html, re.S)
+    assert match, "page has no article"
+    return match.group(1)
+
+
+def text_blocks(html: str) -> list[str]:
+    """Return the text of each block element of ``html``, whitespace folded."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    return parser.blocks

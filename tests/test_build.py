@@ -1,0 +1,130 @@
+"""The strict build, the navigation and the search index."""
+
+import html as html_lib
+import json
+import re
+import shutil
+
+import pytest
+from sitebuild import DOCS, ROOT, build_site, html_path, page_urls
+
+# The book's parts in the book's order, as (navigation title, page) pairs.
+BOOK_ORDER = [
+    ("Dit werkboek", ""),
+    ("Reflectie: wat vind ik belangrijk?", "reflectie/belangrijk/"),
+    ("Deel 1 — Interessant om te weten", "deel-1/"),
+    ("Mindset", "deel-1/mindset/"),
+    ("Broaden & Build theorie", "deel-1/broaden-and-build/"),
+    ("Talenten", "deel-1/talenten/"),
+    ("Hoe vind je hefbomen voor doorgeschoten talenten?", "deel-1/hefbomen/"),
+    ("Deel 2 — Terugkijken met elkaar", "deel-2/"),
+    ("Feedback", "deel-2/feedback/"),
+    ("‘Terugkijkers’-werkvormen", "deel-2/terugkijkers/"),
+    ("Feedback zoeken en bespreken", "deel-2/feedback-zoeken/"),
+    ("Historielijn van afgelopen jaar", "deel-2/historielijn/"),
+    ("Waarderend-onderzoekend interview", "deel-2/waarderend-interview/"),
+    ("Balans opmaken", "deel-2/balans-opmaken/"),
+    ("Complimentenharmonica of complimentenmuur", "deel-2/complimentenharmonica/"),
+    ("Deel 3 — Vooruitkijken met elkaar", "deel-3/"),
+    ("Doelen stellen", "deel-3/doelen-stellen/"),
+    ("Job craften", "deel-3/job-craften/"),
+    ("Vooruitblikken met de eindejaarsvraag", "deel-3/eindejaarsvraag/"),
+    ("‘Vooruitkijkers’-werkvormen", "deel-3/vooruitkijkers/"),
+    ("Aandacht voor wat (nog) niet lukt: a, b of c?", "deel-3/wat-nog-niet-lukt/"),
+    ("De droomvraag", "deel-3/droomvraag/"),
+    ("Aan de slag met een experiment", "deel-3/experiment/"),
+    ("Deel 4 — Voorbeeldgesprekken", "deel-4/"),
+    ("Myra (boven verwachting)", "deel-4/myra/"),
+    ("Jeffrey (naar verwachting)", "deel-4/jeffrey/"),
+    ("Hans (onder verwachting)", "deel-4/hans/"),
+    ("Reflectie: een gesprek voorbereiden", "reflectie/voorbereiden/"),
+    ("Deel 5 — Als je vastloopt in een gesprek", "deel-5/"),
+    ("Vier soorten gesprekken", "deel-5/soorten-gesprekken/"),
+    ("Een gesprek bijsturen", "deel-5/bijsturen/"),
+    ("Hoe gaat het en hoe wil je verder?", "progressiecirkel/"),
+    ("Reflectie: wat houd je vast?", "reflectie/vasthouden/"),
+    ("Bijlage 1: Check je eigen mindset", "bijlagen/mindset-test/"),
+    ("Bijlage 2: Historielijn", "bijlagen/historielijn/"),
+    ("Bijlage 3: Reflected Best Self", "bijlagen/reflected-best-self/"),
+    ("Bronnen", "bronnen/"),
+]
+
+
+def test_strict_build_passes_without_warnings(site_build):
+    assert site_build.returncode == 0, site_build.output
+    problems = [line for line in site_build.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    assert not problems, "\n".join(problems)
+
+
+def test_every_page_is_built(site_dir):
+    missing = [url for url in page_urls() if not html_path(site_dir, url).is_file()]
+    assert not missing, f"pages not built: {missing}"
+    assert (site_dir / "404.html").is_file()
+
+
+def navigation(site_dir):
+    """Return the (title, url) pairs of the primary navigation, in order."""
+    html = html_path(site_dir, "").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'):html.index('<div class="md-sidebar md-sidebar--secondary"')]
+    pairs = []
+    for href, inner in re.findall(r'<a href="([^"#]*)" class="md-nav__link[^"]*"[^>]*>(.*?)</a>', nav, re.S):
+        title = html_lib.unescape(" ".join(re.sub(r"<[^>]+>", " ", inner).split()))
+        url = "" if href in ("./", ".") else href.removeprefix("./")
+        if (title, url) not in pairs:
+            pairs.append((title, url))
+    return pairs
+
+
+def test_navigation_follows_the_book(site_dir):
+    """The primary navigation lists every part of the book, in its order."""
+    assert navigation(site_dir) == BOOK_ORDER
+
+
+def test_every_page_is_in_the_search_index(site_dir):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["nl"]
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    missing = [url for url in page_urls() if url not in locations]
+    assert not missing, f"pages missing from the search index: {missing}"
+
+
+def test_a_broken_link_fails_the_strict_build(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", ".git", "__pycache__", "*.egg-info"))
+    page = project / "docs" / "deel-1" / "mindset.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[kapot](bestaat-niet.md)\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "bestaat-niet.md" in result.output
+
+
+def test_a_broken_anchor_fails_the_strict_build(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", ".git", "__pycache__", "*.egg-info"))
+    page = project / "docs" / "deel-1" / "mindset.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[kapot](talenten.md#bestaat-niet)\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "bestaat-niet" in result.output
+
+
+def test_an_unknown_figure_fails_the_build_with_its_name(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", ".git", "__pycache__", "*.egg-info"))
+    page = project / "docs" / "deel-1" / "mindset.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ figure("bestaat-niet") }}\n', encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "bestaat-niet" in result.output
+    assert "deel-1/mindset.md" in result.output
+    assert not (tmp_path / "site" / "deel-1" / "mindset" / "index.html").exists()
+
+
+def test_an_undefined_variable_fails_the_build(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", ".git", "__pycache__", "*.egg-info"))
+    page = project / "docs" / "deel-1" / "mindset.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{ onbekende_variabele }}\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "onbekende_variabele" in result.output
