@@ -9,6 +9,9 @@ from axe_playwright_python.sync_playwright import Axe
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 _axe = Axe()
 
+# Every page URL a PageWatch saw, for the summary at the end of the run.
+VISITED: set[str] = set()
+
 
 @dataclass
 class PageWatch:
@@ -20,6 +23,7 @@ class PageWatch:
     errors: list[str] = field(default_factory=list)
 
     def attach(self, page) -> "PageWatch":
+        page.on("load", lambda: VISITED.add(page.url.split("#")[0].split("?")[0]))
         page.on("request", self._on_request)
         page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
         page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} (HTTP {r.status})"))

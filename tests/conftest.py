@@ -21,3 +21,10 @@ def site_dir(site_build):
     if site_build.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{site_build.output}")
     return site_build.site_dir
+
+
+def pytest_terminal_summary(terminalreporter):
+    from browser_checks import VISITED
+
+    if VISITED:
+        terminalreporter.write_line(f"Chromium visited {len(VISITED)} distinct pages of the built site.")

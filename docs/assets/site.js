@@ -11,3 +11,18 @@ document$.subscribe(function () {
     }
   });
 });
+
+// Material's landmarks and search dialog carry English or no names; give
+// them Dutch ones so a screen reader announces them in the site's language.
+document$.subscribe(function () {
+  var names = [
+    [".md-search[role=dialog]", "Zoeken"],
+    ["nav.md-header__inner", "Paginakop"],
+    ["nav.md-footer__inner", "Vorige en volgende pagina"],
+  ];
+  names.forEach(function (pair) {
+    document.querySelectorAll(pair[0]).forEach(function (el) {
+      el.setAttribute("aria-label", pair[1]);
+    });
+  });
+});

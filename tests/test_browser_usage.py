@@ -1,0 +1,225 @@
+"""What a reader does in Chromium: phone, keyboard, Dutch search, print."""
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from browser_checks import PageWatch
+from sitebuild import page_urls
+
+pytestmark = pytest.mark.browser
+
+A4_POINTS = (595, 842)
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    yield context
+    context.close()
+
+
+# --- Phone ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", page_urls())
+def test_nothing_scrolls_sideways_at_360_px(phone, site_url, url):
+    page = phone.new_page()
+    page.goto(site_url + url, wait_until="networkidle")
+    overflow = page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                          && !el.closest('.md-typeset__scrollwrap, .md-sidebar, .md-search, .md-nav'))
+            .filter(el => getComputedStyle(el).visibility !== 'hidden')
+            .map(el => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''))
+            .slice(0, 5)"""
+    )
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360 and not overflow, f"/{url} is {width}px wide at 360px; too wide: {overflow}"
+
+
+def test_navigation_is_reachable_on_a_phone(phone, site_url):
+    page = phone.new_page()
+    page.goto(site_url, wait_until="networkidle")
+    menu = page.locator('label.md-header__button[for="__drawer"]')
+    assert menu.is_visible()
+    menu.click()
+    link = page.locator(".md-nav--primary a.md-nav__link", has_text="Bijlage 3: Reflected Best Self")
+    link.scroll_into_view_if_needed()
+    link.click()
+    page.wait_for_url(re.compile(r"/bijlagen/reflected-best-self/$"))
+    assert page.title().startswith("Bijlage 3: Reflected Best Self")
+
+
+# --- Keyboard ------------------------------------------------------------------
+
+FOCUS_INFO = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2)
+                  || style.boxShadow !== 'none';
+  return {
+    tag: el.tagName.toLowerCase(),
+    text: (el.innerText || el.getAttribute('aria-label') || el.placeholder || '').trim().slice(0, 60),
+    cls: typeof el.className === 'string' ? el.className : '',
+    inNav: !!el.closest('.md-nav--primary'),
+    inContent: !!el.closest('article.md-content__inner'),
+    visible,
+  };
+}"""
+
+
+def test_keyboard_reaches_search_navigation_and_content_with_visible_focus(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "deel-1/talenten/", wait_until="networkidle")
+    reached = {"skip": None, "search": None, "nav": None, "content": None}
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        info = page.evaluate(FOCUS_INFO)
+        if info["text"] == "Ga naar inhoud":
+            reached["skip"] = reached["skip"] or info
+        elif "md-search__input" in info["cls"]:
+            reached["search"] = reached["search"] or info
+        elif info["inNav"] and info["tag"] == "a":
+            reached["nav"] = reached["nav"] or info
+        elif info["inContent"] and info["tag"] == "a":
+            reached["content"] = reached["content"] or info
+        if all(reached.values()):
+            break
+    missing = [name for name, info in reached.items() if info is None]
+    assert not missing, f"not reachable by Tab: {missing}"
+    invisible = {name: info for name, info in reached.items() if not info["visible"]}
+    assert not invisible, f"focus not visible on: {invisible}"
+
+
+def test_skip_link_moves_focus_to_the_content(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "deel-2/feedback/", wait_until="networkidle")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.innerText.trim()") == "Ga naar inhoud"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('article.md-content__inner')")
+
+
+def test_a_navigation_link_opens_by_keyboard(context, site_url):
+    page = context.new_page()
+    page.goto(site_url, wait_until="networkidle")
+    page.locator(".md-nav--primary a.md-nav__link", has_text="Job craften").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/deel-3/job-craften/$"))
+
+
+# --- Search --------------------------------------------------------------------
+
+def search(page, site_url, query):
+    page.goto(site_url, wait_until="networkidle")
+    page.keyboard.press("/")  # Material's shortcut focuses the search field
+    field = page.locator("input.md-search__input")
+    field.press_sequentially(query, delay=10)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    return [
+        link.get_attribute("href")
+        for link in page.locator(".md-search-result__item > .md-search-result__link").all()
+    ]
+
+
+@pytest.mark.parametrize(
+    "query, expected, within",
+    [
+        ("complimenteuze vraag", "deel-2/feedback/", 1),
+        ("groeimindset", "deel-1/mindset/", 2),
+        ("historielijn", "deel-2/historielijn/", 3),
+        ("historielijn", "bijlagen/historielijn/", 3),
+        ("Jeffrey", "deel-4/jeffrey/", 1),
+        ("job craften", "deel-3/job-craften/", 1),
+        ("progressiecirkel", "progressiecirkel/", 1),
+        ("droomvraag", "deel-3/droomvraag/", 2),
+    ],
+)
+def test_dutch_search_finds_the_right_page(context, site_url, query, expected, within):
+    page = context.new_page()
+    watch = PageWatch(site_url).attach(page)
+    results = [re.split(r"[?#]", href)[0].removeprefix(site_url) for href in search(page, site_url, query)]
+    assert expected in results[:within], f"{query!r}: first results {results[:5]}"
+    assert not watch.problems()
+
+
+def test_search_says_so_when_nothing_is_found(context, site_url):
+    page = context.new_page()
+    page.goto(site_url, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("xyzzyqwerty", delay=10)
+    meta = page.locator(".md-search-result__meta")
+    meta.wait_for()
+    page.wait_for_function("document.querySelector('.md-search-result__meta').innerText.includes('Geen')")
+    assert meta.inner_text() == "Geen overeenkomende documenten"
+
+
+# --- Print ---------------------------------------------------------------------
+
+CHROME_WORDS = ["Zoeken", "Inhoudsopgave", "Vorige", "Volgende", "Donkere weergave", "Ga naar inhoud", "Terug naar boven"]
+
+
+def print_pdf(context, url):
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    page.emulate_media(media="print")
+    headings = page.locator("article h2, article h3").all_inner_texts()
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True, prefer_css_page_size=True)))
+    return pdf, [h.strip().rstrip("#").strip() for h in headings]
+
+
+@pytest.mark.parametrize("url", ["deel-4/hans/", "deel-3/job-craften/", "bijlagen/reflected-best-self/"])
+def test_a_reading_page_prints_like_a_page_of_a_book(context, site_url, url):
+    pdf, headings = print_pdf(context, site_url + url)
+    assert len(pdf.pages) >= 1
+    for number, sheet in enumerate(pdf.pages, start=1):
+        box = sheet.mediabox
+        assert (round(float(box.width)), round(float(box.height))) == A4_POINTS, f"page {number} is not A4"
+    texts = [sheet.extract_text() for sheet in pdf.pages]
+    whole = "\n".join(texts)
+    chrome = [word for word in CHROME_WORDS if word in whole]
+    assert not chrome, f"web chrome in print: {chrome}"
+    # A heading is never the last line of a page, alone without its text.
+    for number, text in enumerate(texts[:-1], start=1):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines and lines[-1] not in headings, f"heading {lines[-1]!r} alone at the bottom of page {number}"
+
+
+def test_printed_links_stay_readable(context, site_url):
+    pdf, _ = print_pdf(context, site_url + "bijlagen/reflected-best-self/")
+    whole = " ".join(sheet.extract_text() for sheet in pdf.pages)
+    assert "hbr.org/2005/01/how-to-play-to-your-strengths" in whole.replace("\n", "")
+
+
+# --- Language ------------------------------------------------------------------
+
+ENGLISH = {"Header", "Footer", "Tabs", "Search", "Share", "Clear", "Skip to content", "Back to top",
+           "Navigation", "Table of contents", "Previous", "Next", "Type to start searching",
+           "Permanent link", "Jump back to footnote"}
+
+
+@pytest.mark.parametrize("url", ["", "deel-1/talenten/"])
+def test_the_interface_speaks_dutch(context, site_url, url):
+    page = context.new_page()
+    page.goto(site_url + url, wait_until="networkidle")
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    labels = page.evaluate(
+        """() => [...document.querySelectorAll('[aria-label], [title], [placeholder]')]
+            .flatMap(el => [el.getAttribute('aria-label'), el.getAttribute('title'), el.getAttribute('placeholder')])
+            .filter(Boolean)"""
+    )
+    english = sorted({label for label in labels if any(label.startswith(word) for word in ENGLISH)})
+    assert not english, f"English words in the interface: {english}"
+    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Zoeken"
+    visible = page.locator("body").inner_text()
+    assert "Made with" not in visible and "Material for MkDocs" not in visible
