@@ -11,7 +11,7 @@ from macros.figures import FIGURES, UnknownFigureError, figure_names, render_fig
 @pytest.mark.parametrize("name", figure_names())
 def test_each_figure_renders_as_one_raw_html_block(name):
     html = render_figure(name)
-    assert html.startswith(f'<figure class="pig-figure') and html.endswith("</figure>")
+    assert html.startswith('<figure class="pig-figure') and html.endswith("</figure>")
     assert f'data-figure="{name}"' in html
     # Python-Markdown ends a raw HTML block at a blank line.
     assert all(line.strip() for line in html.splitlines())
