@@ -208,7 +208,7 @@ ENGLISH = {"Header", "Footer", "Tabs", "Search", "Share", "Clear", "Skip to cont
            "Permanent link", "Jump back to footnote"}
 
 
-@pytest.mark.parametrize("url", ["", "deel-1/talenten/"])
+@pytest.mark.parametrize("url", ["", "deel-1/talenten/", "404.html"])
 def test_the_interface_speaks_dutch(context, site_url, url):
     page = context.new_page()
     page.goto(site_url + url, wait_until="networkidle")
@@ -222,4 +222,5 @@ def test_the_interface_speaks_dutch(context, site_url, url):
     assert not english, f"English words in the interface: {english}"
     assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Zoeken"
     visible = page.locator("body").inner_text()
-    assert "Made with" not in visible and "Material for MkDocs" not in visible
+    for english_text in ["Made with", "Material for MkDocs", "Not found"]:
+        assert english_text not in visible
