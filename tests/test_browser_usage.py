@@ -224,3 +224,22 @@ def test_the_interface_speaks_dutch(context, site_url, url):
     visible = page.locator("body").inner_text()
     for english_text in ["Made with", "Material for MkDocs", "Not found"]:
         assert english_text not in visible
+
+
+def test_print_is_light_even_from_the_dark_palette(browser, site_url):
+    context = browser.new_context(color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(site_url + "deel-3/doelen-stellen/", wait_until="networkidle")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        page.emulate_media(media="print")
+        colours = page.evaluate(
+            """() => ({
+                body: getComputedStyle(document.body).backgroundColor,
+                text: getComputedStyle(document.querySelector('article p')).color,
+                figure: getComputedStyle(document.querySelector('.pig-node rect')).fill,
+            })"""
+        )
+    finally:
+        context.close()
+    assert colours == {"body": "rgb(255, 255, 255)", "text": "rgb(0, 0, 0)", "figure": "rgb(178, 223, 219)"}
