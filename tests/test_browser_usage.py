@@ -120,11 +120,15 @@ def test_a_navigation_link_opens_by_keyboard(context, site_url):
 
 # --- Search --------------------------------------------------------------------
 
-def search(page, site_url, query):
+def type_query(page, site_url, query):
+    """Open the home page and type ``query`` into the search field, key by key."""
     page.goto(site_url, wait_until="networkidle")
     page.keyboard.press("/")  # Material's shortcut focuses the search field
-    field = page.locator("input.md-search__input")
-    field.press_sequentially(query, delay=10)
+    page.locator("input.md-search__input").press_sequentially(query, delay=10)
+
+
+def search(page, site_url, query):
+    type_query(page, site_url, query)
     page.locator(".md-search-result__item").first.wait_for(timeout=10000)
     return [
         link.get_attribute("href")
@@ -155,9 +159,7 @@ def test_dutch_search_finds_the_right_page(context, site_url, query, expected, w
 
 def test_search_says_so_when_nothing_is_found(context, site_url):
     page = context.new_page()
-    page.goto(site_url, wait_until="networkidle")
-    page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially("xyzzyqwerty", delay=10)
+    type_query(page, site_url, "xyzzyqwerty")
     meta = page.locator(".md-search-result__meta")
     meta.wait_for()
     page.wait_for_function("document.querySelector('.md-search-result__meta').innerText.includes('Geen')")

@@ -143,10 +143,8 @@ def book_fragments(site_words: set[str]) -> list[str]:
             chunks.append(" ".join(current))
             current = []
     chunks.append(" ".join(current))
-    fragments = []
-    for chunk in chunks:
-        fragments += re.split(r"(?<=[.?!…])\s+", chunk)
-    return [normalise(f) for f in fragments if len(normalise(f).split()) >= 3]
+    fragments = (normalise(f) for chunk in chunks for f in re.split(r"(?<=[.?!…])\s+", chunk))
+    return [f for f in fragments if len(f.split()) >= 3]
 
 
 # Sentences that the layout broke up or that the site deliberately edits;
