@@ -1,12 +1,83 @@
-"""mkdocs-macros entry point: registers the project's macros and nothing else.
+"""mkdocs-macros entry point: loads the content once per build, registers macros.
 
-The macros are plain functions from the modules of this package; they know
-nothing about MkDocs, so the site can move to another generator.
+The macros are thin wrappers over plain functions of this package, which
+know nothing about MkDocs, so the site can move to another generator. The
+only MkDocs-specific parts live here: where the data is, which page is being
+rendered, and how a content error stops the build.
 """
 
-from .figures import render_figure
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .datafiles import ContentError
+from .figures import figure_names, render_figure
+from .worksheet_library import load_worksheets, nav_pages
+from .worksheet_models import Worksheet
+from .worksheet_render import (
+    render_intro,
+    render_overview,
+    render_pack,
+    render_questions,
+    render_worksheet_link,
+    render_worksheet_page,
+)
+
+WORKSHEET_DATA = "data/worksheets"
+WORKSHEET_PAGES = "werkbladen"
 
 
 def define_env(env) -> None:
-    """Register the macros the Markdown pages may call."""
+    """Validate every data file, then register the macros the pages may call.
+
+    MkDocs runs this at the start of every build, so ``mkdocs serve`` picks up
+    edits to the data on reload.
+    """
+    docs = Path(env.conf["docs_dir"])
+    try:
+        library = load_worksheets(
+            docs / WORKSHEET_DATA,
+            pages=nav_pages(env.conf["nav"]),
+            figures=figure_names(),
+            root=Path(env.conf["config_file_path"]).parent,
+        )
+    except ContentError as error:
+        raise PluginError(f"Content error in {error}") from None
+
+    def link_to(target: str) -> str:
+        """A relative Markdown link from the page being rendered to ``target``."""
+        here = posixpath.dirname(env.page.file.src_uri)
+        return posixpath.relpath(target, here or ".")
+
+    def sheet_href(sheet: Worksheet) -> str:
+        return link_to(f"{WORKSHEET_PAGES}/{sheet.id}.md")
+
+    def reading_href(sheet: Worksheet) -> str:
+        return link_to(sheet.page)
+
+    def questions(sheet_id: str, section: str | None = None) -> str:
+        return render_questions(library.get(sheet_id), section)
+
+    def worksheet_intro(sheet_id: str) -> str:
+        return render_intro(library.get(sheet_id))
+
+    def worksheet_link(sheet_id: str) -> str:
+        sheet = library.get(sheet_id)
+        return render_worksheet_link(sheet, sheet_href(sheet))
+
+    def worksheet_page(sheet_id: str) -> str:
+        sheet = library.get(sheet_id)
+        return render_worksheet_page(sheet, reading_href(sheet))
+
+    def worksheet_overview() -> str:
+        return render_overview(library, sheet_href)
+
+    def worksheet_pack() -> str:
+        return render_pack(library)
+
     env.macro(render_figure, "figure")
+    for macro in (questions, worksheet_intro, worksheet_link, worksheet_page, worksheet_overview, worksheet_pack):
+        env.macro(macro)

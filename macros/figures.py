@@ -59,6 +59,26 @@ FIGURES: dict[str, dict[str, object]] = {
         "inner": {"label": "Binnencirkel:", "detail": "al bereikte progressie"},
         "outer": {"label": "Buitencirkel:", "detail": "nog te boeken progressie"},
     },
+    "balans-matrix": {
+        "caption": "Balans opmaken: de doelen naar wat ermee gebeurde en de energie die ze gaven.",
+        "alt": (
+            "Een lege matrix om doelen in te plaatsen. Op de y-as drie rijen: "
+            "behaald, nog niet behaald, mee gestopt. Op de x-as de mate van "
+            "energie die je uit het werken aan een doel haalde."
+        ),
+        "rows": ["behaald", "nog niet behaald", "mee gestopt"],
+        "x_axis": "mate van energie die je uit het werken aan een doel haalde",
+    },
+    "schaal": {
+        "caption": "De schaalvraag: 10 staat voor de ideale situatie.",
+        "alt": (
+            "Een horizontale lijn van 0 tot en met 10 met een streepje bij elk "
+            "getal; 10 staat voor de ideale situatie."
+        ),
+        "low": 0,
+        "high": 10,
+        "high_label": "de ideale situatie",
+    },
     "gespreksmodel": {
         "caption": "Vier soorten gesprekken, naar Jackie Stavros en Cheri Torres.",
         "corner": "Aard van het gesprek",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitebuild import ROOT, BuildResult, build_site
+from sitebuild import ROOT, BuildResult, build_site, load_library
 
 from browser_fixtures import *  # noqa: E402,F401,F403  (browser, server and page fixtures)
 
@@ -21,6 +21,12 @@ def site_dir(site_build):
     if site_build.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{site_build.output}")
     return site_build.site_dir
+
+
+@pytest.fixture(scope="session")
+def worksheets():
+    """The worksheet library, loaded from docs/data/ like the build does."""
+    return load_library()
 
 
 def pytest_terminal_summary(terminalreporter):

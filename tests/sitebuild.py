@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 BOOK = ROOT.parent / "shared" / "workbook" / "positief-in-gesprek.txt"
@@ -49,6 +51,27 @@ def page_urls() -> list[str]:
             url = "/".join((*rel.parts[:-1], rel.stem))
         urls.append(url + "/" if url else "")
     return urls
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without importing what its ``!!python/name`` tags name."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def mkdocs_config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+def load_library():
+    """The worksheets as the build loads them (validated, in book order)."""
+    from macros.figures import figure_names
+    from macros.worksheet_library import load_worksheets, nav_pages
+
+    return load_worksheets(
+        DOCS / "data" / "worksheets", pages=nav_pages(mkdocs_config()["nav"]), figures=figure_names(), root=ROOT
+    )
 
 
 def html_path(site_dir: Path, url: str) -> Path:

@@ -5,7 +5,7 @@ import pytest
 from browser_checks import PageWatch, axe_violations
 from sitebuild import page_urls
 
-PAGES = page_urls() + ["404.html"]
+PAGES = page_urls() + ["404.html", "print_page/"]
 SCHEMES = {"light": "default", "dark": "slate"}
 
 

@@ -52,8 +52,11 @@ def test_navigation_is_reachable_on_a_phone(phone, site_url):
     menu = page.locator('label.md-header__button[for="__drawer"]')
     assert menu.is_visible()
     menu.click()
+    # On a phone each section is a panel of its own: open "Bijlagen" first.
+    section = page.locator(".md-nav--primary label.md-nav__link", has_text="Bijlagen")
+    section.scroll_into_view_if_needed()
+    section.click()
     link = page.locator(".md-nav--primary a.md-nav__link", has_text="Bijlage 3: Reflected Best Self")
-    link.scroll_into_view_if_needed()
     link.click()
     page.wait_for_url(re.compile(r"/bijlagen/reflected-best-self/$"))
     assert page.title().startswith("Bijlage 3: Reflected Best Self")

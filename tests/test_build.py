@@ -47,8 +47,16 @@ BOOK_ORDER = [
     ("Bijlage 1: Check je eigen mindset", "bijlagen/mindset-test/"),
     ("Bijlage 2: Historielijn", "bijlagen/historielijn/"),
     ("Bijlage 3: Reflected Best Self", "bijlagen/reflected-best-self/"),
+    ("Werkbladen", "werkbladen/"),
+    ("Werkmap voor een workshop", "werkbladen/werkmap/"),
+    # ... then one page per worksheet, in the order of the data (see below).
     ("Bronnen", "bronnen/"),
+    ("Het hele werkboek afdrukken", "print_page/"),
 ]
+
+# Pages that are left out of the search index on purpose: a worksheet repeats
+# the questions of its reading page, which is the page search should find.
+NOT_SEARCHED = {url for url in page_urls() if url.startswith("werkbladen/") and url != "werkbladen/"}
 
 
 def test_strict_build_passes_without_warnings(site_build):
@@ -76,17 +84,21 @@ def navigation(site_dir):
     return pairs
 
 
-def test_navigation_follows_the_book(site_dir):
-    """The primary navigation lists every part of the book, in its order."""
-    assert navigation(site_dir) == BOOK_ORDER
+def test_navigation_follows_the_book(site_dir, worksheets):
+    """The primary navigation lists every part of the book, in its order,
+    and the worksheets in the order of their reading pages."""
+    sheets = [(sheet.title, f"werkbladen/{sheet.id}/") for sheet in worksheets]
+    at = BOOK_ORDER.index(("Werkmap voor een workshop", "werkbladen/werkmap/")) + 1
+    assert navigation(site_dir) == BOOK_ORDER[:at] + sheets + BOOK_ORDER[at:]
 
 
 def test_every_page_is_in_the_search_index(site_dir):
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["nl"]
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    missing = [url for url in page_urls() if url not in locations]
+    missing = [url for url in page_urls() if url not in locations and url not in NOT_SEARCHED]
     assert not missing, f"pages missing from the search index: {missing}"
+    assert NOT_SEARCHED and not NOT_SEARCHED & locations
 
 
 def copy_project(tmp_path):

@@ -50,5 +50,5 @@ def test_figure_text_is_escaped(monkeypatch):
 
 
 def test_an_unknown_figure_names_itself_and_the_known_ones():
-    with pytest.raises(UnknownFigureError, match=r"unknown figure 'cirkel'; known figures: broaden-build, gespreksmodel"):
+    with pytest.raises(UnknownFigureError, match=r"unknown figure 'cirkel'; known figures: balans-matrix, broaden-build, gespreksmodel"):
         render_figure("cirkel")

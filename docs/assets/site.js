@@ -26,3 +26,50 @@ document$.subscribe(function () {
     });
   });
 });
+
+// Worksheets: a print button, and the werkmap's choice of sheets. Without
+// JavaScript the buttons stay hidden and the werkmap prints every sheet.
+document$.subscribe(function () {
+  document.querySelectorAll(".pig-print-button").forEach(function (button) {
+    button.hidden = false;
+    button.onclick = function () {
+      window.print();
+    };
+  });
+  document.querySelectorAll("[data-pig-pack]").forEach(setUpPack);
+});
+
+function setUpPack(form) {
+  var boxes = Array.from(form.querySelectorAll("input[name=werkblad]"));
+  var sheets = document.querySelectorAll(".pig-pack__sheets .pig-ws");
+  var status = form.querySelector("[data-pig-pack-status]");
+
+  function update() {
+    var chosen = boxes.filter(function (box) { return box.checked; });
+    var printed = chosen.length ? chosen : boxes;
+    var ids = printed.map(function (box) { return box.value; });
+    var pages = printed.reduce(function (sum, box) { return sum + Number(box.dataset.pages); }, 0);
+    sheets.forEach(function (sheet) {
+      sheet.classList.toggle("pig-ws--skipped", ids.indexOf(sheet.dataset.worksheet) < 0);
+    });
+    // Print starts on the first sheet's own page (with its footer).
+    document.body.style.setProperty("page", "pig-ws-" + ids[0]);
+    var count = pages === 1 ? "1 pagina" : pages + " pagina’s";
+    status.textContent = chosen.length
+      ? chosen.length + " van de " + boxes.length + " werkbladen gekozen: " + count + "."
+      : "Niets aangevinkt: alle " + boxes.length + " werkbladen worden afgedrukt (" + count + ").";
+  }
+
+  function tickAll(checked) {
+    boxes.forEach(function (box) { box.checked = checked; });
+    update();
+  }
+
+  form.querySelector("[data-pig-pack-all]").onclick = function () { tickAll(true); };
+  form.querySelector("[data-pig-pack-none]").onclick = function () { tickAll(false); };
+  form.querySelectorAll("[data-pig-pack-all], [data-pig-pack-none]").forEach(function (button) {
+    button.hidden = false;
+  });
+  form.onchange = update;
+  update();
+}

@@ -1,0 +1,157 @@
+"""Turn validated worksheets into the HTML and Markdown the pages show.
+
+Pure functions: a worksheet (and, for links, the URL to use) in, a string
+out. Links are written as Markdown so that MkDocs checks and rewrites them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from markupsafe import Markup, escape
+
+from .figures import render_figure
+from .templating import render
+from .worksheet_library import UnknownWorksheetError, WorksheetLibrary
+from .worksheet_models import (
+    AUDIENCE_LABELS,
+    KIND_LABELS,
+    MATERIAL_LABELS,
+    PART_LABELS,
+    Section,
+    Worksheet,
+)
+
+WORKBOOK = "Positief in Gesprek"
+
+
+def css_string(text: str) -> str:
+    """``text`` as a double-quoted CSS string that cannot break out of it."""
+    escaped = "".join(ch if ch.isalnum() or ch in " .,:;!?()-–—’‘·" else f"\\{ord(ch):x} " for ch in text)
+    return f'"{escaped}"'
+
+
+def page_css(sheet: Worksheet) -> str:
+    """The named print page of a worksheet: A4 with a running footer.
+
+    The footer names the workbook, the worksheet and the page number. On a
+    worksheet's own page the whole document uses it; in the werkmap each
+    sheet, and in the printed book (print-site plugin) each sheet's page.
+    """
+    name = f"pig-ws-{sheet.id}"
+    footer = css_string(f"{WORKBOOK} · {sheet.title}")
+    box = "font: 9pt sans-serif; color: #444;"
+    return (
+        f"@page {name} {{ @bottom-left {{ content: {footer}; {box} }} "
+        f'@bottom-right {{ content: "pagina " counter(page); {box} }} }} '
+        f'.pig-ws[data-worksheet="{sheet.id}"], '
+        f'.print-page:has(> .pig-ws[data-worksheet="{sheet.id}"]), '
+        f'body:has(.md-content__inner > .pig-ws[data-worksheet="{sheet.id}"]) {{ page: {name}; }}'
+    )
+
+
+def meta_line(sheet: Worksheet) -> str:
+    """'Werkvorm · Deel 2 · in tweetallen · nodig: kaartjes' for one sheet."""
+    parts = [KIND_LABELS[sheet.kind], PART_LABELS[sheet.part]]
+    if sheet.for_whom:
+        parts.append(join_dutch(AUDIENCE_LABELS[who] for who in sheet.for_whom))
+    if sheet.needs:
+        parts.append("nodig: " + ", ".join(MATERIAL_LABELS[need] for need in sheet.needs))
+    return " · ".join(parts)
+
+
+def join_dutch(words: Iterable[str]) -> str:
+    """'a', 'a of b', 'a, b of c': how the book lists alternatives."""
+    items = list(words)
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " of " + items[-1]
+
+
+def question_section(sheet: Worksheet, section_id: str | None) -> Section:
+    """The section a reading page asks for; without an id, the only one with questions."""
+    if section_id is not None:
+        try:
+            return sheet.section(section_id)
+        except KeyError as error:
+            raise UnknownWorksheetError(error.args[0]) from None
+    with_questions = [section for section in sheet.sections if section.questions]
+    if len(with_questions) != 1:
+        names = ", ".join(section.id for section in with_questions)
+        raise UnknownWorksheetError(
+            f"worksheet '{sheet.id}' has several question sections ({names}); name one"
+        )
+    return with_questions[0]
+
+
+def render_questions(sheet: Worksheet, section_id: str | None = None) -> str:
+    """The question list of one section, for a reading page."""
+    section = question_section(sheet, section_id)
+    if not section.questions:
+        raise UnknownWorksheetError(f"section '{section.id}' of worksheet '{sheet.id}' has no questions")
+    return render("worksheets/question_list.html", sheet=sheet, section=section)
+
+
+def render_intro(sheet: Worksheet) -> str:
+    """A worksheet's introduction as paragraphs, for the page the sheet comes from."""
+    if not sheet.intro:
+        raise UnknownWorksheetError(f"worksheet '{sheet.id}' has no intro")
+    return "\n".join(f"<p>{escape(paragraph)}</p>" for paragraph in sheet.intro)
+
+
+def render_sheet(sheet: Worksheet, *, level: int = 1) -> str:
+    """One worksheet as printed; ``level`` 1 on its own page (the page has the h1)."""
+    figures = {
+        section.figure: Markup(render_figure(section.figure))
+        for section in sheet.sections
+        if section.figure
+    }
+    return render(
+        "worksheets/sheet.html",
+        sheet=sheet,
+        level=level,
+        meta=meta_line(sheet),
+        figures=figures,
+        page_css=Markup(page_css(sheet)),
+    )
+
+
+def render_worksheet_page(sheet: Worksheet, reading_href: str) -> str:
+    """The Markdown of a worksheet's own page: title, actions, the sheet."""
+    return "\n\n".join(
+        [
+            f"# {sheet.title}",
+            '<p class="pig-ws-actions">'
+            '<button type="button" class="md-button md-button--primary pig-print-button" hidden>'
+            "Werkblad afdrukken</button></p>",
+            f"[Lees de uitleg in het werkboek]({reading_href}) ({PART_LABELS[sheet.part]})\n{{ .pig-ws-source }}",
+            render_sheet(sheet, level=1),
+        ]
+    )
+
+
+def render_worksheet_link(sheet: Worksheet, href: str) -> str:
+    """The Markdown a reading page shows to lead to the printable sheet."""
+    return f"[Werkblad om af te drukken: {sheet.title}]({href}){{ .md-button .pig-ws-link }}"
+
+
+def render_overview(library: WorksheetLibrary, href: Callable[[Worksheet], str]) -> str:
+    """A Markdown table of all worksheets: title, part, kind, for whom, pages."""
+    rows = [
+        "| Werkblad | Deel | Soort | Voor wie | Nodig | Pagina’s |",
+        "| --- | --- | --- | --- | --- | ---: |",
+    ]
+    for sheet in library:
+        who = join_dutch(AUDIENCE_LABELS[w] for w in sheet.for_whom) or "—"
+        needs = ", ".join(MATERIAL_LABELS[n] for n in sheet.needs) or "—"
+        rows.append(
+            f"| [{sheet.title}]({href(sheet)}) | {PART_LABELS[sheet.part]} "
+            f"| {KIND_LABELS[sheet.kind]} | {who} | {needs} | {sheet.pages} |"
+        )
+    return "\n".join(rows)
+
+
+def render_pack(library: WorksheetLibrary) -> str:
+    """The workshop pack: a choice of sheets, and every sheet to print."""
+    sheets = [(sheet, Markup(render_sheet(sheet, level=2))) for sheet in library]
+    return render("worksheets/pack.html", sheets=sheets, kinds=KIND_LABELS, parts=PART_LABELS)

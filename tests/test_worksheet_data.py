@@ -1,0 +1,218 @@
+"""The worksheet data: every file valid, and every kind of mistake reported
+with the file, the item and the field — by the loader and by a real build."""
+
+import shutil
+
+import pytest
+import yaml
+
+from macros.datafiles import ContentError
+from macros.figures import figure_names
+from macros.worksheet_library import load_worksheets, nav_pages
+from sitebuild import DOCS, build_site, mkdocs_config
+from test_build import copy_project
+
+DATA = DOCS / "data" / "worksheets"
+PAGES = nav_pages(mkdocs_config()["nav"])
+
+# What the issue asks for, at least: the book's worksheets, by id.
+EXPECTED_SHEETS = {
+    "reflectie-belangrijk", "reflectie-voorbereiden", "reflectie-vasthouden",
+    "progressiecirkel", "bijlage-historielijn", "reflected-best-self",
+    "talenten-opsporen", "hefbomen", "feedback-zoeken", "historielijn",
+    "waarderend-interview", "balans-opmaken", "complimentenharmonica",
+    "doelen-drie-niveaus", "job-craften", "eindejaarsvraag", "wat-nog-niet-lukt",
+    "droomvraag", "experiment", "schaalvraag",
+}
+
+
+def test_every_worksheet_of_the_book_is_in_the_data(worksheets):
+    assert {sheet.id for sheet in worksheets} == EXPECTED_SHEETS
+    kinds = {sheet.id: sheet.kind for sheet in worksheets}
+    assert [i for i, kind in kinds.items() if kind == "reflectie"] == [
+        "reflectie-belangrijk", "reflectie-voorbereiden", "reflectie-vasthouden"
+    ]
+
+
+def test_worksheets_come_in_the_order_of_their_pages(worksheets):
+    positions = [PAGES.index(sheet.page) for sheet in worksheets]
+    assert positions == sorted(positions)
+    assert worksheets.worksheets[0].id == "reflectie-belangrijk"
+    assert worksheets.worksheets[-1].id == "reflected-best-self"
+
+
+def test_question_ids_are_unique_per_worksheet(worksheets):
+    for sheet in worksheets:
+        ids = [question.id for question in sheet.questions]
+        assert len(ids) == len(set(ids)), sheet.id
+        assert ids, f"{sheet.id} has no questions"
+
+
+def test_the_questionnaire_is_printed_for_five_people(worksheets):
+    section = worksheets.get("reflected-best-self").section("vragenlijst")
+    assert section.copies == 5 and section.new_page
+
+
+# --- Mistakes in a copy of the data -------------------------------------------
+
+def load(folder):
+    return load_worksheets(folder, pages=PAGES, figures=figure_names(), root=folder.parent)
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A copy of the worksheet data to break."""
+    folder = tmp_path / "worksheets"
+    shutil.copytree(DATA, folder)
+    return folder
+
+
+def edit(path, change):
+    """Apply ``change`` to the parsed YAML of ``path`` and write it back."""
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(content)
+    path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+# (file to break, how, what the one-line message must name)
+MISTAKES = {
+    "missing field": (
+        "hefbomen.yaml",
+        lambda d: d.pop("title"),
+        ["worksheets/hefbomen.yaml", "worksheet 'hefbomen'", "field 'title'", "is missing"],
+    ),
+    "missing question text": (
+        "waarderend-interview.yaml",
+        lambda d: d["sections"][0]["questions"][1].pop("text"),
+        ["worksheets/waarderend-interview.yaml", "'effect'", "field 'sections['vragen'].questions['effect'].text'", "is missing"],
+    ),
+    "wrong type": (
+        "experiment.yaml",
+        lambda d: d["sections"][0]["questions"][0].update(lines="veel"),
+        ["worksheets/experiment.yaml", "'vraagstuk'", "questions['vraagstuk'].lines", "valid integer", "'veel'"],
+    ),
+    "unknown kind": (
+        "droomvraag.yaml",
+        lambda d: d.update(kind="oefening"),
+        ["worksheets/droomvraag.yaml", "worksheet 'droomvraag'", "field 'kind'", "'oefening'"],
+    ),
+    "misspelt field": (
+        "hefbomen.yaml",
+        lambda d: d.update(titel="Hefbomen"),
+        ["worksheets/hefbomen.yaml", "field 'titel'", "not a known field"],
+    ),
+    "unknown page": (
+        "hefbomen.yaml",
+        lambda d: d.update(page="deel-1/bestaat-niet.md"),
+        ["worksheets/hefbomen.yaml", "worksheet 'hefbomen'", "field 'page'", "'deel-1/bestaat-niet.md' is not a page"],
+    ),
+    "unknown figure": (
+        "historielijn.yaml",
+        lambda d: d["sections"][0].update(figure="grafiek"),
+        ["worksheets/historielijn.yaml", "section 'lijn'", "field 'figure'", "unknown figure 'grafiek'"],
+    ),
+    "duplicate question id": (
+        "hefbomen.yaml",
+        lambda d: d["sections"][0]["questions"][1].update(id="talent"),
+        ["worksheets/hefbomen.yaml", "worksheet 'hefbomen', question 'talent'", "field 'id'", "duplicate id"],
+    ),
+    "empty section": (
+        "hefbomen.yaml",
+        lambda d: d["sections"].append({"id": "leeg"}),
+        ["worksheets/hefbomen.yaml", "worksheet 'hefbomen', 'leeg'", "field 'sections['leeg']'", "a section needs"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", MISTAKES)
+def test_a_mistake_names_file_item_and_field(data, name):
+    filename, change, expected = MISTAKES[name]
+    edit(data / filename, change)
+    with pytest.raises(ContentError) as caught:
+        load(data)
+    message = str(caught.value)
+    assert "\n" not in message
+    for text in expected:
+        assert text in message, message
+
+
+def test_a_duplicate_worksheet_id_names_both_files(data):
+    shutil.copy(data / "hefbomen.yaml", data / "hefbomen-kopie.yaml")
+    with pytest.raises(ContentError, match=r"hefbomen.yaml: worksheet 'hefbomen': field 'id': duplicate id, also used in .*hefbomen-kopie.yaml"):
+        load(data)
+
+
+def test_malformed_yaml_names_the_file_and_line(data):
+    path = data / "experiment.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("pages: 1", "pages: [1", 1), encoding="utf-8")
+    with pytest.raises(ContentError, match=r"worksheets/experiment.yaml: is not valid YAML at line \d+"):
+        load(data)
+
+
+def test_a_file_that_is_not_a_mapping_is_refused(data):
+    (data / "experiment.yaml").write_text("- alleen\n- een lijst\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"experiment.yaml: worksheet: must be a mapping of fields, not a list"):
+        load(data)
+
+
+def test_an_empty_folder_is_refused(tmp_path):
+    with pytest.raises(ContentError, match="holds no worksheet"):
+        load(tmp_path)
+
+
+# --- The same mistakes stop a real build, with nothing written -----------------
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        pytest.param(
+            lambda folder: edit(folder / "hefbomen.yaml", lambda d: d.pop("title")),
+            "Content error in docs/data/worksheets/hefbomen.yaml: worksheet 'hefbomen': field 'title': is missing",
+            id="missing field",
+        ),
+        pytest.param(
+            lambda folder: (folder / "experiment.yaml").write_text("id: experiment\ntitle: [kapot\n", encoding="utf-8"),
+            "Content error in docs/data/worksheets/experiment.yaml: is not valid YAML at line 3",
+            id="malformed yaml",
+        ),
+        pytest.param(
+            lambda folder: shutil.copy(folder / "hefbomen.yaml", folder / "hefbomen-2.yaml"),
+            "field 'id': duplicate id, also used in docs/data/worksheets/hefbomen-2.yaml",
+            id="duplicate id",
+        ),
+    ],
+)
+def test_bad_data_stops_the_build_before_any_page(tmp_path, change, expected):
+    project = copy_project(tmp_path)
+    change(project / "docs" / "data" / "worksheets")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0, "the build passed"
+    assert expected in result.output, result.output
+    assert "Traceback" not in result.output
+    assert not list((tmp_path / "site").rglob("*.html")), "pages were written"
+
+
+@pytest.mark.parametrize(
+    "call, expected",
+    [
+        pytest.param('{{ questions("bestaat-niet") }}', "unknown worksheet 'bestaat-niet'", id="unknown worksheet"),
+        pytest.param('{{ questions("job-craften", "bestaat-niet") }}', "has no section 'bestaat-niet'", id="unknown section"),
+        pytest.param('{{ questions("job-craften") }}', "has several question sections (zelfonderzoek, knoppen)", id="ambiguous section"),
+        pytest.param('{{ worksheet_link("bestaat-niet") }}', "unknown worksheet 'bestaat-niet'", id="unknown link"),
+    ],
+)
+def test_a_page_asking_for_unknown_content_fails_the_build(tmp_path, call, expected):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "deel-1" / "hefbomen.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{call}\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0, "the build passed"
+    assert expected in result.output, result.output
+    assert "deel-1/hefbomen.md" in result.output
+    assert not (tmp_path / "site" / "deel-1" / "hefbomen" / "index.html").exists()
+
+
+def test_the_data_folder_is_not_published(site_dir):
+    assert not (site_dir / "data").exists()
+    assert not list(site_dir.rglob("*.yaml"))
+

@@ -1,0 +1,179 @@
+"""The worksheet renderers (pure functions) and what they put in the built site."""
+
+import html as html_lib
+import re
+
+import pytest
+
+from macros.worksheet_library import UnknownWorksheetError, WorksheetLibrary
+from macros.worksheet_models import Worksheet
+from macros.worksheet_render import (
+    css_string,
+    meta_line,
+    page_css,
+    render_overview,
+    render_pack,
+    render_questions,
+    render_sheet,
+    render_worksheet_link,
+)
+from sitebuild import article_html, html_path, text_blocks
+
+SHEET = Worksheet.model_validate(
+    {
+        "id": "proef",
+        "title": 'Proef & "test" <b>',
+        "kind": "werkvorm",
+        "part": "deel-2",
+        "page": "deel-2/proef.md",
+        "for_whom": ["alleen", "in-tweetallen", "in-een-groep"],
+        "needs": ["kaartjes", "flipover"],
+        "pages": 2,
+        "intro": ["Een inleiding."],
+        "sections": [
+            {
+                "id": "een",
+                "title": "Eerste deel",
+                "questions": [
+                    {"id": "q1", "text": "Wat <script>alert(1)</script>?", "lines": 3},
+                    {"id": "q2", "text": "Wat nog?", "lines": 0, "items": ["punt a", "punt b"]},
+                ],
+            },
+            {
+                "id": "twee",
+                "label": "b",
+                "numbering": "letters",
+                "intro": ["Als je kijkt:"],
+                "questions": [{"id": "q3", "text": "Hoe?", "lines": 2}],
+                "copies": 3,
+                "new_page": True,
+                "figure": "schaal",
+            },
+        ],
+    }
+)
+
+
+def test_question_list_for_a_reading_page():
+    html = render_questions(SHEET, "een")
+    assert html.startswith('<ul class="pig-questions" data-worksheet="proef" data-section="een">')
+    assert "Wat &lt;script&gt;alert(1)&lt;/script&gt;?" in html and "<script>" not in html
+    assert re.search(r"<li>Wat nog\?\s*<ul>\s*<li>punt a</li>\s*<li>punt b</li>\s*</ul>\s*</li>", html)
+    assert "\n\n" not in html  # Markdown would end the HTML block at a blank line
+
+
+def test_lettered_sections_are_lettered_lists():
+    assert render_questions(SHEET, "twee").startswith('<ol class="pig-questions" type="a"')
+
+
+def test_a_sheet_with_several_question_sections_needs_a_section_name():
+    with pytest.raises(UnknownWorksheetError, match=r"several question sections \(een, twee\)"):
+        render_questions(SHEET)
+    with pytest.raises(UnknownWorksheetError, match="no section 'drie'"):
+        render_questions(SHEET, "drie")
+
+
+def test_printed_sheet_has_name_date_lines_copies_and_figure():
+    html = render_sheet(SHEET, level=2)
+    assert '<h2 class="pig-ws__title" id="pig-ws-proef">Proef &amp; &#34;test&#34; &lt;b&gt;</h2>' in html
+    assert "Naam:" in html and "Datum:" in html
+    lines = re.findall(r'<div class="pig-ws__lines" aria-hidden="true">((?:<span></span>)*)</div>', html)
+    # q1 has 3 lines, q2 none, q3 two lines in each of its three copies.
+    assert [line.count("<span>") for line in lines] == [3, 2, 2, 2]
+    assert html.count('data-section="twee"') == 3
+    assert html.count("pig-ws__copy") == 2  # the 2nd and 3rd copy are print-only
+    assert "(2 van 3)" not in html  # the copies of an untitled section carry no heading
+    assert html.count('data-figure="schaal"') == 3
+    assert "<strong>b.</strong> Als je kijkt:" in html
+
+
+def test_a_titled_section_numbers_its_copies():
+    sheet = SHEET.model_copy(update={"sections": (SHEET.sections[0].model_copy(update={"copies": 2}),)})
+    html = render_sheet(sheet, level=1)
+    assert "Eerste deel <span class=\"pig-ws__copy-number\">(1 van 2)</span>" in html
+    assert "(2 van 2)" in html
+    assert "<h1" not in html  # on its own page, the page's Markdown title is the h1
+
+
+def test_meta_line_lists_kind_part_people_and_materials():
+    assert meta_line(SHEET) == "Werkvorm · Deel 2 · alleen, in tweetallen of in een groep · nodig: kaartjes, flipover"
+    plain = SHEET.model_copy(update={"part": None, "for_whom": (), "needs": ()})
+    assert meta_line(plain) == "Werkvorm · Los hoofdstuk"
+
+
+def test_running_footer_names_workbook_and_sheet_and_cannot_escape():
+    css = page_css(SHEET)
+    assert "@page pig-ws-proef" in css and 'counter(page)' in css
+    assert "Positief in Gesprek · Proef" in css
+    assert "<" not in css and '"test"' not in css
+    assert css_string('a"b\\c</style>') == '"a\\22 b\\5c c\\3c \\2f style\\3e "'
+
+
+def test_link_and_overview_are_markdown_that_mkdocs_checks():
+    assert render_worksheet_link(SHEET, "../werkbladen/proef.md") == (
+        '[Werkblad om af te drukken: Proef & "test" <b>](../werkbladen/proef.md){ .md-button .pig-ws-link }'
+    )
+    table = render_overview(WorksheetLibrary((SHEET,)), lambda sheet: f"{sheet.id}.md")
+    assert table.splitlines()[2] == (
+        '| [Proef & "test" <b>](proef.md) | Deel 2 | Werkvorm | alleen, in tweetallen of in een groep | kaartjes, flipover | 2 |'
+    )
+
+
+def test_pack_offers_every_sheet_and_holds_every_sheet(worksheets):
+    html = render_pack(worksheets)
+    boxes = re.findall(r'<input type="checkbox" name="werkblad" value="([^"]+)" data-pages="(\d+)">', html)
+    assert [box for box, _ in boxes] == [sheet.id for sheet in worksheets]
+    assert [int(pages) for _, pages in boxes] == [sheet.pages for sheet in worksheets]
+    assert re.findall(r'<section class="pig-ws" data-worksheet="([^"]+)"', html) == [sheet.id for sheet in worksheets]
+
+
+# --- In the built site --------------------------------------------------------
+
+def page_text(site_dir, url):
+    return html_lib.unescape(" ".join(text_blocks(article_html(html_path(site_dir, url).read_text(encoding="utf-8")))))
+
+
+def test_reading_pages_show_the_questions_from_the_data(site_dir, worksheets):
+    """Every question list on a reading page is the data's, item for item."""
+    for sheet in worksheets:
+        html = html_path(site_dir, sheet.page.removesuffix(".md").removesuffix("index") + "/").read_text(encoding="utf-8")
+        for section in sheet.sections:
+            listed = re.search(rf'<(ul|ol) class="pig-questions"[^>]*data-worksheet="{sheet.id}" data-section="{section.id}">(.*?)</\1>\n', html, re.S)
+            if not listed:
+                continue
+            top_level = re.sub(r"<ul>.*?</ul>", "", listed.group(2), flags=re.S)
+            items = [html_lib.unescape(item).strip() for item in re.findall(r"<li>(.*?)</li>", top_level, re.S)]
+            assert items == [q.text for q in section.questions], (sheet.id, section.id)
+
+
+def test_every_question_list_of_a_reading_page_comes_from_the_data(site_dir, worksheets):
+    """Each worksheet's reading page shows (at least) one of its lists, and
+    links to the printable sheet."""
+    no_list = {"historielijn", "complimentenharmonica", "doelen-drie-niveaus"}  # the book has prose there
+    for sheet in worksheets:
+        url = sheet.page.removesuffix(".md") + "/"
+        html = html_path(site_dir, url).read_text(encoding="utf-8")
+        if sheet.id not in no_list:
+            assert f'data-worksheet="{sheet.id}"' in html, f"{url} does not render {sheet.id}"
+        link = re.search(rf'<a class="md-button pig-ws-link" href="([^"]+)">Werkblad om af te drukken: ', html)
+        assert link and link.group(1).endswith(f"werkbladen/{sheet.id}/"), f"{url} has no link to its worksheet"
+
+
+def test_every_worksheet_has_its_page_with_every_question(site_dir, worksheets):
+    for sheet in worksheets:
+        text = page_text(site_dir, f"werkbladen/{sheet.id}/")
+        assert text.startswith(sheet.title), sheet.id
+        for question in sheet.questions:
+            assert question.text in text, (sheet.id, question.id)
+        html = html_path(site_dir, f"werkbladen/{sheet.id}/").read_text(encoding="utf-8")
+        assert f"@page pig-ws-{sheet.id}" in html
+        assert 'class="md-button md-button--primary pig-print-button" hidden' in html
+
+
+def test_the_overview_lists_every_worksheet(site_dir, worksheets):
+    html = html_path(site_dir, "werkbladen/").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr>\s*<td><a href="([^"]+)">([^<]+)</a></td>\s*<td>([^<]+)</td>\s*<td>([^<]+)</td>', html)
+    assert [(href, html_lib.unescape(title)) for href, title, _, _ in rows] == [
+        (f"{sheet.id}/", sheet.title) for sheet in worksheets
+    ]
+    assert ("Deel 2", "Werkvorm") in {(part, kind) for _, _, part, kind in rows}
