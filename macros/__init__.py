@@ -13,12 +13,15 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from .artefact import archive_name
 from .datafiles import ContentError
+from .download import render_download_link
 from .figures import figure_names, render_figure
 from .worksheet_library import load_worksheets, nav_pages
 from .worksheet_models import Worksheet
 from .worksheet_render import (
     render_intro,
+    render_print_css,
     render_overview,
     render_pack,
     render_questions,
@@ -28,6 +31,7 @@ from .worksheet_render import (
 
 WORKSHEET_DATA = "data/worksheets"
 WORKSHEET_PAGES = "werkbladen"
+STYLESHEET = "assets/site.css"
 
 
 def define_env(env) -> None:
@@ -46,6 +50,7 @@ def define_env(env) -> None:
         )
     except ContentError as error:
         raise PluginError(f"Content error in {error}") from None
+    env.variables["worksheets"] = library
 
     def link_to(target: str) -> str:
         """A relative Markdown link from the page being rendered to ``target``."""
@@ -79,5 +84,14 @@ def define_env(env) -> None:
         return render_pack(library)
 
     env.macro(render_figure, "figure")
+    env.macro(lambda: render_download_link(env.page.url, archive_name()), "download_link")
     for macro in (questions, worksheet_intro, worksheet_link, worksheet_page, worksheet_overview, worksheet_pack):
         env.macro(macro)
+
+
+def on_post_build(env) -> None:
+    """Append the worksheets' print rules (one named page each) to the
+    site's stylesheet: no extra request, and no inline styles."""
+    stylesheet = Path(env.conf["site_dir"]) / STYLESHEET
+    with stylesheet.open("a", encoding="utf-8") as css:
+        css.write(render_print_css(env.variables["worksheets"]))

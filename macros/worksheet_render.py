@@ -50,6 +50,24 @@ def page_css(sheet: Worksheet) -> str:
     )
 
 
+def render_print_css(library: WorksheetLibrary) -> str:
+    """The print rules of every worksheet, for the site's stylesheet.
+
+    They live in a stylesheet, not in the pages, so that a Content Security
+    Policy without 'unsafe-inline' holds. A printed werkmap starts on the
+    first sheet's page (the script moves it to the first ticked sheet), so
+    its first sheet of paper is not an empty one.
+    """
+    rules = [page_css(sheet) for sheet in library]
+    first = next(iter(library))
+    rules.append(f"body:has(.pig-pack__sheets) {{ page: pig-ws-{first.id}; }}")
+    return "\n".join(
+        ["", "/* Worksheets: generated at build time from docs/data/worksheets/. */", "@media print {"]
+        + [f"  {rule}" for rule in rules]
+        + ["}", ""]
+    )
+
+
 def meta_line(sheet: Worksheet) -> str:
     """'Werkvorm · Deel 2 · in tweetallen · nodig: kaartjes' for one sheet."""
     parts = [KIND_LABELS[sheet.kind], PART_LABELS[sheet.part]]
@@ -112,7 +130,6 @@ def render_sheet(sheet: Worksheet, *, level: int = 1) -> str:
         level=level,
         meta=meta_line(sheet),
         figures=figures,
-        page_css=Markup(page_css(sheet)),
     )
 
 

@@ -12,17 +12,25 @@ _axe = Axe()
 # Every page URL a PageWatch saw, for the summary at the end of the run.
 VISITED: set[str] = set()
 
+# Reports each Content-Security-Policy violation of the page (and its frames)
+# as a console error that PageWatch collects.
+CSP_REPORTER = """
+addEventListener("securitypolicyviolation", (e) => console.error(
+  `CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} in ${e.sourceFile || e.documentURI}:${e.lineNumber}`));
+"""
+
 
 @dataclass
 class PageWatch:
     """Collects what a page does that it must not: leave the site or fail."""
 
-    origin: str
+    origin: str  # the site's root URL (with its sub-path, or its folder on disk)
     external: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
     def attach(self, page) -> "PageWatch":
+        page.add_init_script(CSP_REPORTER)
         page.on("load", lambda: VISITED.add(page.url.split("#")[0].split("?")[0]))
         page.on("request", self._on_request)
         page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))

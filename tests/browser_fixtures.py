@@ -1,5 +1,9 @@
 """Browser fixtures: Chromium found on this machine, the site served locally.
 
+The site is served as IT hosts it: a copy of the built folder, under the
+sub-path ``/kennisbank/werkboek/``, with the response headers (the
+Content-Security-Policy among them) that the README documents.
+
 The browser is looked for in ``PIG_CHROMIUM`` (a path), then on the PATH
 (chromium, chromium-browser, google-chrome), then as Playwright's own. Where
 there is none, browser tests skip with one reason, except under ``CI=true``,
@@ -8,14 +12,13 @@ where a missing browser fails them.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from hosting import SUB_PATH, documented_headers, serve
 
 SYSTEM_BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
@@ -75,20 +78,16 @@ def browser_type_launch_args(browser_type_launch_args, browser_path):
     return {**browser_type_launch_args, "executable_path": browser_path, "args": args}
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves files and keeps the test output clean."""
-
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
+@pytest.fixture(scope="session")
+def hosted_copy(site_dir, tmp_path_factory):
+    """The built site copied to a fresh folder, as IT copies it to a server."""
+    copy = tmp_path_factory.mktemp("intranet") / "werkboek"
+    shutil.copytree(site_dir, copy)
+    return copy
 
 
 @pytest.fixture(scope="session")
-def site_url(site_dir):
-    """The built site, served on 127.0.0.1 by a thread for the whole session."""
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+def site_url(hosted_copy):
+    """The site under a sub-path on 127.0.0.1, with the documented headers, for the whole session."""
+    with serve(hosted_copy, SUB_PATH, documented_headers()) as url:
+        yield url

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
@@ -38,19 +39,41 @@ def build_site(project_dir: Path, site_dir: Path) -> BuildResult:
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
 
 
+@functools.lru_cache(maxsize=1)
+def use_directory_urls() -> bool:
+    """Whether the project's mkdocs.yml publishes pages as folders ("x/")."""
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml")).use_directory_urls
+
+
+def page_url(src: str) -> str:
+    """The URL path, from the site's root, of the page built from ``docs/src``.
+
+    Computed by MkDocs itself, so it follows ``use_directory_urls``; the
+    home page is "" when published as a folder.
+    """
+    from mkdocs.structure.files import File
+
+    url = File(src, str(DOCS), "site", use_directory_urls()).url
+    return "" if url == "./" else url
+
+
+def link_href(from_src: str, to_src: str) -> str:
+    """The relative link MkDocs writes on the page from ``from_src`` to the page from ``to_src``."""
+    from mkdocs.utils import get_relative_url
+
+    return get_relative_url(page_url(to_src) or ".", page_url(from_src) or ".")
+
+
+def page_sources() -> list[str]:
+    """The Markdown source of every page, relative to docs/ (not docs/data/)."""
+    return [md.relative_to(DOCS).as_posix() for md in sorted(DOCS.rglob("*.md")) if md.relative_to(DOCS).parts[0] != "data"]
+
+
 def page_urls() -> list[str]:
     """Return the URL path of every Markdown page, as MkDocs publishes it."""
-    urls = []
-    for md in sorted(DOCS.rglob("*.md")):
-        rel = md.relative_to(DOCS)
-        if rel.parts[0] == "data":
-            continue
-        if rel.name == "index.md":
-            url = "/".join(rel.parts[:-1])
-        else:
-            url = "/".join((*rel.parts[:-1], rel.stem))
-        urls.append(url + "/" if url else "")
-    return urls
+    return [page_url(src) for src in page_sources()]
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -75,7 +98,10 @@ def load_library():
 
 
 def html_path(site_dir: Path, url: str) -> Path:
-    return site_dir / url / "index.html"
+    """The built file that answers ``url`` (a folder's address means its index.html)."""
+    if url == "" or url.endswith("/"):
+        return site_dir / url / "index.html"
+    return site_dir / url
 
 
 class _TextExtractor(HTMLParser):

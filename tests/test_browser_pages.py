@@ -3,9 +3,9 @@
 import pytest
 
 from browser_checks import PageWatch, axe_violations
-from sitebuild import page_urls
+from sitebuild import page_url, page_urls
 
-PAGES = page_urls() + ["404.html", "print_page/"]
+PAGES = page_urls() + ["404.html", page_url("print_page.md")]  # the last: mkdocs-print-site-plugin
 SCHEMES = {"light": "default", "dark": "slate"}
 
 

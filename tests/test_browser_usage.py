@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from browser_checks import PageWatch
-from sitebuild import page_urls
+from sitebuild import page_url, page_urls
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +58,7 @@ def test_navigation_is_reachable_on_a_phone(phone, site_url):
     section.click()
     link = page.locator(".md-nav--primary a.md-nav__link", has_text="Bijlage 3: Reflected Best Self")
     link.click()
-    page.wait_for_url(re.compile(r"/bijlagen/reflected-best-self/$"))
+    page.wait_for_url(re.compile("/" + re.escape(page_url("bijlagen/reflected-best-self.md")) + "$"))
     assert page.title().startswith("Bijlage 3: Reflected Best Self")
 
 
@@ -82,7 +82,7 @@ FOCUS_INFO = """() => {
 
 def test_keyboard_reaches_search_navigation_and_content_with_visible_focus(context, site_url):
     page = context.new_page()
-    page.goto(site_url + "deel-1/talenten/", wait_until="networkidle")
+    page.goto(site_url + page_url("deel-1/talenten.md"), wait_until="networkidle")
     reached = {"skip": None, "search": None, "nav": None, "content": None}
     for _ in range(80):
         page.keyboard.press("Tab")
@@ -105,7 +105,7 @@ def test_keyboard_reaches_search_navigation_and_content_with_visible_focus(conte
 
 def test_skip_link_moves_focus_to_the_content(context, site_url):
     page = context.new_page()
-    page.goto(site_url + "deel-2/feedback/", wait_until="networkidle")
+    page.goto(site_url + page_url("deel-2/feedback.md"), wait_until="networkidle")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.innerText.trim()") == "Ga naar inhoud"
     page.keyboard.press("Enter")
@@ -118,7 +118,7 @@ def test_a_navigation_link_opens_by_keyboard(context, site_url):
     page.goto(site_url, wait_until="networkidle")
     page.locator(".md-nav--primary a.md-nav__link", has_text="Job craften").first.focus()
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/deel-3/job-craften/$"))
+    page.wait_for_url(re.compile("/" + re.escape(page_url("deel-3/job-craften.md")) + "$"))
 
 
 # --- Search --------------------------------------------------------------------
@@ -142,14 +142,14 @@ def search(page, site_url, query):
 @pytest.mark.parametrize(
     "query, expected, within",
     [
-        ("complimenteuze vraag", "deel-2/feedback/", 1),
-        ("groeimindset", "deel-1/mindset/", 2),
-        ("historielijn", "deel-2/historielijn/", 3),
-        ("historielijn", "bijlagen/historielijn/", 3),
-        ("Jeffrey", "deel-4/jeffrey/", 1),
-        ("job craften", "deel-3/job-craften/", 1),
-        ("progressiecirkel", "progressiecirkel/", 1),
-        ("droomvraag", "deel-3/droomvraag/", 2),
+        ("complimenteuze vraag", page_url("deel-2/feedback.md"), 1),
+        ("groeimindset", page_url("deel-1/mindset.md"), 2),
+        ("historielijn", page_url("deel-2/historielijn.md"), 3),
+        ("historielijn", page_url("bijlagen/historielijn.md"), 3),
+        ("Jeffrey", page_url("deel-4/jeffrey.md"), 1),
+        ("job craften", page_url("deel-3/job-craften.md"), 1),
+        ("progressiecirkel", page_url("progressiecirkel.md"), 1),
+        ("droomvraag", page_url("deel-3/droomvraag.md"), 2),
     ],
 )
 def test_dutch_search_finds_the_right_page(context, site_url, query, expected, within):
@@ -183,7 +183,7 @@ def print_pdf(context, url):
     return pdf, [h.strip().rstrip("#").strip() for h in headings]
 
 
-@pytest.mark.parametrize("url", ["deel-4/hans/", "deel-3/job-craften/", "bijlagen/reflected-best-self/"])
+@pytest.mark.parametrize("url", [page_url("deel-4/hans.md"), page_url("deel-3/job-craften.md"), page_url("bijlagen/reflected-best-self.md")])
 def test_a_reading_page_prints_like_a_page_of_a_book(context, site_url, url):
     pdf, headings = print_pdf(context, site_url + url)
     assert len(pdf.pages) >= 1
@@ -201,7 +201,7 @@ def test_a_reading_page_prints_like_a_page_of_a_book(context, site_url, url):
 
 
 def test_printed_links_stay_readable(context, site_url):
-    pdf, _ = print_pdf(context, site_url + "bijlagen/reflected-best-self/")
+    pdf, _ = print_pdf(context, site_url + page_url("bijlagen/reflected-best-self.md"))
     whole = " ".join(sheet.extract_text() for sheet in pdf.pages)
     assert "hbr.org/2005/01/how-to-play-to-your-strengths" in whole.replace("\n", "")
 
@@ -213,7 +213,7 @@ ENGLISH = {"Header", "Footer", "Tabs", "Search", "Share", "Clear", "Skip to cont
            "Permanent link", "Jump back to footnote"}
 
 
-@pytest.mark.parametrize("url", ["", "deel-1/talenten/", "404.html"])
+@pytest.mark.parametrize("url", ["", page_url("deel-1/talenten.md"), "404.html"])
 def test_the_interface_speaks_dutch(context, site_url, url):
     page = context.new_page()
     page.goto(site_url + url, wait_until="networkidle")
@@ -235,7 +235,7 @@ def test_print_is_light_even_from_the_dark_palette(browser, site_url):
     context = browser.new_context(color_scheme="dark")
     try:
         page = context.new_page()
-        page.goto(site_url + "deel-3/doelen-stellen/", wait_until="networkidle")
+        page.goto(site_url + page_url("deel-3/doelen-stellen.md"), wait_until="networkidle")
         assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
         page.emulate_media(media="print")
         colours = page.evaluate(

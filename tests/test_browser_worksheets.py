@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from browser_checks import PageWatch, axe_violations
-from sitebuild import load_library
+from sitebuild import load_library, page_url
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +44,7 @@ def assert_a4(pdf):
 def test_a_worksheet_prints_on_its_declared_a4_pages(context, site_url, sheet):
     page = context.new_page()
     watch = PageWatch(site_url).attach(page)
-    page.goto(f"{site_url}werkbladen/{sheet.id}/", wait_until="networkidle")
+    page.goto(site_url + page_url(f"werkbladen/{sheet.id}.md"), wait_until="networkidle")
     pdf = print_to_pdf(page)
     assert_a4(pdf)
     assert len(pdf.pages) == sheet.pages, f"{sheet.id}: {len(pdf.pages)} pages, the data says {sheet.pages}"
@@ -63,7 +63,7 @@ def test_a_worksheet_prints_on_its_declared_a4_pages(context, site_url, sheet):
 
 def test_the_print_button_prints(context, site_url):
     page = context.new_page()
-    page.goto(f"{site_url}werkbladen/hefbomen/", wait_until="networkidle")
+    page.goto(site_url + page_url("werkbladen/hefbomen.md"), wait_until="networkidle")
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     button = page.get_by_role("button", name="Werkblad afdrukken")
     assert button.is_visible()
@@ -76,9 +76,9 @@ def test_without_javascript_there_is_no_dead_button(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(f"{site_url}werkbladen/hefbomen/")
+        page.goto(site_url + page_url("werkbladen/hefbomen.md"))
         assert page.get_by_role("button", name="Werkblad afdrukken").count() == 0
-        page.goto(f"{site_url}werkbladen/werkmap/")
+        page.goto(site_url + page_url("werkbladen/werkmap.md"))
         for name in ["Werkmap afdrukken", "Alles aanvinken", "Niets aanvinken"]:
             assert page.get_by_role("button", name=name).count() == 0
         assert page.get_by_role("checkbox").count() == len(SHEETS)
@@ -101,7 +101,7 @@ def first_lines(pdf):
 def test_the_werkmap_prints_every_sheet_when_nothing_is_ticked(context, site_url):
     page = context.new_page()
     watch = PageWatch(site_url).attach(page)
-    page.goto(f"{site_url}werkbladen/werkmap/", wait_until="networkidle")
+    page.goto(site_url + page_url("werkbladen/werkmap.md"), wait_until="networkidle")
     total = sum(sheet.pages for sheet in SHEETS)
     assert page.get_by_role("status").inner_text() == (
         f"Niets aangevinkt: alle {len(SHEETS)} werkbladen worden afgedrukt ({total} pagina’s)."
@@ -116,7 +116,7 @@ def test_the_werkmap_prints_every_sheet_when_nothing_is_ticked(context, site_url
 
 def test_the_werkmap_prints_the_ticked_sheets_each_on_its_own_page(context, site_url):
     page = context.new_page()
-    page.goto(f"{site_url}werkbladen/werkmap/", wait_until="networkidle")
+    page.goto(site_url + page_url("werkbladen/werkmap.md"), wait_until="networkidle")
     chosen = [sheet for sheet in SHEETS if sheet.id in ("hefbomen", "job-craften", "schaalvraag")]
     for sheet in chosen:
         page.get_by_role("checkbox", name=re.compile("^" + re.escape(sheet.title))).check()
@@ -138,7 +138,7 @@ def test_the_werkmap_prints_the_ticked_sheets_each_on_its_own_page(context, site
 
 def test_the_werkmap_is_accessible_and_works_by_keyboard(context, site_url):
     page = context.new_page()
-    page.goto(f"{site_url}werkbladen/werkmap/", wait_until="networkidle")
+    page.goto(site_url + page_url("werkbladen/werkmap.md"), wait_until="networkidle")
     first = page.get_by_role("checkbox").first
     first.focus()
     page.keyboard.press("Space")
@@ -152,7 +152,7 @@ def test_the_werkmap_is_accessible_and_works_by_keyboard(context, site_url):
 def test_the_whole_book_prints_with_each_worksheet_on_its_own_pages(context, site_url):
     page = context.new_page()
     watch = PageWatch(site_url).attach(page)
-    page.goto(f"{site_url}print_page/", wait_until="networkidle")
+    page.goto(site_url + page_url("print_page.md"), wait_until="networkidle")
     pdf = print_to_pdf(page)
     assert_a4(pdf)
     texts = [flat(p.extract_text()) for p in pdf.pages]

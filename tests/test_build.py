@@ -7,56 +7,56 @@ import shutil
 
 import pytest
 
-from sitebuild import ROOT, build_site, html_path, page_urls
+from sitebuild import ROOT, build_site, html_path, page_sources, page_url, page_urls
 
-# The book's parts in the book's order, as (navigation title, page) pairs.
+# The book's parts in the book's order, as (navigation title, Markdown source) pairs.
 BOOK_ORDER = [
-    ("Dit werkboek", ""),
-    ("Reflectie: wat vind ik belangrijk?", "reflectie/belangrijk/"),
-    ("Deel 1 — Interessant om te weten", "deel-1/"),
-    ("Mindset", "deel-1/mindset/"),
-    ("Broaden & Build theorie", "deel-1/broaden-and-build/"),
-    ("Talenten", "deel-1/talenten/"),
-    ("Hoe vind je hefbomen voor doorgeschoten talenten?", "deel-1/hefbomen/"),
-    ("Deel 2 — Terugkijken met elkaar", "deel-2/"),
-    ("Feedback", "deel-2/feedback/"),
-    ("‘Terugkijkers’-werkvormen", "deel-2/terugkijkers/"),
-    ("Feedback zoeken en bespreken", "deel-2/feedback-zoeken/"),
-    ("Historielijn van afgelopen jaar", "deel-2/historielijn/"),
-    ("Waarderend-onderzoekend interview", "deel-2/waarderend-interview/"),
-    ("Balans opmaken", "deel-2/balans-opmaken/"),
-    ("Complimentenharmonica of complimentenmuur", "deel-2/complimentenharmonica/"),
-    ("Deel 3 — Vooruitkijken met elkaar", "deel-3/"),
-    ("Doelen stellen", "deel-3/doelen-stellen/"),
-    ("Job craften", "deel-3/job-craften/"),
-    ("Vooruitblikken met de eindejaarsvraag", "deel-3/eindejaarsvraag/"),
-    ("‘Vooruitkijkers’-werkvormen", "deel-3/vooruitkijkers/"),
-    ("Aandacht voor wat (nog) niet lukt: a, b of c?", "deel-3/wat-nog-niet-lukt/"),
-    ("De droomvraag", "deel-3/droomvraag/"),
-    ("Aan de slag met een experiment", "deel-3/experiment/"),
-    ("Deel 4 — Voorbeeldgesprekken", "deel-4/"),
-    ("Myra (boven verwachting)", "deel-4/myra/"),
-    ("Jeffrey (naar verwachting)", "deel-4/jeffrey/"),
-    ("Hans (onder verwachting)", "deel-4/hans/"),
-    ("Reflectie: een gesprek voorbereiden", "reflectie/voorbereiden/"),
-    ("Deel 5 — Als je vastloopt in een gesprek", "deel-5/"),
-    ("Vier soorten gesprekken", "deel-5/soorten-gesprekken/"),
-    ("Een gesprek bijsturen", "deel-5/bijsturen/"),
-    ("Hoe gaat het en hoe wil je verder?", "progressiecirkel/"),
-    ("Reflectie: wat houd je vast?", "reflectie/vasthouden/"),
-    ("Bijlage 1: Check je eigen mindset", "bijlagen/mindset-test/"),
-    ("Bijlage 2: Historielijn", "bijlagen/historielijn/"),
-    ("Bijlage 3: Reflected Best Self", "bijlagen/reflected-best-self/"),
-    ("Werkbladen", "werkbladen/"),
-    ("Werkmap voor een workshop", "werkbladen/werkmap/"),
+    ("Dit werkboek", "index.md"),
+    ("Reflectie: wat vind ik belangrijk?", "reflectie/belangrijk.md"),
+    ("Deel 1 — Interessant om te weten", "deel-1/index.md"),
+    ("Mindset", "deel-1/mindset.md"),
+    ("Broaden & Build theorie", "deel-1/broaden-and-build.md"),
+    ("Talenten", "deel-1/talenten.md"),
+    ("Hoe vind je hefbomen voor doorgeschoten talenten?", "deel-1/hefbomen.md"),
+    ("Deel 2 — Terugkijken met elkaar", "deel-2/index.md"),
+    ("Feedback", "deel-2/feedback.md"),
+    ("‘Terugkijkers’-werkvormen", "deel-2/terugkijkers.md"),
+    ("Feedback zoeken en bespreken", "deel-2/feedback-zoeken.md"),
+    ("Historielijn van afgelopen jaar", "deel-2/historielijn.md"),
+    ("Waarderend-onderzoekend interview", "deel-2/waarderend-interview.md"),
+    ("Balans opmaken", "deel-2/balans-opmaken.md"),
+    ("Complimentenharmonica of complimentenmuur", "deel-2/complimentenharmonica.md"),
+    ("Deel 3 — Vooruitkijken met elkaar", "deel-3/index.md"),
+    ("Doelen stellen", "deel-3/doelen-stellen.md"),
+    ("Job craften", "deel-3/job-craften.md"),
+    ("Vooruitblikken met de eindejaarsvraag", "deel-3/eindejaarsvraag.md"),
+    ("‘Vooruitkijkers’-werkvormen", "deel-3/vooruitkijkers.md"),
+    ("Aandacht voor wat (nog) niet lukt: a, b of c?", "deel-3/wat-nog-niet-lukt.md"),
+    ("De droomvraag", "deel-3/droomvraag.md"),
+    ("Aan de slag met een experiment", "deel-3/experiment.md"),
+    ("Deel 4 — Voorbeeldgesprekken", "deel-4/index.md"),
+    ("Myra (boven verwachting)", "deel-4/myra.md"),
+    ("Jeffrey (naar verwachting)", "deel-4/jeffrey.md"),
+    ("Hans (onder verwachting)", "deel-4/hans.md"),
+    ("Reflectie: een gesprek voorbereiden", "reflectie/voorbereiden.md"),
+    ("Deel 5 — Als je vastloopt in een gesprek", "deel-5/index.md"),
+    ("Vier soorten gesprekken", "deel-5/soorten-gesprekken.md"),
+    ("Een gesprek bijsturen", "deel-5/bijsturen.md"),
+    ("Hoe gaat het en hoe wil je verder?", "progressiecirkel.md"),
+    ("Reflectie: wat houd je vast?", "reflectie/vasthouden.md"),
+    ("Bijlage 1: Check je eigen mindset", "bijlagen/mindset-test.md"),
+    ("Bijlage 2: Historielijn", "bijlagen/historielijn.md"),
+    ("Bijlage 3: Reflected Best Self", "bijlagen/reflected-best-self.md"),
+    ("Werkbladen", "werkbladen/index.md"),
+    ("Werkmap voor een workshop", "werkbladen/werkmap.md"),
     # ... then one page per worksheet, in the order of the data (see below).
-    ("Bronnen", "bronnen/"),
-    ("Het hele werkboek afdrukken", "print_page/"),
+    ("Bronnen", "bronnen.md"),
+    ("Het hele werkboek afdrukken", "print_page.md"),  # mkdocs-print-site-plugin
 ]
 
 # Pages that are left out of the search index on purpose: a worksheet repeats
 # the questions of its reading page, which is the page search should find.
-NOT_SEARCHED = {url for url in page_urls() if url.startswith("werkbladen/") and url != "werkbladen/"}
+NOT_SEARCHED = {page_url(src) for src in page_sources() if src.startswith("werkbladen/") and src != "werkbladen/index.md"}
 
 
 def test_strict_build_passes_without_warnings(site_build):
@@ -72,8 +72,11 @@ def test_every_page_is_built(site_dir):
 
 
 def navigation(site_dir):
-    """Return the (title, url) pairs of the primary navigation, in order."""
-    html = html_path(site_dir, "").read_text(encoding="utf-8")
+    """Return the (title, url) pairs of the home page's primary navigation, in order.
+
+    The home page is at the site's root, so its links are URL paths from the root.
+    """
+    html = html_path(site_dir, page_url("index.md")).read_text(encoding="utf-8")
     nav = html[html.index('<nav class="md-nav md-nav--primary"'):html.index('<div class="md-sidebar md-sidebar--secondary"')]
     pairs = []
     for href, inner in re.findall(r'<a href="([^"#]*)" class="md-nav__link[^"]*"[^>]*>(.*?)</a>', nav, re.S):
@@ -87,9 +90,10 @@ def navigation(site_dir):
 def test_navigation_follows_the_book(site_dir, worksheets):
     """The primary navigation lists every part of the book, in its order,
     and the worksheets in the order of their reading pages."""
-    sheets = [(sheet.title, f"werkbladen/{sheet.id}/") for sheet in worksheets]
-    at = BOOK_ORDER.index(("Werkmap voor een workshop", "werkbladen/werkmap/")) + 1
-    assert navigation(site_dir) == BOOK_ORDER[:at] + sheets + BOOK_ORDER[at:]
+    sheets = [(sheet.title, f"werkbladen/{sheet.id}.md") for sheet in worksheets]
+    at = BOOK_ORDER.index(("Werkmap voor een workshop", "werkbladen/werkmap.md")) + 1
+    expected = BOOK_ORDER[:at] + sheets + BOOK_ORDER[at:]
+    assert navigation(site_dir) == [(title, page_url(src)) for title, src in expected]
 
 
 def test_every_page_is_in_the_search_index(site_dir):

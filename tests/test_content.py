@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from sitebuild import BOOK, article_html, html_path, page_urls, text_blocks
+from sitebuild import BOOK, article_html, html_path, link_href, page_url, page_urls, text_blocks
 
 # A hyphen then a space is an artefact ("ontwikkel- gesprekken"), except
 # where Dutch leaves out a shared part: "taak- en leerspanning".
@@ -71,31 +71,34 @@ def test_no_paragraph_is_published_twice_on_a_page(site_dir):
 
 
 def test_notes_are_footnotes_that_link_to_the_sources(site_dir):
-    for url in ["", "deel-1/mindset/", "deel-2/feedback/", "deel-5/"]:
-        html = article_html(html_path(site_dir, url).read_text(encoding="utf-8"))
-        assert 'class="footnote-ref"' in html, url
-        assert re.search(r'<div class="footnote">.*href="[./]*bronnen/#', html, re.S), url
+    for src in ["index.md", "deel-1/mindset.md", "deel-2/feedback.md", "deel-5/index.md"]:
+        html = article_html(html_path(site_dir, page_url(src)).read_text(encoding="utf-8"))
+        assert 'class="footnote-ref"' in html, src
+        assert re.search(rf'<div class="footnote">.*href="{re.escape(link_href(src, "bronnen.md"))}#', html, re.S), src
 
 
 def test_page_references_are_links(site_dir):
-    talenten = html_path(site_dir, "deel-1/talenten/").read_text(encoding="utf-8")
-    for target in ["../../deel-2/historielijn/", "../../deel-2/waarderend-interview/", "../../deel-2/complimentenharmonica/#complimentenmuur"]:
-        assert f'href="{target}"' in talenten, target
-    assert 'href="../../bijlagen/reflected-best-self/"' in html_path(site_dir, "deel-2/feedback-zoeken/").read_text(encoding="utf-8")
-    assert 'href="../../bijlagen/historielijn/"' in html_path(site_dir, "deel-2/historielijn/").read_text(encoding="utf-8")
+    def html(src):
+        return html_path(site_dir, page_url(src)).read_text(encoding="utf-8")
+
+    talenten = "deel-1/talenten.md"
+    for target, anchor in [("deel-2/historielijn.md", ""), ("deel-2/waarderend-interview.md", ""), ("deel-2/complimentenharmonica.md", "#complimentenmuur")]:
+        assert f'href="{link_href(talenten, target)}{anchor}"' in html(talenten), target
+    assert f'href="{link_href("deel-2/feedback-zoeken.md", "bijlagen/reflected-best-self.md")}"' in html("deel-2/feedback-zoeken.md")
+    assert f'href="{link_href("deel-2/historielijn.md", "bijlagen/historielijn.md")}"' in html("deel-2/historielijn.md")
 
 
 def test_figures_have_text_alternatives(site_dir):
     figures = {
-        "deel-1/broaden-and-build/": "broaden-build",
-        "deel-3/doelen-stellen/": "spanning",
-        "deel-5/": "gespreksmodel",
-        "deel-2/historielijn/": "historielijn",
-        "bijlagen/historielijn/": "historielijn",
-        "progressiecirkel/": "progressiecirkel",
+        "deel-1/broaden-and-build.md": "broaden-build",
+        "deel-3/doelen-stellen.md": "spanning",
+        "deel-5/index.md": "gespreksmodel",
+        "deel-2/historielijn.md": "historielijn",
+        "bijlagen/historielijn.md": "historielijn",
+        "progressiecirkel.md": "progressiecirkel",
     }
     for url, name in figures.items():
-        html = html_path(site_dir, url).read_text(encoding="utf-8")
+        html = html_path(site_dir, page_url(url)).read_text(encoding="utf-8")
         figure = re.search(rf'<figure class="pig-figure[^"]*" data-figure="{name}">.*?</figure>', html, re.S)
         assert figure, f"{url}: figure {name} missing"
         svg = re.search(r'<svg[^>]*role="img"[^>]*aria-label="([^"]{20,})"', figure.group(0))

@@ -13,11 +13,12 @@ from macros.worksheet_render import (
     page_css,
     render_overview,
     render_pack,
+    render_print_css,
     render_questions,
     render_sheet,
     render_worksheet_link,
 )
-from sitebuild import article_html, html_path, text_blocks
+from sitebuild import article_html, html_path, link_href, page_url, text_blocks
 
 SHEET = Worksheet.model_validate(
     {
@@ -119,6 +120,20 @@ def test_link_and_overview_are_markdown_that_mkdocs_checks():
     )
 
 
+def test_print_css_gives_every_sheet_its_named_page(worksheets):
+    css = render_print_css(worksheets)
+    for sheet in worksheets:
+        assert f"@page pig-ws-{sheet.id} {{" in css
+        assert f'.pig-ws[data-worksheet="{sheet.id}"]' in css
+    assert "body:has(.pig-pack__sheets) { page: pig-ws-reflectie-belangrijk; }" in css
+
+
+def test_the_built_stylesheet_holds_the_print_rules(site_dir, worksheets):
+    css = (site_dir / "assets" / "site.css").read_text(encoding="utf-8")
+    assert css.count(render_print_css(worksheets)) == 1  # appended once, after the project's own rules
+    assert css.startswith("/* Positief in Gesprek")
+
+
 def test_pack_offers_every_sheet_and_holds_every_sheet(worksheets):
     html = render_pack(worksheets)
     boxes = re.findall(r'<input type="checkbox" name="werkblad" value="([^"]+)" data-pages="(\d+)">', html)
@@ -136,7 +151,7 @@ def page_text(site_dir, url):
 def test_reading_pages_show_the_questions_from_the_data(site_dir, worksheets):
     """Every question list on a reading page is the data's, item for item."""
     for sheet in worksheets:
-        html = html_path(site_dir, sheet.page.removesuffix(".md").removesuffix("index") + "/").read_text(encoding="utf-8")
+        html = html_path(site_dir, page_url(sheet.page)).read_text(encoding="utf-8")
         for section in sheet.sections:
             listed = re.search(rf'<(ul|ol) class="pig-questions"[^>]*data-worksheet="{sheet.id}" data-section="{section.id}">(.*?)</\1>\n', html, re.S)
             if not listed:
@@ -151,29 +166,29 @@ def test_every_question_list_of_a_reading_page_comes_from_the_data(site_dir, wor
     links to the printable sheet."""
     no_list = {"historielijn", "complimentenharmonica", "doelen-drie-niveaus"}  # the book has prose there
     for sheet in worksheets:
-        url = sheet.page.removesuffix(".md") + "/"
+        url = page_url(sheet.page)
         html = html_path(site_dir, url).read_text(encoding="utf-8")
         if sheet.id not in no_list:
             assert f'data-worksheet="{sheet.id}"' in html, f"{url} does not render {sheet.id}"
         link = re.search(rf'<a class="md-button pig-ws-link" href="([^"]+)">Werkblad om af te drukken: ', html)
-        assert link and link.group(1).endswith(f"werkbladen/{sheet.id}/"), f"{url} has no link to its worksheet"
+        assert link and link.group(1) == link_href(sheet.page, f"werkbladen/{sheet.id}.md"), f"{url} has no link to its worksheet"
 
 
 def test_every_worksheet_has_its_page_with_every_question(site_dir, worksheets):
     for sheet in worksheets:
-        text = page_text(site_dir, f"werkbladen/{sheet.id}/")
+        text = page_text(site_dir, page_url(f"werkbladen/{sheet.id}.md"))
         assert text.startswith(sheet.title), sheet.id
         for question in sheet.questions:
             assert question.text in text, (sheet.id, question.id)
-        html = html_path(site_dir, f"werkbladen/{sheet.id}/").read_text(encoding="utf-8")
-        assert f"@page pig-ws-{sheet.id}" in html
+        html = html_path(site_dir, page_url(f"werkbladen/{sheet.id}.md")).read_text(encoding="utf-8")
+        assert f'data-worksheet="{sheet.id}"' in html
         assert 'class="md-button md-button--primary pig-print-button" hidden' in html
 
 
 def test_the_overview_lists_every_worksheet(site_dir, worksheets):
-    html = html_path(site_dir, "werkbladen/").read_text(encoding="utf-8")
+    html = html_path(site_dir, page_url("werkbladen/index.md")).read_text(encoding="utf-8")
     rows = re.findall(r'<tr>\s*<td><a href="([^"]+)">([^<]+)</a></td>\s*<td>([^<]+)</td>\s*<td>([^<]+)</td>', html)
     assert [(href, html_lib.unescape(title)) for href, title, _, _ in rows] == [
-        (f"{sheet.id}/", sheet.title) for sheet in worksheets
+        (link_href("werkbladen/index.md", f"werkbladen/{sheet.id}.md"), sheet.title) for sheet in worksheets
     ]
     assert ("Deel 2", "Werkvorm") in {(part, kind) for _, _, part, kind in rows}

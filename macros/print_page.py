@@ -1,0 +1,28 @@
+"""Tidy the whole-book print page written by mkdocs-print-site-plugin.
+
+The plugin always appends an inline ``<style>`` that numbers headings, even
+with ``enumerate_headings: false``. Its rules are dead then, and an inline
+style would need ``'unsafe-inline'`` in the Content Security Policy (its
+content changes with every page added, so a hash would not hold).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_HEADING_STYLE = re.compile(r"<style>(?:\s*\.print-site-enumerate-headings[^{]*\{[^}]*\})*\s*</style>")
+
+
+def drop_heading_styles(html: str) -> str:
+    """``html`` without style elements that only number headings."""
+    return _HEADING_STYLE.sub("", html)
+
+
+def tidy_print_page(path: Path) -> bool:
+    """Rewrite the print page in place; False when there is none."""
+    if not path.is_file():
+        return False
+    html = path.read_text(encoding="utf-8")
+    path.write_text(drop_heading_styles(html), encoding="utf-8")
+    return True

@@ -1,0 +1,253 @@
+"""Hosting the built site as IT does, and checking every link of it.
+
+- ``documented_headers()`` reads the response headers the README tells IT to
+  send (the Content-Security-Policy among them), so the tests serve exactly
+  what is documented.
+- ``serve()`` runs a static web server on 127.0.0.1 that serves a folder
+  under a sub-path, sends those headers, and answers a missing address with
+  the site's 404 page, as the README's server snippets do.
+- ``crawl()`` follows every internal link of every page, from a web server or
+  from disk, and checks that each page, asset, stylesheet reference and the
+  search worker answers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import mimetypes
+import posixpath
+import re
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from sitebuild import ROOT
+
+SUB_PATH = "/kennisbank/werkboek/"
+
+
+def documented_headers() -> dict[str, str]:
+    """The headers in the README's block fenced as ```http after "<!-- headers -->"."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- headers -->\s*```http\n(.*?)```", readme, re.S)
+    assert match, "README has no <!-- headers --> block"
+    headers = {}
+    for line in match.group(1).splitlines():
+        if line.strip():
+            name, value = line.split(":", 1)
+            headers[name.strip()] = value.strip()
+    return headers
+
+
+def documented_csp() -> str:
+    return documented_headers()["Content-Security-Policy"]
+
+
+# --- A static web server -----------------------------------------------------
+
+class HostingHandler(SimpleHTTPRequestHandler):
+    """Serves ``directory`` under ``prefix`` with ``extra_headers``; quiet."""
+
+    prefix = "/"
+    extra_headers: dict[str, str] = {}
+
+    # Real MIME types (nosniff makes the browser hold the server to them).
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".json": "application/json",
+                      ".svg": "image/svg+xml", ".zip": "application/zip", ".css": "text/css"}
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def translate_path(self, path):
+        clean = urllib.parse.urlsplit(path).path
+        if clean + "/" == self.prefix:  # the sub-path without its slash: redirected by the base class
+            clean = self.prefix
+        if not clean.startswith(self.prefix):
+            return str(Path(self.directory) / "\0outside")  # never a file
+        return super().translate_path("/" + clean[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():  # like nginx's error_page / Apache's ErrorDocument
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+@contextlib.contextmanager
+def serve(directory: Path, prefix: str = "/", headers: dict[str, str] | None = None):
+    """Serve ``directory`` at http://127.0.0.1:PORT``prefix``; yield that URL."""
+    handler = type("Handler", (HostingHandler,), {"prefix": prefix, "extra_headers": dict(headers or {})})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), lambda *a: handler(*a, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --- A link checker ------------------------------------------------------------
+
+# (tag, attribute) pairs whose URL the browser loads by itself, and links.
+ASSET_ATTRS = {("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"), ("iframe", "src"),
+               ("video", "src"), ("audio", "src"), ("object", "data"), ("embed", "src")}
+LINK_ATTRS = {("a", "href"), ("area", "href")}
+
+
+class _References(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.assets: list[str] = []
+        self.links: list[str] = []
+        self._config = False
+        self.config_text = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for (t, name) in ASSET_ATTRS | LINK_ATTRS:
+            if t == tag and attrs.get(name):
+                (self.links if (t, name) in LINK_ATTRS else self.assets).append(attrs[name])
+        if tag in ("img", "source") and attrs.get("srcset"):
+            self.assets += [part.strip().split()[0] for part in attrs["srcset"].split(",") if part.strip()]
+        self._config = tag == "script" and attrs.get("id") == "__config"
+
+    def handle_data(self, data):
+        if self._config:
+            self.config_text += data
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._config = False
+
+
+@dataclass
+class Answer:
+    status: int
+    content_type: str
+    body: bytes
+
+
+def fetch(url: str) -> Answer:
+    """GET ``url`` (http or file) without following redirects."""
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    try:
+        with urllib.request.build_opener(NoRedirect).open(url, timeout=10) as response:
+            content_type = response.headers.get("Content-Type") or mimetypes.guess_type(url)[0] or ""
+            return Answer(getattr(response, "status", None) or 200, content_type, response.read())
+    except urllib.error.HTTPError as error:
+        return Answer(error.code, error.headers.get("Content-Type", ""), b"")
+    except (urllib.error.URLError, OSError):  # a missing file, from disk
+        return Answer(404, "", b"")
+
+
+@dataclass
+class Crawl:
+    base: str
+    pages: set[str] = field(default_factory=set)
+    checked: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    outside_links: set[str] = field(default_factory=set)
+
+
+def crawl(base: str, start: str = "index.html", allowed_missing: set[str] = frozenset()) -> Crawl:
+    """Follow every internal link from ``base + start``; check each answers 200.
+
+    ``base`` is the site's root (``http://host/kennisbank/werkboek/`` or
+    ``file:///…/site/``). A reference is internal when it resolves under
+    ``base``; an asset (script, style, image, icon, the search worker) must
+    be internal; a link elsewhere is only recorded.
+    """
+    result = Crawl(base)
+    queue = [urllib.parse.urljoin(base, start)]
+    while queue:
+        url = queue.pop()
+        if url in result.checked:
+            continue
+        answer = fetch(url)
+        result.checked[url] = answer.status
+        if answer.status != 200:
+            if url.removeprefix(base) not in allowed_missing:
+                result.problems.append(f"{url}: {answer.status}")
+            continue
+        mime = answer.content_type.split(";")[0].strip()
+        if mime == "text/html":
+            result.pages.add(url.removeprefix(base))
+            queue += _references_of_page(url, answer.body.decode("utf-8"), result)
+        elif mime == "text/css":
+            queue += _references_of_css(url, answer.body.decode("utf-8"), result)
+    return result
+
+
+def _resolve(url: str, ref: str) -> str:
+    return urllib.parse.urldefrag(urllib.parse.urljoin(url, ref.strip())).url
+
+
+def _internal(target: str, base: str) -> bool:
+    return target.startswith(base)
+
+
+def _references_of_page(url: str, html: str, result: Crawl) -> list[str]:
+    refs = _References()
+    refs.feed(html)
+    follow = []
+    config_urls = []
+    if refs.config_text:  # Material's settings: the site's base and its search worker
+        config = json.loads(refs.config_text)
+        search = "search/search_index.json" if result.base.startswith("http") else "search/search_index.js"
+        config_urls = [config["search"], posixpath.join(config["base"], search)]
+    for ref in refs.assets + config_urls:
+        if ref.startswith("data:"):
+            continue
+        target = _resolve(url, ref)
+        if _internal(target, result.base):
+            follow.append(target)
+        else:
+            result.problems.append(f"{url}: loads {ref!r} from outside the site")
+    for ref in refs.links:
+        if ref.startswith(("#", "mailto:", "tel:")):
+            continue
+        target = _resolve(url, ref)
+        scheme = urllib.parse.urlsplit(target).scheme
+        if _internal(target, result.base):
+            follow.append(target)
+        elif scheme in ("http", "https") and urllib.parse.urlsplit(target).netloc != urllib.parse.urlsplit(result.base).netloc:
+            result.outside_links.add(target)  # a link to another site: the reader's choice
+        else:
+            result.problems.append(f"{url}: link {ref!r} leaves the site's folder")
+    return follow
+
+
+def _references_of_css(url: str, css: str, result: Crawl) -> list[str]:
+    follow = []
+    for ref in re.findall(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""", css):
+        if ref.startswith("data:"):
+            continue
+        target = _resolve(url, ref)
+        if _internal(target, result.base):
+            follow.append(target)
+        else:
+            result.problems.append(f"{url}: loads {ref!r} from outside the site")
+    return follow

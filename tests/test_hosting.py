@@ -1,0 +1,145 @@
+"""Hosting: the documented headers and policy, every link under any path."""
+
+import base64
+import hashlib
+import re
+import urllib.request
+
+import pytest
+
+from browser_checks import PageWatch
+from hosting import SUB_PATH, crawl, documented_csp, documented_headers, serve
+from sitebuild import ROOT, page_url, page_urls
+
+# Source expressions a policy may use that load nothing from outside the site.
+LOCAL_SOURCES = re.compile(r"'self'|'none'|data:|'sha256-[A-Za-z0-9+/]+=*'")
+
+
+def inline_script_hashes(site_dir) -> set[str]:
+    """The CSP hash source of every inline script the built pages run."""
+    found = set()
+    for page in site_dir.rglob("*.html"):
+        for attrs, body in re.findall(r"<script([^>]*)>(.*?)</script>", page.read_text(encoding="utf-8"), re.S):
+            if "src=" in attrs or re.search(r'type="(?!text/javascript|module)', attrs):
+                continue  # a file, or data such as Material's JSON settings
+            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+            found.add(f"'sha256-{digest}'")
+    return found
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    return {name: values for name, *values in (part.split() for part in policy.split(";") if part.strip())}
+
+
+# --- The documented policy -------------------------------------------------------
+
+def test_the_documented_policy_loads_nothing_from_outside_and_nothing_unsafe():
+    policy = directives(documented_csp())
+    assert policy["default-src"] == ["'none'"]
+    sources = [value for values in policy.values() for value in values]
+    foreign = [value for value in sources if not LOCAL_SOURCES.fullmatch(value)]
+    assert not foreign, f"sources that are not the site's own: {foreign}"
+    for needed in ["script-src", "style-src", "img-src", "connect-src", "worker-src", "base-uri", "form-action", "frame-ancestors", "object-src"]:
+        assert needed in policy, f"{needed} missing"
+
+
+def test_the_documented_policy_allows_every_inline_script_of_the_site(site_dir):
+    policy = documented_csp()
+    script_src = directives(policy)["script-src"]
+    needed = inline_script_hashes(site_dir)
+    assert needed, "no inline script found: has the check lost its way?"
+    if set(script_src) != {"'self'"} | needed:
+        wanted = re.sub(r"script-src [^;]*", "script-src " + " ".join(["'self'", *sorted(needed)]), policy)
+        pytest.fail(f"the README's policy no longer fits the built site; document this one:\n{wanted}")
+
+
+def test_no_page_needs_inline_styles(site_dir):
+    """style-src 'self' forbids style attributes and style elements in the HTML."""
+    inline = [
+        f"{page.relative_to(site_dir)}: {match}"
+        for page in site_dir.rglob("*.html")
+        for match in re.findall(r'<style[\s>]|\sstyle="[^"]*"', page.read_text(encoding="utf-8"))
+    ]
+    assert not inline, "\n".join(inline[:10])
+
+
+def test_every_server_snippet_sends_the_documented_headers():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    headers = documented_headers()
+    for language in ["nginx", "apache", "xml"]:
+        snippet = re.search(rf"```{language}\n(.*?)```", readme, re.S)
+        assert snippet, f"no {language} snippet in the README"
+        for name, value in headers.items():
+            assert name in snippet.group(1) and f'"{value}"' in snippet.group(1), f"{language}: {name} differs from the documented header"
+
+
+# --- Served from a web server ------------------------------------------------------
+
+def test_the_test_server_sends_the_documented_headers(site_url):
+    assert site_url.endswith(SUB_PATH)
+    with urllib.request.urlopen(site_url + page_url("deel-1/mindset.md")) as response:
+        for name, value in documented_headers().items():
+            assert response.headers[name] == value
+
+
+@pytest.mark.parametrize("prefix", ["/", SUB_PATH], ids=["root", "sub-path"])
+def test_every_link_and_asset_of_every_page_answers_200(hosted_copy, prefix):
+    with serve(hosted_copy, prefix, documented_headers()) as base:
+        result = crawl(base)
+    assert not result.problems, "\n".join(result.problems)
+    missing = sorted(set(page_urls()) - result.pages)
+    assert not missing, f"pages no link leads to: {missing}"
+    kinds = {url.rsplit(".", 1)[-1] for url in result.checked}
+    assert {"html", "css", "js", "svg", "json", "zip"} <= kinds, f"the crawl checked only {sorted(kinds)}"
+    assert result.outside_links, "no link to another site found: are links followed at all?"
+
+
+def test_the_crawl_finds_a_broken_link_and_an_outside_asset(tmp_path, site_dir):
+    (tmp_path / "index.html").write_text(
+        '<link rel="stylesheet" href="https://cdn.example/x.css"><a href="weg.html">weg</a><a href="/elders.html">elders</a>',
+        encoding="utf-8",
+    )
+    with serve(tmp_path, SUB_PATH) as base:
+        problems = "\n".join(crawl(base).problems)
+    assert "weg.html: 404" in problems
+    assert "'https://cdn.example/x.css' from outside the site" in problems
+    assert "'/elders.html' leaves the site's folder" in problems
+
+
+def test_a_missing_address_gets_the_dutch_404_page(site_url):
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        urllib.request.urlopen(site_url + "bestaat-niet.html")
+    assert answer.value.code == 404
+    assert "Pagina niet gevonden" in answer.value.read().decode("utf-8")
+
+
+@pytest.mark.browser
+def test_the_404_page_is_styled_under_the_sub_path(browser, site_url):
+    page = browser.new_page()
+    watch = PageWatch(site_url).attach(page)
+    try:
+        response = page.goto(site_url + "bestaat-niet.html", wait_until="networkidle")
+        assert response.status == 404
+        assert page.locator("h1").inner_text() == "Pagina niet gevonden"
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+        page.get_by_role("link", name="Dit werkboek").first.click()
+        page.wait_for_url(site_url + page_url("index.md"))
+    finally:
+        page.close()
+    assert [p for p in watch.problems() if "/bestaat-niet.html" not in p] == []  # only the missing page itself is 404
+
+
+@pytest.mark.browser
+def test_a_csp_violation_is_reported(browser, site_url):
+    """The watch sees what the policy blocks: here an inline script added later."""
+    page = browser.new_page()
+    watch = PageWatch(site_url).attach(page)
+    try:
+        page.goto(site_url, wait_until="networkidle")
+        page.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1'; document.body.append(s); }""")
+        page.wait_for_timeout(200)
+        ran = page.evaluate("window.ran")
+    finally:
+        page.close()
+    assert ran is None, "the inline script ran: no policy?"
+    assert any("CSP violation: script-src-elem" in problem for problem in watch.problems()), watch.problems()
