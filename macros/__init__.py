@@ -12,6 +12,8 @@ import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from .artefact import archive_name
 from .datafiles import ContentError
@@ -20,7 +22,9 @@ from .figures import figure_names, render_figure
 from .worksheet_library import load_worksheets, nav_pages
 from .worksheet_models import Worksheet
 from .worksheet_render import (
+    render_answer_bar,
     render_intro,
+    render_mine,
     render_print_css,
     render_overview,
     render_pack,
@@ -31,6 +35,7 @@ from .worksheet_render import (
 
 WORKSHEET_DATA = "data/worksheets"
 WORKSHEET_PAGES = "werkbladen"
+MY_ANSWERS = "mijn-antwoorden.md"
 STYLESHEET = "assets/site.css"
 
 
@@ -57,6 +62,11 @@ def define_env(env) -> None:
         here = posixpath.dirname(env.page.file.src_uri)
         return posixpath.relpath(target, here or ".")
 
+    def url_to(target: str) -> str:
+        """The relative URL (for raw HTML) from the page being rendered to ``target``."""
+        dest = File(target, env.conf["docs_dir"], env.conf["site_dir"], env.conf["use_directory_urls"])
+        return get_relative_url(dest.url, env.page.url)
+
     def sheet_href(sheet: Worksheet) -> str:
         return link_to(f"{WORKSHEET_PAGES}/{sheet.id}.md")
 
@@ -75,7 +85,7 @@ def define_env(env) -> None:
 
     def worksheet_page(sheet_id: str) -> str:
         sheet = library.get(sheet_id)
-        return render_worksheet_page(sheet, reading_href(sheet))
+        return render_worksheet_page(sheet, reading_href(sheet), link_to(MY_ANSWERS))
 
     def worksheet_overview() -> str:
         return render_overview(library, sheet_href)
@@ -83,9 +93,18 @@ def define_env(env) -> None:
     def worksheet_pack() -> str:
         return render_pack(library)
 
+    def answer_bar() -> str:
+        return render_answer_bar(link_to(MY_ANSWERS))
+
+    def my_answers() -> str:
+        return render_mine(library, lambda sheet: url_to(f"{WORKSHEET_PAGES}/{sheet.id}.md"))
+
     env.macro(render_figure, "figure")
     env.macro(lambda: render_download_link(env.page.url, archive_name()), "download_link")
-    for macro in (questions, worksheet_intro, worksheet_link, worksheet_page, worksheet_overview, worksheet_pack):
+    for macro in (
+        questions, worksheet_intro, worksheet_link, worksheet_page, worksheet_overview, worksheet_pack,
+        answer_bar, my_answers,
+    ):
         env.macro(macro)
 
 

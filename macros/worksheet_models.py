@@ -44,12 +44,17 @@ class Strict(BaseModel):
 
 
 class Question(Strict):
-    """One question or step; ``lines`` is the room to write on paper."""
+    """One question or step; ``lines`` is the room to write on paper.
+
+    ``answer`` is false for a step that is an instruction, not a question
+    (no answer field online).
+    """
 
     id: Id
     text: Text
     lines: int = Field(default=3, ge=0, le=40)
     items: tuple[Text, ...] = ()
+    answer: bool = True
 
 
 class Section(Strict):

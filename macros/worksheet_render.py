@@ -133,7 +133,7 @@ def render_sheet(sheet: Worksheet, *, level: int = 1) -> str:
     )
 
 
-def render_worksheet_page(sheet: Worksheet, reading_href: str) -> str:
+def render_worksheet_page(sheet: Worksheet, reading_href: str, mine_href: str) -> str:
     """The Markdown of a worksheet's own page: title, actions, the sheet."""
     return "\n\n".join(
         [
@@ -142,9 +142,32 @@ def render_worksheet_page(sheet: Worksheet, reading_href: str) -> str:
             '<button type="button" class="md-button md-button--primary pig-print-button" hidden>'
             "Werkblad afdrukken</button></p>",
             f"[Lees de uitleg in het werkboek]({reading_href}) ({PART_LABELS[sheet.part]})\n{{ .pig-ws-source }}",
+            render_answer_bar(mine_href),
             render_sheet(sheet, level=1),
         ]
     )
+
+
+def render_answer_bar(mine_href: str) -> str:
+    """What a page with answer fields says about them (shown by the script)."""
+    return (
+        '<div class="pig-answer-bar pig-needs-js" data-pig-answer-bar markdown>\n'
+        "Je antwoorden blijven op dit apparaat: ze worden alleen in deze browser bewaard en nergens heen gestuurd. "
+        f"[Al je antwoorden]({mine_href}) staan bij elkaar, om te bewaren of mee te nemen.\n\n"
+        '<label class="pig-answer-switch"><input type="checkbox" data-pig-print-answers checked> '
+        "Afdrukken met mijn antwoorden (uitvinken: leeg afdrukken)</label>\n\n"
+        '<span class="pig-answer-message" role="status" aria-live="polite" data-pig-message></span>\n'
+        "</div>"
+    )
+
+
+def render_mine(library: WorksheetLibrary, href: Callable[[Worksheet], str]) -> str:
+    """The page that gathers every answer: one section per worksheet."""
+    sheets = [
+        (sheet, href(sheet), [q for q in sheet.questions if q.answer])
+        for sheet in library
+    ]
+    return render("answers/mine.html", sheets=[entry for entry in sheets if entry[2]])
 
 
 def render_worksheet_link(sheet: Worksheet, href: str) -> str:

@@ -49,6 +49,7 @@ BOOK_ORDER = [
     ("Bijlage 3: Reflected Best Self", "bijlagen/reflected-best-self.md"),
     ("Werkbladen", "werkbladen/index.md"),
     ("Werkmap voor een workshop", "werkbladen/werkmap.md"),
+    ("Mijn antwoorden", "mijn-antwoorden.md"),
     # ... then one page per worksheet, in the order of the data (see below).
     ("Bronnen", "bronnen.md"),
     ("Het hele werkboek afdrukken", "print_page.md"),  # mkdocs-print-site-plugin
@@ -57,6 +58,7 @@ BOOK_ORDER = [
 # Pages that are left out of the search index on purpose: a worksheet repeats
 # the questions of its reading page, which is the page search should find.
 NOT_SEARCHED = {page_url(src) for src in page_sources() if src.startswith("werkbladen/") and src != "werkbladen/index.md"}
+NOT_SEARCHED.add(page_url("mijn-antwoorden.md"))  # holds only what the reader typed
 
 
 def test_strict_build_passes_without_warnings(site_build):
@@ -91,7 +93,7 @@ def test_navigation_follows_the_book(site_dir, worksheets):
     """The primary navigation lists every part of the book, in its order,
     and the worksheets in the order of their reading pages."""
     sheets = [(sheet.title, f"werkbladen/{sheet.id}.md") for sheet in worksheets]
-    at = BOOK_ORDER.index(("Werkmap voor een workshop", "werkbladen/werkmap.md")) + 1
+    at = BOOK_ORDER.index(("Mijn antwoorden", "mijn-antwoorden.md")) + 1
     expected = BOOK_ORDER[:at] + sheets + BOOK_ORDER[at:]
     assert navigation(site_dir) == [(title, page_url(src)) for title, src in expected]
 

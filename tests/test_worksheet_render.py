@@ -11,6 +11,8 @@ from macros.worksheet_render import (
     css_string,
     meta_line,
     page_css,
+    render_answer_bar,
+    render_mine,
     render_overview,
     render_pack,
     render_print_css,
@@ -58,8 +60,8 @@ SHEET = Worksheet.model_validate(
 def test_question_list_for_a_reading_page():
     html = render_questions(SHEET, "een")
     assert html.startswith('<ul class="pig-questions" data-worksheet="proef" data-section="een">')
-    assert "Wat &lt;script&gt;alert(1)&lt;/script&gt;?" in html and "<script>" not in html
-    assert re.search(r"<li>Wat nog\?\s*<ul>\s*<li>punt a</li>\s*<li>punt b</li>\s*</ul>\s*</li>", html)
+    assert '<li data-question="q1">Wat &lt;script&gt;alert(1)&lt;/script&gt;?</li>' in html and "<script>" not in html
+    assert re.search(r'<li data-question="q2">Wat nog\?\s*<ul>\s*<li>punt a</li>\s*<li>punt b</li>\s*</ul>\s*</li>', html)
     assert "\n\n" not in html  # Markdown would end the HTML block at a blank line
 
 
@@ -134,6 +136,28 @@ def test_the_built_stylesheet_holds_the_print_rules(site_dir, worksheets):
     assert css.startswith("/* Positief in Gesprek")
 
 
+def test_answer_bar_says_where_answers_stay_and_links_to_them():
+    bar = render_answer_bar("../mijn-antwoorden.md")
+    assert "Je antwoorden blijven op dit apparaat" in bar
+    assert "[Al je antwoorden](../mijn-antwoorden.md)" in bar
+    assert '<input type="checkbox" data-pig-print-answers checked>' in bar
+
+
+def test_mine_lists_only_questions_that_take_an_answer(worksheets):
+    html = render_mine(worksheets, lambda sheet: f"{sheet.id}.html")
+    sections = re.findall(r'<section class="pig-mine__sheet" data-worksheet="([^"]+)" hidden>', html)
+    assert sections == [sheet.id for sheet in worksheets]
+    assert 'data-question="lijn"' not in html  # the schaalvraag's instruction to draw a line
+    assert 'data-question="wat-maakt-dat"' in html
+    assert '<a href="hefbomen.html">Naar het werkblad</a>' in html
+
+
+def test_instructions_are_marked_as_taking_no_answer(worksheets):
+    html = render_sheet(worksheets.get("schaalvraag"))
+    assert '<li class="pig-ws__question" data-question="lijn" data-no-answer>' in html
+    assert '<li class="pig-ws__question" data-question="wat-maakt-dat">' in html
+
+
 def test_pack_offers_every_sheet_and_holds_every_sheet(worksheets):
     html = render_pack(worksheets)
     boxes = re.findall(r'<input type="checkbox" name="werkblad" value="([^"]+)" data-pages="(\d+)">', html)
@@ -157,7 +181,7 @@ def test_reading_pages_show_the_questions_from_the_data(site_dir, worksheets):
             if not listed:
                 continue
             top_level = re.sub(r"<ul>.*?</ul>", "", listed.group(2), flags=re.S)
-            items = [html_lib.unescape(item).strip() for item in re.findall(r"<li>(.*?)</li>", top_level, re.S)]
+            items = [html_lib.unescape(item).strip() for item in re.findall(r"<li[^>]*>(.*?)</li>", top_level, re.S)]
             assert items == [q.text for q in section.questions], (sheet.id, section.id)
 
 
