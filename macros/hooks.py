@@ -13,9 +13,18 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import is_error_template, normalize_url
 
 from macros.artefact import archive_name, prune, search_languages, zip_site
-from macros.print_page import tidy_print_page
+from macros.print_page import split_print_site_assets, tidy_print_page
 
 log = logging.getLogger("mkdocs.hooks.artefact")
+
+
+@event_priority(-100)  # after mkdocs-print-site-plugin has added its assets
+def on_config(config):
+    """Load the print-site plugin's assets on its print page only (see main.html)."""
+    config.extra_css, css = split_print_site_assets(config.extra_css)
+    config.extra_javascript, js = split_print_site_assets(config.extra_javascript)
+    config.extra["print_site_assets"] = {"css": css, "js": js}
+    return config
 
 
 def on_template_context(context, template_name, config):
