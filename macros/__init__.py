@@ -17,6 +17,8 @@ from .artefact import archive_name
 from .datafiles import ContentError
 from .download import render_download_link
 from .figures import figure_names, render_figure
+from .mindset_models import load_mindset_test
+from .mindset_render import render_mindset_test
 from .worksheet_library import load_worksheets, nav_pages
 from .worksheet_models import Worksheet
 from .worksheet_render import (
@@ -30,6 +32,7 @@ from .worksheet_render import (
 )
 
 WORKSHEET_DATA = "data/worksheets"
+MINDSET_DATA = "data/mindset-test.yaml"
 WORKSHEET_PAGES = "werkbladen"
 STYLESHEET = "assets/site.css"
 
@@ -41,13 +44,15 @@ def define_env(env) -> None:
     edits to the data on reload.
     """
     docs = Path(env.conf["docs_dir"])
+    root = Path(env.conf["config_file_path"]).parent
     try:
         library = load_worksheets(
             docs / WORKSHEET_DATA,
             pages=nav_pages(env.conf["nav"]),
             figures=figure_names(),
-            root=Path(env.conf["config_file_path"]).parent,
+            root=root,
         )
+        mindset = load_mindset_test(docs / MINDSET_DATA, root)
     except ContentError as error:
         raise PluginError(f"Content error in {error}") from None
     env.variables["worksheets"] = library
@@ -84,6 +89,7 @@ def define_env(env) -> None:
         return render_pack(library)
 
     env.macro(render_figure, "figure")
+    env.macro(lambda: render_mindset_test(mindset), "mindset_test")
     env.macro(lambda: render_download_link(env.page.url, archive_name()), "download_link")
     for macro in (questions, worksheet_intro, worksheet_link, worksheet_page, worksheet_overview, worksheet_pack):
         env.macro(macro)
