@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from .datafiles import ContentError, display_path, read_yaml, validate
 from .worksheet_models import Id, Strict, Text
+
+
+# The value of the area choice "in the reader's own words" (the form and
+# docs/assets/mindset-test.js use it): no area of the data may take it.
+OWN_WORDS = "eigen"
 
 
 class Scale(Strict):
@@ -41,6 +46,13 @@ class MindsetTest(Strict):
     scale: Scale
     items: tuple[Statement, ...] = Field(min_length=1)
     explanation: tuple[Text, ...] = Field(min_length=1)
+
+    @field_validator("areas")
+    @classmethod
+    def _own_words_reserved(cls, areas: tuple[str, ...]) -> tuple[str, ...]:
+        if OWN_WORDS in areas:
+            raise ValueError(f"'{OWN_WORDS}' is the reader's own words; name the area otherwise")
+        return areas
 
 
 def load_mindset_test(path: Path, root: Path | None = None) -> MindsetTest:

@@ -99,6 +99,10 @@ MISTAKES = {
         lambda d: d["items"][4].update(id="feedback"),
         ["mindset-test.yaml", "mindset test, item 'feedback'", "field 'id'", "duplicate item"],
     ),
+    "reserved area": (
+        lambda d: d.update(areas=["werk", "eigen"]),
+        ["mindset-test.yaml", "mindset test", "field 'areas'", "'eigen' is the reader's own words"],
+    ),
     "duplicate area": (
         lambda d: d.update(areas=["werk", "sport", "werk"]),
         ["mindset-test.yaml", "mindset test, area 'werk'", "field 'areas'", "duplicate area"],
