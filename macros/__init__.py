@@ -19,6 +19,8 @@ from .artefact import archive_name
 from .datafiles import ContentError
 from .download import render_download_link
 from .figures import figure_names, render_figure
+from .mindset_models import load_mindset_test
+from .mindset_render import render_mindset_test
 from .worksheet_library import load_worksheets, nav_pages
 from .worksheet_models import Worksheet
 from .worksheet_render import (
@@ -34,6 +36,7 @@ from .worksheet_render import (
 )
 
 WORKSHEET_DATA = "data/worksheets"
+MINDSET_DATA = "data/mindset-test.yaml"
 WORKSHEET_PAGES = "werkbladen"
 MY_ANSWERS = "mijn-antwoorden.md"
 STYLESHEET = "assets/site.css"
@@ -46,13 +49,15 @@ def define_env(env) -> None:
     edits to the data on reload.
     """
     docs = Path(env.conf["docs_dir"])
+    root = Path(env.conf["config_file_path"]).parent
     try:
         library = load_worksheets(
             docs / WORKSHEET_DATA,
             pages=nav_pages(env.conf["nav"]),
             figures=figure_names(),
-            root=Path(env.conf["config_file_path"]).parent,
+            root=root,
         )
+        mindset = load_mindset_test(docs / MINDSET_DATA, root)
     except ContentError as error:
         raise PluginError(f"Content error in {error}") from None
     env.variables["worksheets"] = library
@@ -100,6 +105,7 @@ def define_env(env) -> None:
         return render_mine(library, lambda sheet: url_to(f"{WORKSHEET_PAGES}/{sheet.id}.md"))
 
     env.macro(render_figure, "figure")
+    env.macro(lambda: render_mindset_test(mindset), "mindset_test")
     env.macro(lambda: render_download_link(env.page.url, archive_name()), "download_link")
     for macro in (
         questions, worksheet_intro, worksheet_link, worksheet_page, worksheet_overview, worksheet_pack,

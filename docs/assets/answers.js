@@ -1,8 +1,8 @@
 // Positief in Gesprek: answer the worksheets' questions online.
 //
 // Answers are kept in this browser only (localStorage), keyed by worksheet
-// and question id; nothing is sent anywhere. Loaded on pages whose front
-// matter says `answers: true`. Answers are always handled as text: they go
+// and question id; nothing is sent anywhere. Loaded on pages that list it under
+// `scripts:` in their front matter. Answers are always handled as text: they go
 // into `value` and `textContent`, never into markup.
 (function () {
   "use strict";

@@ -1,0 +1,172 @@
+"""The mindset test's data (Bijlage 1): the book's items in its order and
+words, and every kind of mistake reported with file, item and field — by the
+loader and by a real build that then writes no page."""
+
+import re
+import shutil
+
+import pytest
+import yaml
+
+from macros.datafiles import ContentError
+from macros.mindset_models import load_mindset_test
+from sitebuild import BOOK, DOCS, ROOT, build_site
+from test_build import copy_project
+
+DATA = DOCS / "data" / "mindset-test.yaml"
+
+
+@pytest.fixture(scope="module")
+def test_data():
+    return load_mindset_test(DATA, ROOT)
+
+
+def book_appendix() -> str:
+    """Bijlage 1 of the book, as one line: hyphenated words joined, the
+    layout's circles removed."""
+    text = BOOK.read_text(encoding="utf-8")
+    part = text[text.index("BIJLAGE 1: Check je eigen mindset"):text.index("BIJLAGE 2")]
+    part = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", part)
+    part = re.sub(r"(?<!\w)o(?!\w)", " ", part)
+    return " ".join(part.split())
+
+
+def test_the_data_holds_the_test_as_the_book_prints_it(test_data):
+    assert len(test_data.items) == 10
+    assert test_data.scale.points == 5
+    assert test_data.areas == ("werk", "sport", "relaties")
+    assert len({item.id for item in test_data.items}) == 10
+
+
+@pytest.mark.skipif(not BOOK.is_file(), reason=f"the book's text is not at {BOOK}")
+def test_items_are_in_the_books_order_and_words(test_data):
+    book = book_appendix()
+    position = 0
+    for number, item in enumerate(test_data.items, start=1):
+        # "3 inspanning is voor hen die geen talent hebben inspanning maakt me ..."
+        row = f"{number} {item.left} {item.right}"
+        found = book.find(row, position)
+        assert found >= 0, f"item {number} ({item.id}) is not the book's: {row!r}"
+        position = found + len(row)
+    for paragraph in test_data.instruction + test_data.explanation:
+        assert " ".join(paragraph.split()) in book, paragraph
+
+
+# --- Mistakes in a copy of the data -------------------------------------------
+
+@pytest.fixture
+def data(tmp_path):
+    """A copy of the data file to break, in a docs/data folder like the real one."""
+    folder = tmp_path / "docs" / "data"
+    folder.mkdir(parents=True)
+    shutil.copy(DATA, folder / DATA.name)
+    return folder / DATA.name
+
+
+def edit(path, change):
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(content)
+    path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+# (how to break it, what the one-line message must name)
+MISTAKES = {
+    "missing field": (
+        lambda d: d.pop("explanation"),
+        ["docs/data/mindset-test.yaml", "mindset test", "field 'explanation'", "is missing"],
+    ),
+    "missing statement": (
+        lambda d: d["items"][3].pop("right"),
+        ["mindset-test.yaml", "'feedback'", "field 'items['feedback'].right'", "is missing"],
+    ),
+    "wrong type": (
+        lambda d: d["scale"].update(points="vijf"),
+        ["mindset-test.yaml", "mindset test", "field 'scale.points'", "valid integer", "'vijf'"],
+    ),
+    "scale too long": (
+        lambda d: d["scale"].update(points=12),
+        ["mindset-test.yaml", "field 'scale.points'", "less than or equal to 9"],
+    ),
+    "empty statement": (
+        lambda d: d["items"][0].update(left="  "),
+        ["mindset-test.yaml", "'intelligentie'", "field 'items['intelligentie'].left'", "at least 1 character"],
+    ),
+    "misspelt field": (
+        lambda d: d["items"][1].update(rechts="x"),
+        ["mindset-test.yaml", "'uitdagingen'", "field 'items['uitdagingen'].rechts'", "not a known field"],
+    ),
+    "duplicate item id": (
+        lambda d: d["items"][4].update(id="feedback"),
+        ["mindset-test.yaml", "mindset test, item 'feedback'", "field 'id'", "duplicate item"],
+    ),
+    "reserved area": (
+        lambda d: d.update(areas=["werk", "eigen"]),
+        ["mindset-test.yaml", "mindset test", "field 'areas'", "'eigen' is the reader's own words"],
+    ),
+    "duplicate area": (
+        lambda d: d.update(areas=["werk", "sport", "werk"]),
+        ["mindset-test.yaml", "mindset test, area 'werk'", "field 'areas'", "duplicate area"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", MISTAKES)
+def test_a_mistake_names_file_item_and_field(data, name):
+    change, expected = MISTAKES[name]
+    edit(data, change)
+    with pytest.raises(ContentError) as caught:
+        load_mindset_test(data, data.parents[2])
+    message = str(caught.value)
+    assert "\n" not in message
+    for text in expected:
+        assert text in message, message
+
+
+def test_malformed_yaml_names_the_file_and_line(data):
+    data.write_text(data.read_text(encoding="utf-8").replace("points: 5", "points: [5", 1), encoding="utf-8")
+    with pytest.raises(ContentError, match=r"^docs/data/mindset-test.yaml: is not valid YAML at line \d+"):
+        load_mindset_test(data, data.parents[2])
+
+
+def test_a_file_that_is_not_a_mapping_is_refused(data):
+    data.write_text("- werk\n- sport\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"mindset-test.yaml: mindset test: must be a mapping of fields, not a list"):
+        load_mindset_test(data, data.parents[2])
+
+
+# --- The same mistakes stop a real build, with nothing written -----------------
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        pytest.param(
+            lambda path: edit(path, lambda d: d["items"][2].pop("left")),
+            "Content error in docs/data/mindset-test.yaml: mindset test, 'inspanning': field 'items['inspanning'].left': is missing",
+            id="missing field",
+        ),
+        pytest.param(
+            lambda path: edit(path, lambda d: d["scale"].update(points="vijf")),
+            "Content error in docs/data/mindset-test.yaml: mindset test: field 'scale.points': Input should be a valid integer",
+            id="wrong type",
+        ),
+        pytest.param(
+            lambda path: edit(path, lambda d: d["items"][9].update(id="intelligentie")),
+            "Content error in docs/data/mindset-test.yaml: mindset test, item 'intelligentie': field 'id': duplicate item in this test",
+            id="duplicate id",
+        ),
+        pytest.param(
+            lambda path: path.write_text("title: [kapot\n", encoding="utf-8"),
+            "Content error in docs/data/mindset-test.yaml: is not valid YAML at line 2",
+            id="malformed yaml",
+        ),
+        pytest.param(lambda path: path.unlink(), "Content error in docs/data/mindset-test.yaml: cannot be read", id="missing file"),
+    ],
+)
+def test_bad_data_stops_the_build_before_any_page(tmp_path, change, expected):
+    project = copy_project(tmp_path)
+    change(project / "docs" / "data" / "mindset-test.yaml")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0, "the build passed"
+    assert expected in result.output, result.output
+    assert "Traceback" not in result.output
+    assert not list((tmp_path / "site").rglob("*.html")), "pages were written"
