@@ -14,6 +14,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .artefact import archive_name
+from .conversation_library import load_conversations
+from .conversation_render import render_comparison, render_conversation_page, render_conversation_print_css
 from .datafiles import ContentError
 from .download import render_download_link
 from .figures import figure_names, render_figure
@@ -30,6 +32,8 @@ from .worksheet_render import (
 )
 
 WORKSHEET_DATA = "data/worksheets"
+CONVERSATION_DATA = "data/conversations"
+TECHNIQUES = "data/technieken.yaml"
 WORKSHEET_PAGES = "werkbladen"
 STYLESHEET = "assets/site.css"
 
@@ -41,16 +45,17 @@ def define_env(env) -> None:
     edits to the data on reload.
     """
     docs = Path(env.conf["docs_dir"])
+    pages = nav_pages(env.conf["nav"])
+    root = Path(env.conf["config_file_path"]).parent
     try:
-        library = load_worksheets(
-            docs / WORKSHEET_DATA,
-            pages=nav_pages(env.conf["nav"]),
-            figures=figure_names(),
-            root=Path(env.conf["config_file_path"]).parent,
+        library = load_worksheets(docs / WORKSHEET_DATA, pages=pages, figures=figure_names(), root=root)
+        conversations = load_conversations(
+            docs / CONVERSATION_DATA, docs / TECHNIQUES, worksheets=library, pages=pages, root=root
         )
     except ContentError as error:
         raise PluginError(f"Content error in {error}") from None
     env.variables["worksheets"] = library
+    env.variables["conversations"] = conversations
 
     def link_to(target: str) -> str:
         """A relative Markdown link from the page being rendered to ``target``."""
@@ -83,15 +88,24 @@ def define_env(env) -> None:
     def worksheet_pack() -> str:
         return render_pack(library)
 
+    def conversation_page(conversation_id: str) -> str:
+        return render_conversation_page(conversations.get(conversation_id), conversations, library, link_to)
+
+    def conversation_comparison() -> str:
+        return render_comparison(conversations, link_to)
+
     env.macro(render_figure, "figure")
     env.macro(lambda: render_download_link(env.page.url, archive_name()), "download_link")
-    for macro in (questions, worksheet_intro, worksheet_link, worksheet_page, worksheet_overview, worksheet_pack):
+    for macro in (questions, worksheet_intro, worksheet_link, worksheet_page, worksheet_overview, worksheet_pack,
+                  conversation_page, conversation_comparison):
         env.macro(macro)
 
 
 def on_post_build(env) -> None:
-    """Append the worksheets' print rules (one named page each) to the
-    site's stylesheet: no extra request, and no inline styles."""
+    """Append the print rules of the worksheets and the conversation guides
+    (one named page each) to the site's stylesheet: no extra request, and no
+    inline styles."""
     stylesheet = Path(env.conf["site_dir"]) / STYLESHEET
     with stylesheet.open("a", encoding="utf-8") as css:
         css.write(render_print_css(env.variables["worksheets"]))
+        css.write(render_conversation_print_css(env.variables["conversations"]))
