@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .conversation_models import ANY_LINK, WERKVORM_LINK, Conversation, TechniqueRegistry
+from .conversation_models import ANY_LINK, WERKVORM_LINK, Conversation, Technique, TechniqueRegistry
 from .datafiles import ContentError, display_path, read_yaml, validate
 from .worksheet_library import WorksheetLibrary
 from .worksheet_render import question_section
@@ -62,7 +62,13 @@ def load_techniques(path: Path, *, worksheets: WorksheetLibrary, pages: set[str]
         sheet.id: Werkvorm(sheet.id, sheet.title, sheet.page, None, sheet.id) for sheet in worksheets
     }
     shown = display_path(path, root)
-    registry = validate(TechniqueRegistry, read_yaml(path, shown), shown, "")
+    data = read_yaml(path, shown)
+    entries = data.get("technieken") if isinstance(data, dict) else None
+    for entry in entries if isinstance(entries, list) else ():
+        # Each entry on its own first, so that a mistake is named by its id.
+        raw_id = entry.get("id") if isinstance(entry, dict) else None
+        validate(Technique, entry, shown, f"technique '{raw_id}'" if isinstance(raw_id, str) else "technique")
+    registry = validate(TechniqueRegistry, data, shown, "")
     for technique in registry.technieken:
         item = f"technique '{technique.id}'"
         if technique.id in werkvormen:

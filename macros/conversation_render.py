@@ -174,8 +174,8 @@ def render_conversation_page(
     parts.append(
         render(
             "conversations/preparation.html",
-            conversation=conversation,
-            sheet=Markup(render_sheet(preparation, level=2)),
+            title=preparation.title,
+            sheet=Markup(render_sheet(preparation, level=1)),
         )
     )
     return "\n\n".join(parts)
@@ -237,6 +237,8 @@ def render_conversation_print_css(library: ConversationLibrary) -> str:
             f'@bottom-right {{ content: "pagina " counter(page); {box} }} }} '
             f'body:has(.md-content__inner > .pig-person[data-conversation="{conversation.id}"]) {{ page: {name}; }}'
         )
+    # The sheet after the guide, its title included, is on the sheet's own page.
+    rules.append(f".pig-conv-print {{ page: pig-ws-{PREPARATION_SHEET}; }}")
     return "\n".join(
         ["", "/* Conversation guides: generated at build time from docs/data/conversations/. */", "@media print {"]
         + [f"  {rule}" for rule in rules]
