@@ -16,6 +16,8 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from .artefact import archive_name
+from .conversation_library import load_conversations
+from .conversation_render import render_comparison, render_conversation_page, render_conversation_print_css
 from .datafiles import ContentError
 from .download import render_download_link
 from .figures import figure_names, render_figure
@@ -37,6 +39,8 @@ from .worksheet_render import (
 
 WORKSHEET_DATA = "data/worksheets"
 MINDSET_DATA = "data/mindset-test.yaml"
+CONVERSATION_DATA = "data/conversations"
+TECHNIQUES = "data/technieken.yaml"
 WORKSHEET_PAGES = "werkbladen"
 MY_ANSWERS = "mijn-antwoorden.md"
 STYLESHEET = "assets/site.css"
@@ -49,18 +53,18 @@ def define_env(env) -> None:
     edits to the data on reload.
     """
     docs = Path(env.conf["docs_dir"])
+    pages = nav_pages(env.conf["nav"])
     root = Path(env.conf["config_file_path"]).parent
     try:
-        library = load_worksheets(
-            docs / WORKSHEET_DATA,
-            pages=nav_pages(env.conf["nav"]),
-            figures=figure_names(),
-            root=root,
+        library = load_worksheets(docs / WORKSHEET_DATA, pages=pages, figures=figure_names(), root=root)
+        conversations = load_conversations(
+            docs / CONVERSATION_DATA, docs / TECHNIQUES, worksheets=library, pages=pages, root=root
         )
         mindset = load_mindset_test(docs / MINDSET_DATA, root)
     except ContentError as error:
         raise PluginError(f"Content error in {error}") from None
     env.variables["worksheets"] = library
+    env.variables["conversations"] = conversations
 
     def link_to(target: str) -> str:
         """A relative Markdown link from the page being rendered to ``target``."""
@@ -104,19 +108,27 @@ def define_env(env) -> None:
     def my_answers() -> str:
         return render_mine(library, lambda sheet: url_to(f"{WORKSHEET_PAGES}/{sheet.id}.md"))
 
+    def conversation_page(conversation_id: str) -> str:
+        return render_conversation_page(conversations.get(conversation_id), conversations, library, link_to)
+
+    def conversation_comparison() -> str:
+        return render_comparison(conversations, link_to)
+
     env.macro(render_figure, "figure")
     env.macro(lambda: render_mindset_test(mindset), "mindset_test")
     env.macro(lambda: render_download_link(env.page.url, archive_name()), "download_link")
     for macro in (
         questions, worksheet_intro, worksheet_link, worksheet_page, worksheet_overview, worksheet_pack,
-        answer_bar, my_answers,
+        answer_bar, my_answers, conversation_page, conversation_comparison,
     ):
         env.macro(macro)
 
 
 def on_post_build(env) -> None:
-    """Append the worksheets' print rules (one named page each) to the
-    site's stylesheet: no extra request, and no inline styles."""
+    """Append the print rules of the worksheets and the conversation guides
+    (one named page each) to the site's stylesheet: no extra request, and no
+    inline styles."""
     stylesheet = Path(env.conf["site_dir"]) / STYLESHEET
     with stylesheet.open("a", encoding="utf-8") as css:
         css.write(render_print_css(env.variables["worksheets"]))
+        css.write(render_conversation_print_css(env.variables["conversations"]))

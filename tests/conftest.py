@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitebuild import ROOT, BuildResult, build_site, load_library
+from sitebuild import ROOT, BuildResult, build_site, load_conversations, load_library
 
 from browser_fixtures import *  # noqa: E402,F401,F403  (browser, server and page fixtures)
 
@@ -27,6 +27,12 @@ def site_dir(site_build):
 def worksheets():
     """The worksheet library, loaded from docs/data/ like the build does."""
     return load_library()
+
+
+@pytest.fixture(scope="session")
+def conversations():
+    """The example conversations, loaded from docs/data/ like the build does."""
+    return load_conversations()
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -156,3 +156,22 @@ def text_blocks(html: str) -> list[str]:
     parser.feed(html)
     parser.close()
     return parser.blocks
+
+
+def load_conversations():
+    """The example conversations as the build loads them (validated, in book order)."""
+    from macros.conversation_library import load_conversations as load
+
+    return load(
+        DOCS / "data" / "conversations",
+        DOCS / "data" / "technieken.yaml",
+        worksheets=load_library(),
+        pages=nav_pages_of_config(),
+        root=ROOT,
+    )
+
+
+def nav_pages_of_config() -> list[str]:
+    from macros.worksheet_library import nav_pages
+
+    return nav_pages(mkdocs_config()["nav"])

@@ -1,0 +1,161 @@
+"""Load the example conversations and the werkvormen they may name, once per build.
+
+A werkvorm is named by id: a worksheet of the library (its reading page and
+its printable sheet) or a technique of ``docs/data/technieken.yaml`` (a
+reading page section, no sheet). Every reference is checked here, so an
+unknown id stops the build with the file, the item and the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .conversation_models import ANY_LINK, WERKVORM_LINK, Conversation, Technique, TechniqueRegistry
+from .datafiles import ContentError, display_path, read_yaml, validate
+from .worksheet_library import WorksheetLibrary
+from .worksheet_render import question_section
+from .worksheet_library import UnknownWorksheetError
+
+
+@dataclass(frozen=True)
+class Werkvorm:
+    """Where a werkvorm is explained, and its printable sheet if it has one."""
+
+    id: str
+    title: str
+    page: str
+    anchor: str | None = None
+    worksheet: str | None = None
+
+
+@dataclass(frozen=True)
+class ConversationLibrary:
+    """The conversations in book order, and every werkvorm they may name."""
+
+    conversations: tuple[Conversation, ...]
+    werkvormen: dict[str, Werkvorm]
+
+    def __iter__(self) -> Iterator[Conversation]:
+        return iter(self.conversations)
+
+    def __len__(self) -> int:
+        return len(self.conversations)
+
+    def get(self, conversation_id: str) -> Conversation:
+        for conversation in self.conversations:
+            if conversation.id == conversation_id:
+                return conversation
+        known = ", ".join(c.id for c in self.conversations)
+        raise UnknownWorksheetError(f"unknown conversation '{conversation_id}' (known: {known})")
+
+    def used(self, conversation: Conversation) -> tuple[Werkvorm, ...]:
+        """The werkvormen of a conversation, in the order of first use."""
+        ids = dict.fromkeys(w for step in conversation.steps for w in step.werkvormen)
+        return tuple(self.werkvormen[w] for w in ids)
+
+
+def load_techniques(path: Path, *, worksheets: WorksheetLibrary, pages: set[str], root: Path | None) -> dict[str, Werkvorm]:
+    """Every werkvorm a conversation may name: the worksheets, then the techniques."""
+    werkvormen = {
+        sheet.id: Werkvorm(sheet.id, sheet.title, sheet.page, None, sheet.id) for sheet in worksheets
+    }
+    shown = display_path(path, root)
+    data = read_yaml(path, shown)
+    entries = data.get("technieken") if isinstance(data, dict) else None
+    for entry in entries if isinstance(entries, list) else ():
+        # Each entry on its own first, so that a mistake is named by its id.
+        raw_id = entry.get("id") if isinstance(entry, dict) else None
+        validate(Technique, entry, shown, f"technique '{raw_id}'" if isinstance(raw_id, str) else "technique")
+    registry = validate(TechniqueRegistry, data, shown, "")
+    for technique in registry.technieken:
+        item = f"technique '{technique.id}'"
+        if technique.id in werkvormen:
+            why = "a worksheet" if werkvormen[technique.id].worksheet else "a technique"
+            raise ContentError(shown, item, "id", f"duplicate id, already {why}")
+        if technique.page not in pages:
+            raise ContentError(shown, item, "page", f"'{technique.page}' is not a page of the site")
+        werkvormen[technique.id] = Werkvorm(technique.id, technique.title, technique.page, technique.anchor)
+    return werkvormen
+
+
+def load_conversations(
+    folder: Path,
+    techniques: Path,
+    *,
+    worksheets: WorksheetLibrary,
+    pages: Iterable[str],
+    root: Path | None = None,
+) -> ConversationLibrary:
+    """Read ``folder/*.yaml`` into a library, in the order of their pages."""
+    order = {page: position for position, page in enumerate(pages)}
+    werkvormen = load_techniques(techniques, worksheets=worksheets, pages=set(order), root=root)
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        raise ContentError(display_path(folder, root), "", "", "holds no conversation (*.yaml)")
+    conversations: list[Conversation] = []
+    origin: dict[str, str] = {}
+    for path in files:
+        shown = display_path(path, root)
+        data = read_yaml(path, shown)
+        raw_id = data.get("id") if isinstance(data, dict) else None
+        item = f"conversation '{raw_id}'" if isinstance(raw_id, str) else "conversation"
+        conversation = validate(Conversation, data, shown, item)
+        if conversation.id in origin:
+            raise ContentError(shown, item, "id", f"duplicate id, also used in {origin[conversation.id]}")
+        if conversation.page not in order:
+            raise ContentError(shown, item, "page", f"'{conversation.page}' is not a page of the site")
+        check_references(conversation, werkvormen, worksheets, shown, item)
+        origin[conversation.id] = shown
+        conversations.append(conversation)
+    conversations.sort(key=lambda c: order[c.page])
+    return ConversationLibrary(tuple(conversations), werkvormen)
+
+
+def check_references(
+    conversation: Conversation,
+    werkvormen: dict[str, Werkvorm],
+    worksheets: WorksheetLibrary,
+    shown: str,
+    item: str,
+) -> None:
+    """Every werkvorm id, every link in the text and every worksheet asked for exists."""
+
+    def unknown(ref: str) -> str:
+        return f"unknown werkvorm '{ref}' (known: {', '.join(sorted(werkvormen))})"
+
+    seen: set[str] = set()
+    for step in conversation.steps:
+        where = f"{item}, step '{step.id}'"
+        if step.id in seen:
+            raise ContentError(shown, where, "id", "duplicate id in this conversation")
+        seen.add(step.id)
+        for number, ref in enumerate(step.werkvormen, start=1):
+            if ref not in werkvormen:
+                raise ContentError(shown, where, f"steps['{step.id}'].werkvormen[{number}]", unknown(ref))
+        for number, block in enumerate(step.blocks, start=1):
+            wanted = block.worksheet_questions
+            if wanted is None:
+                continue
+            field = f"steps['{step.id}'].blocks[{number}].worksheet_questions"
+            if wanted.worksheet not in werkvormen or werkvormen[wanted.worksheet].worksheet is None:
+                raise ContentError(shown, where, f"{field}.worksheet", f"unknown worksheet '{wanted.worksheet}'")
+            try:
+                question_section(worksheets.get(wanted.worksheet), wanted.section)
+            except UnknownWorksheetError as error:
+                raise ContentError(shown, where, f"{field}.section", str(error)) from None
+            if wanted.worksheet not in step.werkvormen:
+                raise ContentError(shown, where, f"steps['{step.id}'].werkvormen", f"'{wanted.worksheet}' is shown in the step but not listed")
+    listed = {step.id: set(step.werkvormen) for step in conversation.steps}
+    for field, text in conversation.texts():
+        step_id = field.split("'")[1] if field.startswith("steps[") else None
+        where = f"{item}, step '{step_id}'" if step_id else item
+        for target in ANY_LINK.findall(text):
+            if not target.startswith("werkvorm:"):
+                raise ContentError(shown, where, field, f"link '{target}' must name a werkvorm: [text](werkvorm:id)")
+        for _, ref in WERKVORM_LINK.findall(text):
+            if ref not in werkvormen:
+                raise ContentError(shown, where, field, unknown(ref))
+            if step_id and ref not in listed[step_id]:
+                raise ContentError(shown, where, f"steps['{step_id}'].werkvormen", f"'{ref}' is named in the text but not listed")

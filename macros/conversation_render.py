@@ -1,0 +1,246 @@
+"""Turn validated conversations into the Markdown their pages show.
+
+Pure functions: a conversation, the werkvormen and a way to write a link in,
+a string out. Links are written as Markdown so that MkDocs checks and
+rewrites them; ``link_to`` turns a page of the site (``deel-2/feedback.md``)
+into the relative link from the page being rendered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from markupsafe import Markup
+
+from .conversation_library import ConversationLibrary, Werkvorm
+from .conversation_models import EXPECTATION_LABELS, WERKVORM_LINK, Block, Conversation, Step
+from .templating import render
+from .worksheet_library import WorksheetLibrary
+from .worksheet_render import css_string, render_questions, render_sheet, render_worksheet_link, WORKBOOK
+
+LinkTo = Callable[[str], str]
+
+SAY_LABEL = "Zo zou je het kunnen zeggen"
+PREPARATION_SHEET = "reflectie-voorbereiden"
+SHEETS_FOLDER = "werkbladen"
+
+
+def reading_link(werkvorm: Werkvorm, link_to: LinkTo, here: str) -> str | None:
+    """The link to where the book explains a werkvorm; None on that very page."""
+    if werkvorm.page == here:
+        return None
+    return link_to(werkvorm.page) + (f"#{werkvorm.anchor}" if werkvorm.anchor else "")
+
+
+def sheet_link(werkvorm: Werkvorm, link_to: LinkTo) -> str | None:
+    """The link to a werkvorm's printable worksheet, if it has one."""
+    return link_to(f"{SHEETS_FOLDER}/{werkvorm.worksheet}.md") if werkvorm.worksheet else None
+
+
+def resolve(text: str, library: ConversationLibrary, link_to: LinkTo, here: str) -> str:
+    """Inline Markdown with each ``[label](werkvorm:id)`` made a link to its page."""
+
+    def replace(match) -> str:
+        label, ref = match.group(1), match.group(2)
+        href = reading_link(library.werkvormen[ref], link_to, here)
+        return f"[{label}]({href})" if href else label
+
+    return WERKVORM_LINK.sub(replace, text)
+
+
+def render_person(conversation: Conversation, text: Callable[[str], str]) -> str:
+    """The person card: who, where they stand, and the situation."""
+    return "\n\n".join(
+        [
+            render(
+                "conversations/person.html",
+                conversation=conversation,
+                expectation=EXPECTATION_LABELS[conversation.expectation],
+            ),
+            *(text(paragraph) for paragraph in conversation.situation),
+            "</section>",
+        ]
+    )
+
+
+def render_werkvormen(step: Step, library: ConversationLibrary, link_to: LinkTo, here: str) -> str:
+    """The werkvormen a step uses, each with its explanation and its worksheet."""
+    items = []
+    for ref in step.werkvormen:
+        werkvorm = library.werkvormen[ref]
+        reading = reading_link(werkvorm, link_to, here)
+        sheet = sheet_link(werkvorm, link_to)
+        item = f"[{werkvorm.title}]({reading})" if reading else werkvorm.title
+        if sheet:
+            item += f" · [werkblad]({sheet}){{ .pig-werkvormen__sheet }}"
+        items.append(f"- {item}")
+    return "\n".join(
+        [
+            '<div class="pig-werkvormen" markdown>',
+            '<p class="pig-werkvormen__title">Werkvormen in deze stap</p>',
+            "",
+            *items,
+            "",
+            "</div>",
+        ]
+    )
+
+
+def render_block(
+    block: Block,
+    text: Callable[[str], str],
+    worksheets: WorksheetLibrary,
+    link_to: LinkTo,
+) -> str:
+    """One block of a step as Markdown (with HTML where Markdown has no word for it)."""
+    if block.text is not None:
+        return text(block.text)
+    if block.bullets is not None:
+        return "\n".join(f"- {text(item)}" for item in block.bullets)
+    if block.numbered is not None:
+        return "\n".join(f"{n}. {text(item)}" for n, item in enumerate(block.numbered, start=1))
+    if block.questions is not None:
+        items = "\n".join(f"- {text(item)}" for item in block.questions)
+        return f'<div class="pig-conv-questions" markdown>\n\n{items}\n\n</div>'
+    if block.say is not None:
+        lead = f"{text(block.say.lead)}\n\n" if block.say.lead else ""
+        return (
+            '<div class="admonition quote pig-say" markdown>\n'
+            f'<p class="admonition-title">{SAY_LABEL}</p>\n\n'
+            f"{lead}> {text(block.say.text)}\n\n</div>"
+        )
+    if block.note is not None:
+        body = "\n\n".join(text(paragraph) for paragraph in block.note.text)
+        return (
+            '<div class="admonition note" markdown>\n'
+            f'<p class="admonition-title">{Markup.escape(block.note.label)}</p>\n\n{body}\n\n</div>'
+        )
+    wanted = block.worksheet_questions
+    assert wanted is not None
+    sheet = worksheets.get(wanted.worksheet)
+    return "\n\n".join(
+        [
+            render_questions(sheet, wanted.section),
+            render_worksheet_link(sheet, link_to(f"{SHEETS_FOLDER}/{sheet.id}.md")),
+        ]
+    )
+
+
+def render_actions(preparation, link_to: LinkTo) -> str:
+    """Screen only: the print button, and what the printed guide holds."""
+    href = link_to(f"{SHEETS_FOLDER}/{preparation.id}.md")
+    return "\n".join(
+        [
+            '<div class="pig-conv-actions" markdown>',
+            '<p><button type="button" class="md-button md-button--primary pig-print-button" hidden>'
+            "Gespreksgids afdrukken</button></p>",
+            "",
+            f"Op papier krijg je deze gespreksgids, met daarachter het werkblad [{preparation.title}]({href})"
+            " om het gesprek voor te bereiden.",
+            "",
+            "</div>",
+        ]
+    )
+
+
+def step_anchor(number: int) -> str:
+    return f"stap-{number}"
+
+
+def render_conversation_page(
+    conversation: Conversation,
+    library: ConversationLibrary,
+    worksheets: WorksheetLibrary,
+    link_to: LinkTo,
+) -> str:
+    """The Markdown of a conversation's page: title, person card, the
+    numbered steps, and (on paper only) the sheet to prepare the meeting."""
+    here = conversation.page
+
+    def text(value: str) -> str:
+        return resolve(value, library, link_to, here)
+
+    preparation = worksheets.get(PREPARATION_SHEET)
+    parts = [
+        f"# {conversation.title}",
+        render_person(conversation, text),
+        render_actions(preparation, link_to),
+    ]
+    for number, step in enumerate(conversation.steps, start=1):
+        parts.append(f"## {number}. {step.title} {{ #{step_anchor(number)} .pig-step }}")
+        if step.werkvormen:
+            parts.append(render_werkvormen(step, library, link_to, here))
+        parts.extend(render_block(block, text, worksheets, link_to) for block in step.blocks)
+    parts.append(
+        render(
+            "conversations/preparation.html",
+            title=preparation.title,
+            sheet=Markup(render_sheet(preparation, level=1)),
+        )
+    )
+    return "\n\n".join(parts)
+
+
+def render_comparison(library: ConversationLibrary, link_to: LinkTo) -> str:
+    """A Markdown table of the conversations side by side: who, where they
+    stand, the focus of each step, and the werkvormen they use."""
+    conversations = list(library)
+
+    def row(label: str, cells: list[str]) -> str:
+        return "| " + " | ".join([f"**{label}**", *cells]) + " |"
+
+    def who(c: Conversation) -> str:
+        person = c.person
+        return " · ".join(filter(None, [f"{person.age} jaar", person.role, person.organisation]))
+
+    def cell_escape(value: str) -> str:
+        return value.replace("|", "\\|")
+
+    rows = [
+        "| Voorbeeldgesprek | " + " | ".join(f"[{c.person.name}]({link_to(c.page)})" for c in conversations) + " |",
+        "| --- |" + " --- |" * len(conversations),
+        row("Wie", [cell_escape(who(c)) for c in conversations]),
+        row("Presteert", [EXPECTATION_LABELS[c.expectation] for c in conversations]),
+    ]
+    for number in range(1, max(len(c.steps) for c in conversations) + 1):
+        cells = []
+        for c in conversations:
+            if number <= len(c.steps):
+                cells.append(f"[{cell_escape(c.steps[number - 1].title)}]({link_to(c.page)}#{step_anchor(number)})")
+            else:
+                cells.append("—")
+        rows.append(row(f"Stap {number}", cells))
+    rows.append(
+        row(
+            "Werkvormen",
+            [
+                ", ".join(
+                    f"[{cell_escape(w.title)}]({link_to(w.page)}{'#' + w.anchor if w.anchor else ''})"
+                    for w in library.used(c)
+                )
+                for c in conversations
+            ],
+        )
+    )
+    return "\n".join(rows)
+
+
+def render_conversation_print_css(library: ConversationLibrary) -> str:
+    """Each conversation's printed guide: A4 with a running footer naming it."""
+    box = "font: 9pt sans-serif; color: #444;"
+    rules = []
+    for conversation in library:
+        name = f"pig-conv-{conversation.id}"
+        footer = css_string(f"{WORKBOOK} · Gespreksgids: {conversation.person.name}")
+        rules.append(
+            f"@page {name} {{ @bottom-left {{ content: {footer}; {box} }} "
+            f'@bottom-right {{ content: "pagina " counter(page); {box} }} }} '
+            f'body:has(.md-content__inner > .pig-person[data-conversation="{conversation.id}"]) {{ page: {name}; }}'
+        )
+    # The sheet after the guide, its title included, is on the sheet's own page.
+    rules.append(f".pig-conv-print {{ page: pig-ws-{PREPARATION_SHEET}; }}")
+    return "\n".join(
+        ["", "/* Conversation guides: generated at build time from docs/data/conversations/. */", "@media print {"]
+        + [f"  {rule}" for rule in rules]
+        + ["}", ""]
+    )

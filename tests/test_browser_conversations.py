@@ -1,0 +1,123 @@
+"""The example conversations in Chromium: printed as an A4 guide followed by
+the sheet to prepare the meeting, on a phone, and by keyboard."""
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from browser_checks import PageWatch, axe_violations
+from sitebuild import load_conversations, load_library, page_url
+
+pytestmark = pytest.mark.browser
+
+A4_POINTS = (595, 842)
+CHROME_WORDS = ["Zoeken", "Inhoudsopgave", "Vorige", "Volgende", "Donkere weergave", "Ga naar inhoud",
+                "Terug naar boven", "Gespreksgids afdrukken", "Op papier krijg je", "Werkblad om af te drukken"]
+CONVERSATIONS = list(load_conversations())
+PREPARATION = load_library().get("reflectie-voorbereiden")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("conversation", CONVERSATIONS, ids=[c.id for c in CONVERSATIONS])
+def test_a_conversation_prints_as_a_guide_with_the_preparation_sheet(context, site_url, conversation):
+    page = context.new_page()
+    watch = PageWatch(site_url).attach(page)
+    page.goto(site_url + page_url(conversation.page), wait_until="networkidle")
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    texts = [flat(p.extract_text()) for p in pdf.pages]
+    for number, sheet in enumerate(pdf.pages, start=1):
+        box = sheet.mediabox
+        assert (round(float(box.width)), round(float(box.height))) == A4_POINTS, f"page {number} is not A4"
+    guide_footer = f"Positief in Gesprek · Gespreksgids: {conversation.person.name}"
+    sheet_footer = f"Positief in Gesprek · {flat(PREPARATION.title)}"
+    kinds = ["guide" if guide_footer in t else "sheet" if sheet_footer in t else "?" for t in texts]
+    guide_pages = kinds.count("guide")
+    # The guide first, then the sheet on its own pages, as many as its data says.
+    assert guide_pages >= 1 and kinds == ["guide"] * guide_pages + ["sheet"] * PREPARATION.pages, kinds
+    for number, text in enumerate(texts, start=1):
+        assert f"pagina {number}" in text, f"page {number} is not numbered"
+    guide = " ".join(texts[:guide_pages])
+    assert flat(conversation.title) in texts[0]
+    assert f"{conversation.person.age} jaar" in texts[0]
+    for number, step in enumerate(conversation.steps, start=1):
+        assert flat(f"{number}. {step.title}") in guide, step.id
+        for question in step.questions:
+            assert flat(question) in guide, question
+    assert "Zo zou je het kunnen zeggen" in guide
+    sheet = " ".join(texts[guide_pages:])
+    assert flat(PREPARATION.title) in texts[guide_pages].replace(sheet_footer, ""), "the sheet does not start its page"
+    assert "Naam:" in sheet and "Datum:" in sheet
+    for question in PREPARATION.questions:
+        assert flat(question.text) in sheet, question.id
+        assert flat(question.text) not in guide
+    chrome = [word for word in CHROME_WORDS if word in " ".join(texts)]
+    assert not chrome, f"web chrome in print: {chrome}"
+    assert not watch.problems()
+
+
+def test_the_print_button_prints_by_keyboard(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + page_url("deel-4/jeffrey.md"), wait_until="networkidle")
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    button = page.get_by_role("button", name="Gespreksgids afdrukken")
+    assert button.is_visible()
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.__printed") == 1
+    # On screen the sheet to print is not shown, nor read out.
+    assert not page.locator(".pig-conv-print").is_visible()
+    assert page.get_by_role("heading", name=PREPARATION.title).count() == 0
+
+
+@pytest.mark.parametrize("src", ["deel-4/index.md"] + [c.page for c in CONVERSATIONS])
+def test_deel_4_works_on_a_phone(browser, site_url, src):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        watch = PageWatch(site_url).attach(page)
+        page.goto(site_url + page_url(src), wait_until="networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, "the page scrolls sideways"
+        if src == "deel-4/index.md":
+            table = page.locator(".md-typeset__scrollwrap").filter(has=page.locator("table"))
+            assert table.get_attribute("tabindex") == "0"  # a wide table scrolls by keyboard
+        else:
+            card = page.locator(".pig-person")
+            assert card.is_visible() and card.bounding_box()["width"] <= 360
+        problems = watch.problems() + [f"axe {v}" for v in axe_violations(page)]
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_werkvorm_links_lead_to_their_pages(context, site_url):
+    """Followed in Chromium: every link of the werkvormen boxes answers with a page."""
+    page = context.new_page()
+    watch = PageWatch(site_url).attach(page)
+    seen = set()
+    for conversation in CONVERSATIONS:
+        page.goto(site_url + page_url(conversation.page), wait_until="networkidle")
+        hrefs = page.eval_on_selector_all(".pig-werkvormen a", "links => links.map(a => a.href)")
+        assert hrefs
+        seen.update(hrefs)
+    for href in sorted(seen):
+        page.goto("about:blank")  # so that a link to another section of the same page loads it anew
+        response = page.goto(href, wait_until="networkidle")
+        assert response.ok, href
+        fragment = href.partition("#")[2]
+        if fragment:
+            assert page.locator(f"#{fragment}").count() == 1, href
+        else:
+            assert page.locator("article h1").count() == 1, href
+    assert not watch.problems()

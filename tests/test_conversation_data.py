@@ -1,0 +1,240 @@
+"""The example conversations' data: the book's three, in its words, and every
+kind of mistake reported with the file, the item and the field — by the
+loader and by a real build."""
+
+import re
+import shutil
+
+import pytest
+import yaml
+
+from macros.conversation_library import load_conversations
+from macros.datafiles import ContentError
+from sitebuild import BOOK, DOCS, build_site, load_library, nav_pages_of_config
+from test_build import copy_project
+from test_content import normalise
+
+DATA = DOCS / "data" / "conversations"
+TECHNIQUES = DOCS / "data" / "technieken.yaml"
+
+# Deel 4 of the book: who, where they stand, and the titles of their steps.
+BOOK_STEPS = {
+    "myra": ("boven", ["Succes: complimenteren en analyseren",
+                       "Voortbouwen op wat goed gaat: prestatie- en ontwikkeldoelen",
+                       "Repareren/bijhouden"]),
+    "jeffrey": ("naar", ["Onderzoeken en analyseren: hoe gaat het?",
+                         "Bouwen op wat goed is: een waarderend-onderzoekend gesprek",
+                         "Knelpunten aanpakken"]),
+    "hans": ("onder", ["Duidelijke feedback", "Onderzoeken", "Verbeterdoelen benoemen"]),
+}
+
+
+def test_the_books_three_conversations_in_its_order(conversations):
+    assert [c.id for c in conversations] == ["myra", "jeffrey", "hans"]
+    for c in conversations:
+        expectation, titles = BOOK_STEPS[c.id]
+        assert c.expectation == expectation
+        assert [step.title for step in c.steps] == titles
+
+
+def test_the_person_matches_the_situation(conversations):
+    for c in conversations:
+        first = c.situation[0]
+        assert first.startswith(f"{c.person.name} is een {c.person.age}-jarige "), c.id
+        assert c.person.role.split()[0] in first
+        if c.person.organisation:
+            assert c.person.organisation in " ".join(c.situation), c.id
+
+
+@pytest.mark.skipif(not BOOK.is_file(), reason=f"the book's text is not at {BOOK}")
+def test_every_question_and_phrase_is_the_books(conversations):
+    """The data holds the book's words: each question and each piece of
+    example phrasing is in Deel 4 of the book, word for word."""
+    book = normalise(re.sub(r"(\w+)-[ \t]*\n\s*(\w+)", r"\1\2", BOOK.read_text(encoding="utf-8")))
+    for c in conversations:
+        for step in c.steps:
+            phrases = list(step.questions) + [b.say.text for b in step.blocks if b.say]
+            for phrase in phrases:
+                # The book's columns break some sentences: compare clause by clause.
+                for clause in re.split(r"[.?!]\s", phrase):
+                    if len(clause.split()) >= 3:
+                        assert normalise(clause) in book, (c.id, step.id, clause)
+
+
+def test_the_guides_hold_questions_and_example_phrasing(conversations):
+    counts = {c.id: (sum(len(s.questions) for s in c.steps), sum(1 for s in c.steps for b in s.blocks if b.say)) for c in conversations}
+    assert counts == {"myra": (10, 1), "jeffrey": (14, 3), "hans": (0, 1)}  # Hans's questions are the schaalvraag's
+    hans = [b for s in conversations.get("hans").steps for b in s.blocks if b.worksheet_questions]
+    assert [b.worksheet_questions.worksheet for b in hans] == ["schaalvraag"]
+
+
+def test_the_werkvormen_of_the_issue_are_used(conversations):
+    used = {ref for c in conversations for step in c.steps for ref in step.werkvormen}
+    assert {"waarderend-interview", "historielijn", "droomvraag", "eindejaarsvraag", "schaalvraag",
+            "wat-nog-niet-lukt", "experiment", "complimenteuze-vraag"} <= used
+
+
+# --- Mistakes in a copy of the data -------------------------------------------
+
+def load(data):
+    return load_conversations(
+        data / "conversations", data / "technieken.yaml",
+        worksheets=load_library(), pages=nav_pages_of_config(), root=data.parent,
+    )
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A copy of the conversation data and the technique registry to break."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder / "conversations")
+    shutil.copy(TECHNIQUES, folder / "technieken.yaml")
+    return folder
+
+
+def edit(path, change):
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(content)
+    path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def step(d, step_id):
+    return next(s for s in d["steps"] if s["id"] == step_id)
+
+
+MISTAKES = {
+    "unknown werkvorm id": (
+        "conversations/myra.yaml",
+        lambda d: step(d, "succes")["werkvormen"].append("kletspraat"),
+        ["conversations/myra.yaml", "conversation 'myra', step 'succes'", "field 'steps['succes'].werkvormen[4]'",
+         "unknown werkvorm 'kletspraat'", "complimenteuze-vraag"],
+    ),
+    "unknown werkvorm in a link": (
+        "conversations/jeffrey.yaml",
+        lambda d: step(d, "bouwen")["blocks"][0].update(text="Een [droom](werkvorm:droomvraagg) helpt."),
+        ["conversations/jeffrey.yaml", "step 'bouwen'", "field 'steps['bouwen'].blocks[1].text'", "unknown werkvorm 'droomvraagg'"],
+    ),
+    "link that is not a werkvorm": (
+        "conversations/hans.yaml",
+        lambda d: d["situation"].append("Zie [elders](../deel-2/feedback.md)."),
+        ["conversations/hans.yaml", "conversation 'hans'", "field 'situation[2]'", "must name a werkvorm"],
+    ),
+    "werkvorm named but not listed": (
+        "conversations/hans.yaml",
+        lambda d: step(d, "onderzoeken")["blocks"][0].update(text="Met de [droomvraag](werkvorm:droomvraag)."),
+        ["step 'onderzoeken'", "field 'steps['onderzoeken'].werkvormen'", "'droomvraag' is named in the text but not listed"],
+    ),
+    "unknown worksheet shown": (
+        "conversations/hans.yaml",
+        lambda d: step(d, "verbeterdoelen")["blocks"][2]["worksheet_questions"].update(worksheet="feedback"),
+        ["step 'verbeterdoelen'", "blocks[3].worksheet_questions.worksheet", "unknown worksheet 'feedback'"],
+    ),
+    "unknown worksheet section": (
+        "conversations/hans.yaml",
+        lambda d: step(d, "verbeterdoelen")["blocks"][2]["worksheet_questions"].update(section="bestaat-niet"),
+        ["blocks[3].worksheet_questions.section", "has no section 'bestaat-niet'"],
+    ),
+    "block of two kinds": (
+        "conversations/myra.yaml",
+        lambda d: step(d, "repareren")["blocks"][0].update(questions=["Wat nu?"]),
+        ["conversations/myra.yaml", "steps['repareren'].blocks[1]", "exactly one of", "found: text, questions"],
+    ),
+    "unknown expectation": (
+        "conversations/jeffrey.yaml",
+        lambda d: d.update(expectation="gemiddeld"),
+        ["conversation 'jeffrey'", "field 'expectation'", "'gemiddeld'"],
+    ),
+    "missing age": (
+        "conversations/hans.yaml",
+        lambda d: d["person"].pop("age"),
+        ["conversation 'hans'", "field 'person.age'", "is missing"],
+    ),
+    "misspelt field": (
+        "conversations/myra.yaml",
+        lambda d: step(d, "succes").update(werkvorm=["historielijn"]),
+        ["field 'steps['succes'].werkvorm'", "not a known field"],
+    ),
+    "technique with a worksheet's id": (
+        "technieken.yaml",
+        lambda d: d["technieken"][0].update(id="droomvraag"),
+        ["technieken.yaml", "technique 'droomvraag'", "field 'id'", "already a worksheet"],
+    ),
+    "technique on an unknown page": (
+        "technieken.yaml",
+        lambda d: d["technieken"][1].update(page="deel-2/weg.md"),
+        ["technieken.yaml", "technique 'complimenteuze-vraag'", "field 'page'", "'deel-2/weg.md' is not a page"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", MISTAKES)
+def test_a_mistake_names_file_item_and_field(data, name):
+    filename, change, expected = MISTAKES[name]
+    edit(data / filename, change)
+    with pytest.raises(ContentError) as caught:
+        load(data)
+    message = str(caught.value)
+    assert "\n" not in message
+    for text in expected:
+        assert text in message, message
+
+
+def test_a_duplicate_conversation_id_names_both_files(data):
+    shutil.copy(data / "conversations" / "hans.yaml", data / "conversations" / "hans-2.yaml")
+    with pytest.raises(ContentError, match=r"hans.yaml: conversation 'hans': field 'id': duplicate id, also used in .*hans-2.yaml"):
+        load(data)
+
+
+# --- The same mistakes stop a real build, with nothing written -----------------
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        pytest.param(
+            lambda data: edit(data / "conversations" / "myra.yaml", lambda d: step(d, "succes")["werkvormen"].append("kletspraat")),
+            "Content error in docs/data/conversations/myra.yaml: conversation 'myra', step 'succes': "
+            "field 'steps['succes'].werkvormen[4]': unknown werkvorm 'kletspraat' (known: ",
+            id="unknown werkvorm id",
+        ),
+        pytest.param(
+            lambda data: edit(data / "conversations" / "hans.yaml",
+                              lambda d: step(d, "onderzoeken")["blocks"][1]["bullets"].append("Met een [interview](werkvorm:succesinterview).")),
+            "Content error in docs/data/conversations/hans.yaml: conversation 'hans', step 'onderzoeken': "
+            "field 'steps['onderzoeken'].blocks[2].bullets[3]': unknown werkvorm 'succesinterview'",
+            id="unknown werkvorm link",
+        ),
+        pytest.param(
+            lambda data: edit(data / "technieken.yaml", lambda d: d["technieken"][1].update(anchor="Geen Anker")),
+            "Content error in docs/data/technieken.yaml: technique 'complimenteuze-vraag': field 'anchor': "
+            "String should match pattern",
+            id="malformed anchor",
+        ),
+    ],
+)
+def test_bad_conversation_data_stops_the_build_before_any_page(tmp_path, change, expected):
+    project = copy_project(tmp_path)
+    change(project / "docs" / "data")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0, "the build passed"
+    assert expected in result.output, result.output
+    assert "Traceback" not in result.output
+    assert not list((tmp_path / "site").rglob("*.html")), "pages were written"
+
+
+def test_an_anchor_that_is_not_on_its_page_fails_the_build(tmp_path):
+    """Links are Markdown, so MkDocs checks a technique's anchor too."""
+    project = copy_project(tmp_path)
+    edit(project / "docs" / "data" / "technieken.yaml", lambda d: d["technieken"][1].update(anchor="bestaat-niet"))
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0, "the build passed"
+    assert "feedback.md#bestaat-niet" in result.output, result.output
+
+
+def test_an_unknown_conversation_on_a_page_fails_the_build(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "deel-4" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ conversation_page("karel") }}\n', encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0, "the build passed"
+    assert "unknown conversation 'karel' (known: myra, jeffrey, hans)" in result.output, result.output
+    assert "deel-4/index.md" in result.output
