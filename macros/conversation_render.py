@@ -132,7 +132,7 @@ def render_actions(preparation, link_to: LinkTo) -> str:
     return "\n".join(
         [
             '<div class="pig-conv-actions" markdown>',
-            '<p><button type="button" class="md-button md-button--primary pig-print-button" hidden>'
+            '<p><button type="button" class="md-button md-button--primary pig-print-button pig-needs-js">'
             "Gespreksgids afdrukken</button></p>",
             "",
             f"Op papier krijg je deze gespreksgids, met daarachter het werkblad [{preparation.title}]({href})"

@@ -7,6 +7,7 @@ hand them what MkDocs knows.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -17,10 +18,26 @@ from macros.print_page import split_print_site_assets, tidy_print_page
 
 log = logging.getLogger("mkdocs.hooks.artefact")
 
+# Under `mkdocs serve` the preview skips the whole-book print page and the
+# zip, so a rebuild after an edit stays fast; `mkdocs build` makes both.
+# MkDocs loads this file anew for every rebuild but starts it up once, so
+# the command is kept in the process's environment.
+SERVING = "PIG_MKDOCS_SERVING"
+
+
+def on_startup(command, dirty):
+    os.environ[SERVING] = "1" if command == "serve" else ""
+
+
+def serving() -> bool:
+    return bool(os.environ.get(SERVING))
+
 
 @event_priority(-100)  # after mkdocs-print-site-plugin has added its assets
 def on_config(config):
     """Load the print-site plugin's assets on its print page only (see main.html)."""
+    if serving():
+        config.plugins["print-site"].config["enabled"] = False
     config.extra_css, css = split_print_site_assets(config.extra_css)
     config.extra_javascript, js = split_print_site_assets(config.extra_javascript)
     config.extra["print_site_assets"] = {"css": css, "js": js}
@@ -47,5 +64,7 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     tidy_print_page(site_dir / ("print_page/index.html" if config.use_directory_urls else "print_page.html"))
     removed = prune(site_dir, search_languages(site_dir), config.theme.get("favicon"))
+    if serving():
+        return
     archive = zip_site(site_dir, archive_name())
     log.info(f"Removed {len(removed)} files no reader loads; wrote {archive.name} ({archive.stat().st_size} bytes)")

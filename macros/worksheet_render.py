@@ -134,29 +134,39 @@ def render_sheet(sheet: Worksheet, *, level: int = 1) -> str:
 
 
 def render_worksheet_page(sheet: Worksheet, reading_href: str, mine_href: str) -> str:
-    """The Markdown of a worksheet's own page: title, actions, the sheet."""
+    """The Markdown of a worksheet's own page: title, actions, the sheet.
+
+    What the answer fields need (the print switch, the note on privacy) is
+    shown by the scripts in space kept for it; the note comes after the
+    sheet, so the sheet is what a reader sees first.
+    """
     return "\n\n".join(
         [
             f"# {sheet.title}",
-            '<p class="pig-ws-actions">'
-            '<button type="button" class="md-button md-button--primary pig-print-button" hidden>'
-            "Werkblad afdrukken</button></p>",
+            '<p class="pig-ws-actions pig-needs-js">'
+            '<button type="button" class="md-button md-button--primary pig-print-button">'
+            "Werkblad afdrukken</button> " + PRINT_SWITCH + "</p>",
             f"[Lees de uitleg in het werkboek]({reading_href}) ({PART_LABELS[sheet.part]})\n{{ .pig-ws-source }}",
-            render_answer_bar(mine_href),
             render_sheet(sheet, level=1),
+            render_answer_bar(mine_href, switch=False),
         ]
     )
 
 
-def render_answer_bar(mine_href: str) -> str:
+PRINT_SWITCH = (
+    '<label class="pig-answer-switch"><input type="checkbox" data-pig-print-answers checked> '
+    "Afdrukken met mijn antwoorden (uitvinken: leeg afdrukken)</label>"
+)
+
+
+def render_answer_bar(mine_href: str, *, switch: bool = True) -> str:
     """What a page with answer fields says about them (shown by the script)."""
     return (
         '<div class="pig-answer-bar pig-needs-js" data-pig-answer-bar markdown>\n'
         "Je antwoorden blijven op dit apparaat: ze worden alleen in deze browser bewaard en nergens heen gestuurd. "
         f"[Al je antwoorden]({mine_href}) staan bij elkaar, om te bewaren of mee te nemen.\n\n"
-        '<label class="pig-answer-switch"><input type="checkbox" data-pig-print-answers checked> '
-        "Afdrukken met mijn antwoorden (uitvinken: leeg afdrukken)</label>\n\n"
-        '<span class="pig-answer-message" role="status" aria-live="polite" data-pig-message></span>\n'
+        + (PRINT_SWITCH + "\n\n" if switch else "")
+        + '<span class="pig-answer-message" role="status" aria-live="polite" data-pig-message></span>\n'
         "</div>"
     )
 

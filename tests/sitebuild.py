@@ -175,3 +175,18 @@ def nav_pages_of_config() -> list[str]:
     from macros.worksheet_library import nav_pages
 
     return nav_pages(mkdocs_config()["nav"])
+
+
+def edit_yaml(path: Path, change) -> None:
+    """Apply ``change`` to the parsed YAML of ``path`` and write it back."""
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(content)
+    path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def assert_names_all(error: Exception, expected: list[str]) -> None:
+    """A content error is one line that names every one of ``expected``."""
+    message = str(error)
+    assert "\n" not in message
+    for text in expected:
+        assert text in message, message

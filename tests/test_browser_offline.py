@@ -84,7 +84,9 @@ def test_chromium_searches_in_dutch_and_opens_a_result(browser, offline_copy, st
         page.locator("input.md-search__input").press_sequentially(query, delay=10)
         page.locator(".md-search-result__item").first.wait_for(timeout=10000)
         links = page.locator(".md-search-result__item > .md-search-result__link")
-        found = [re.split(r"[?#]", href)[0].removeprefix(base) for href in (link.get_attribute("href") for link in links.all())]
+        # Results are redrawn after each keystroke: read them all at once.
+        hrefs = links.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+        found = [re.split(r"[?#]", href)[0].removeprefix(base) for href in hrefs]
         assert page_url(expected) in found[:3], f"{query!r}: {found[:5]}"
         links.nth(found.index(page_url(expected))).click()
         page.wait_for_url(re.compile(re.escape(base + page_url(expected)) + r"(\?.*)?$"))

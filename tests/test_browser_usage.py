@@ -133,10 +133,10 @@ def type_query(page, site_url, query):
 def search(page, site_url, query):
     type_query(page, site_url, query)
     page.locator(".md-search-result__item").first.wait_for(timeout=10000)
-    return [
-        link.get_attribute("href")
-        for link in page.locator(".md-search-result__item > .md-search-result__link").all()
-    ]
+    # Results are redrawn after each keystroke: read them all at once.
+    return page.locator(".md-search-result__item > .md-search-result__link").evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))"
+    )
 
 
 @pytest.mark.parametrize(

@@ -4,12 +4,11 @@ with the file, the item and the field — by the loader and by a real build."""
 import shutil
 
 import pytest
-import yaml
 
 from macros.datafiles import ContentError
 from macros.figures import figure_names
 from macros.worksheet_library import load_worksheets, nav_pages
-from sitebuild import DOCS, build_site, mkdocs_config
+from sitebuild import DOCS, assert_names_all, build_site, edit_yaml, mkdocs_config
 from test_build import copy_project
 
 DATA = DOCS / "data" / "worksheets"
@@ -67,11 +66,6 @@ def data(tmp_path):
     return folder
 
 
-def edit(path, change):
-    """Apply ``change`` to the parsed YAML of ``path`` and write it back."""
-    content = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(content)
-    path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 # (file to break, how, what the one-line message must name)
@@ -127,13 +121,10 @@ MISTAKES = {
 @pytest.mark.parametrize("name", MISTAKES)
 def test_a_mistake_names_file_item_and_field(data, name):
     filename, change, expected = MISTAKES[name]
-    edit(data / filename, change)
+    edit_yaml(data / filename, change)
     with pytest.raises(ContentError) as caught:
         load(data)
-    message = str(caught.value)
-    assert "\n" not in message
-    for text in expected:
-        assert text in message, message
+    assert_names_all(caught.value, expected)
 
 
 def test_a_duplicate_worksheet_id_names_both_files(data):
@@ -166,7 +157,7 @@ def test_an_empty_folder_is_refused(tmp_path):
     "change, expected",
     [
         pytest.param(
-            lambda folder: edit(folder / "hefbomen.yaml", lambda d: d.pop("title")),
+            lambda folder: edit_yaml(folder / "hefbomen.yaml", lambda d: d.pop("title")),
             "Content error in docs/data/worksheets/hefbomen.yaml: worksheet 'hefbomen': field 'title': is missing",
             id="missing field",
         ),

@@ -206,7 +206,7 @@ def test_every_worksheet_has_its_page_with_every_question(site_dir, worksheets):
             assert question.text in text, (sheet.id, question.id)
         html = html_path(site_dir, page_url(f"werkbladen/{sheet.id}.md")).read_text(encoding="utf-8")
         assert f'data-worksheet="{sheet.id}"' in html
-        assert 'class="md-button md-button--primary pig-print-button" hidden' in html
+        assert '<p class="pig-ws-actions pig-needs-js"><button type="button" class="md-button md-button--primary pig-print-button">' in html
 
 
 def test_the_overview_lists_every_worksheet(site_dir, worksheets):

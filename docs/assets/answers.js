@@ -107,14 +107,17 @@
     var field = document.createElement("div");
     field.className = "pig-answer";
     var label = document.createElement("label");
-    label.className = "pig-answer__label";
+    label.className = "pig-answer__label pig-sr";
     label.id = id + "-label";
     label.htmlFor = id;
     label.textContent = "Jouw antwoord";
     var area = document.createElement("textarea");
     area.id = id;
     area.className = "pig-answer__field";
-    area.rows = Math.max(3, Math.min(8, Number(item.querySelectorAll(".pig-ws__lines span").length) || 3));
+    // As tall as the ruled lines it replaces on screen, so nothing moves.
+    var lines = item.querySelectorAll(".pig-ws__lines span").length || 3;
+    area.rows = lines;
+    area.style.height = lines * 1.7 + "em";
     area.setAttribute("aria-labelledby", label.id + " " + text.id);
     area.value = answers[key] ? answers[key].text : "";
     var printed = document.createElement("div");
@@ -141,9 +144,9 @@
 
     field.appendChild(label);
     field.appendChild(area);
-    var lines = item.querySelector(".pig-ws__lines");
-    item.insertBefore(field, lines);
-    item.insertBefore(printed, lines);
+    var ruled = item.querySelector(".pig-ws__lines");
+    item.insertBefore(field, ruled);
+    item.insertBefore(printed, ruled);
   }
 
   function setUpFields() {

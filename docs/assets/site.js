@@ -1,5 +1,9 @@
 // Positief in Gesprek: small fixes on top of Material for MkDocs.
 
+// What works only with JavaScript keeps its place in the layout, invisible,
+// until this class shows it: nothing moves when the script has run.
+document.documentElement.classList.add("pig-js");
+
 // Tables that scroll sideways (on a phone, or a wide table) must be
 // reachable by keyboard, and announced as what they are.
 document$.subscribe(function () {
@@ -31,7 +35,6 @@ document$.subscribe(function () {
 // JavaScript the buttons stay hidden and the werkmap prints every sheet.
 document$.subscribe(function () {
   document.querySelectorAll(".pig-print-button").forEach(function (button) {
-    button.hidden = false;
     button.onclick = function () {
       window.print();
     };
@@ -67,9 +70,6 @@ function setUpPack(form) {
 
   form.querySelector("[data-pig-pack-all]").onclick = function () { tickAll(true); };
   form.querySelector("[data-pig-pack-none]").onclick = function () { tickAll(false); };
-  form.querySelectorAll("[data-pig-pack-all], [data-pig-pack-none]").forEach(function (button) {
-    button.hidden = false;
-  });
   form.onchange = update;
   update();
 }
