@@ -1,6 +1,7 @@
 """MkDocs build hooks (``hooks:`` in mkdocs.yml): thin adapters only.
 
-The work is done by the plain functions of ``artefact.py``; these hooks only
+The work is done by the plain functions of ``artefact.py`` (clean-up, zip)
+and ``print_page.py`` (the print-site page and its assets); these hooks only
 hand them what MkDocs knows.
 """
 

@@ -2,7 +2,6 @@
 the sheet to prepare the meeting, on a phone, and by keyboard."""
 
 import io
-import re
 
 import pytest
 from pypdf import PdfReader

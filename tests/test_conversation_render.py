@@ -6,7 +6,6 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
-import pytest
 
 from macros.conversation_library import ConversationLibrary, Werkvorm
 from macros.conversation_models import Block, Conversation

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from macros.mindset_models import Scale, Statement, load_mindset_test
+from macros.mindset_models import Statement, load_mindset_test
 from macros.mindset_render import item_points, render_mindset_test
 from sitebuild import DOCS, ROOT, html_path, link_href, page_url, page_urls
 
