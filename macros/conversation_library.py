@@ -14,9 +14,8 @@ from pathlib import Path
 
 from .conversation_models import ANY_LINK, WERKVORM_LINK, Conversation, Technique, TechniqueRegistry
 from .datafiles import ContentError, display_path, read_yaml, validate
-from .worksheet_library import WorksheetLibrary
+from .worksheet_library import UnknownWorksheetError, WorksheetLibrary
 from .worksheet_render import question_section
-from .worksheet_library import UnknownWorksheetError
 
 
 @dataclass(frozen=True)
