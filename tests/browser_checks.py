@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 
 from axe_playwright_python.sync_playwright import Axe
+from pypdf import PdfReader
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 _axe = Axe()
@@ -60,3 +62,35 @@ def axe_violations(page) -> list[str]:
         for node in violation["nodes"]:
             found.append(f"{violation['id']} ({violation['help']}): {' '.join(map(str, node['target']))} :: {node.get('failureSummary', '').splitlines()[-1:]}")
     return found
+
+
+# --- Print -----------------------------------------------------------------------
+
+A4_POINTS = (595, 842)
+# Words of Material's interface that must never be on paper.
+CHROME_WORDS = ["Zoeken", "Inhoudsopgave", "Vorige", "Volgende", "Donkere weergave", "Ga naar inhoud", "Terug naar boven"]
+
+
+def print_to_pdf(page, *, background: bool = True) -> PdfReader:
+    """The page printed by Chromium with its own @page size."""
+    return PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=background)))
+
+
+def assert_a4(pdf: PdfReader) -> None:
+    for number, sheet in enumerate(pdf.pages, start=1):
+        box = sheet.mediabox
+        assert (round(float(box.width)), round(float(box.height))) == A4_POINTS, f"page {number} is not A4"
+
+
+def flat(text: str) -> str:
+    """Text with its line breaks undone, for comparing sentences."""
+    return " ".join(text.split())
+
+
+def stub_print(page) -> None:
+    """Replace window.print by a counter, read back with ``printed(page)``."""
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+
+
+def printed(page) -> int:
+    return page.evaluate("window.__printed")

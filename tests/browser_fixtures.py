@@ -91,3 +91,11 @@ def site_url(hosted_copy):
     """The site under a sub-path on 127.0.0.1, with the documented headers, for the whole session."""
     with serve(hosted_copy, SUB_PATH, documented_headers()) as url:
         yield url
+
+
+@pytest.fixture
+def context(browser):
+    """A desktop browser context (1280 x 900) of its own for one test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()

@@ -219,13 +219,7 @@ def _references_of_page(url: str, html: str, result: Crawl) -> list[str]:
         search = "search/search_index.json" if result.base.startswith("http") else "search/search_index.js"
         config_urls = [config["search"], posixpath.join(config["base"], search)]
     for ref in refs.assets + config_urls:
-        if ref.startswith("data:"):
-            continue
-        target = _resolve(url, ref)
-        if _internal(target, result.base):
-            follow.append(target)
-        else:
-            result.problems.append(f"{url}: loads {ref!r} from outside the site")
+        _load(url, ref, result, follow)
     for ref in refs.links:
         if ref.startswith(("#", "mailto:", "tel:")):
             continue
@@ -243,11 +237,17 @@ def _references_of_page(url: str, html: str, result: Crawl) -> list[str]:
 def _references_of_css(url: str, css: str, result: Crawl) -> list[str]:
     follow = []
     for ref in re.findall(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""", css):
-        if ref.startswith("data:"):
-            continue
-        target = _resolve(url, ref)
-        if _internal(target, result.base):
-            follow.append(target)
-        else:
-            result.problems.append(f"{url}: loads {ref!r} from outside the site")
+        _load(url, ref, result, follow)
     return follow
+
+
+def _load(url: str, ref: str, result: Crawl, follow: list[str]) -> None:
+    """An asset the browser loads by itself: followed inside the site, a
+    problem outside it; data: URLs are part of the page."""
+    if ref.startswith("data:"):
+        return
+    target = _resolve(url, ref)
+    if _internal(target, result.base):
+        follow.append(target)
+    else:
+        result.problems.append(f"{url}: loads {ref!r} from outside the site")

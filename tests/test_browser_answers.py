@@ -2,16 +2,14 @@
 kept, exported, imported into a fresh profile, printed; hostile answers,
 bad files and broken storage; nothing leaves the site."""
 
-import io
 import json
 import re
 import shutil
 
 import pytest
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
-from browser_checks import PageWatch, axe_violations
+from browser_checks import PageWatch, axe_violations, flat, print_to_pdf
 from sitebuild import load_library, page_url
 
 pytestmark = pytest.mark.browser
@@ -49,8 +47,8 @@ def question(sheet_id, question_id):
 
 
 def pdf_text(page):
-    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
-    return pdf, " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    pdf = print_to_pdf(page, background=False)
+    return pdf, " ".join(flat(p.extract_text()) for p in pdf.pages)
 
 
 def test_every_question_of_a_worksheet_has_a_labelled_answer_field(context, site_url):

@@ -1,32 +1,17 @@
 """The example conversations in Chromium: printed as an A4 guide followed by
 the sheet to prepare the meeting, on a phone, and by keyboard."""
 
-import io
 
 import pytest
-from pypdf import PdfReader
 
-from browser_checks import PageWatch, axe_violations
+from browser_checks import CHROME_WORDS, PageWatch, assert_a4, axe_violations, flat, print_to_pdf, printed, stub_print
 from sitebuild import load_conversations, load_library, page_url
 
 pytestmark = pytest.mark.browser
 
-A4_POINTS = (595, 842)
-CHROME_WORDS = ["Zoeken", "Inhoudsopgave", "Vorige", "Volgende", "Donkere weergave", "Ga naar inhoud",
-                "Terug naar boven", "Gespreksgids afdrukken", "Op papier krijg je", "Werkblad om af te drukken"]
+CHROME_WORDS = CHROME_WORDS + ["Gespreksgids afdrukken", "Op papier krijg je", "Werkblad om af te drukken"]
 CONVERSATIONS = list(load_conversations())
 PREPARATION = load_library().get("reflectie-voorbereiden")
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context
-    context.close()
 
 
 @pytest.mark.parametrize("conversation", CONVERSATIONS, ids=[c.id for c in CONVERSATIONS])
@@ -34,11 +19,9 @@ def test_a_conversation_prints_as_a_guide_with_the_preparation_sheet(context, si
     page = context.new_page()
     watch = PageWatch(site_url).attach(page)
     page.goto(site_url + page_url(conversation.page), wait_until="networkidle")
-    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    pdf = print_to_pdf(page)
     texts = [flat(p.extract_text()) for p in pdf.pages]
-    for number, sheet in enumerate(pdf.pages, start=1):
-        box = sheet.mediabox
-        assert (round(float(box.width)), round(float(box.height))) == A4_POINTS, f"page {number} is not A4"
+    assert_a4(pdf)
     guide_footer = f"Positief in Gesprek · Gespreksgids: {conversation.person.name}"
     sheet_footer = f"Positief in Gesprek · {flat(PREPARATION.title)}"
     kinds = ["guide" if guide_footer in t else "sheet" if sheet_footer in t else "?" for t in texts]
@@ -69,12 +52,12 @@ def test_a_conversation_prints_as_a_guide_with_the_preparation_sheet(context, si
 def test_the_print_button_prints_by_keyboard(context, site_url):
     page = context.new_page()
     page.goto(site_url + page_url("deel-4/jeffrey.md"), wait_until="networkidle")
-    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    stub_print(page)
     button = page.get_by_role("button", name="Gespreksgids afdrukken")
     assert button.is_visible()
     button.focus()
     page.keyboard.press("Enter")
-    assert page.evaluate("window.__printed") == 1
+    assert printed(page) == 1
     # On screen the sheet to print is not shown, nor read out.
     assert not page.locator(".pig-conv-print").is_visible()
     assert page.get_by_role("heading", name=PREPARATION.title).count() == 0

@@ -1,15 +1,13 @@
 """The mindset test of Bijlage 1 in Chromium, taken as a reader would: by
 mouse and by keyboard, kept per area in this browser, printed on paper."""
 
-import io
 import json
 import re
 from statistics import mean
 
 import pytest
-from pypdf import PdfReader
 
-from browser_checks import PageWatch, axe_violations
+from browser_checks import PageWatch, assert_a4, axe_violations, flat, print_to_pdf
 from sitebuild import DOCS, ROOT, page_url
 
 from macros.mindset_models import load_mindset_test
@@ -20,7 +18,6 @@ TEST = load_mindset_test(DOCS / "data" / "mindset-test.yaml", ROOT)
 ITEMS = [item.id for item in TEST.items]
 SCRIPT = DOCS / "assets" / "mindset-test.js"
 PREFIX = "pig-mindset-test:"
-A4_POINTS = (595, 842)
 
 # Known answer sets, position 1 (left) to 5 (right) for items 1-10.
 ANSWER_SETS = {
@@ -34,13 +31,6 @@ ANSWER_SETS = {
 def expected_average(values) -> str:
     """The average as the page must write it, computed independently."""
     return f"{mean(values):.1f}".replace(".", ",")
-
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context
-    context.close()
 
 
 @pytest.fixture
@@ -377,17 +367,9 @@ def test_without_javascript_it_is_a_form_to_fill_in(browser, site_url):
         assert form_answers(page)[:2] == [4, None]
         page.get_by_role("textbox", name="Gebied in je eigen woorden").press("Enter")  # submits nowhere
         assert form_answers(page)[0] == 4
-        assert len(print_to_pdf(page).pages) == 1
+        assert len(print_to_pdf(page, background=False).pages) == 1
     finally:
         context.close()
-
-
-def print_to_pdf(page) -> PdfReader:
-    return PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=False)))
-
-
-def flat(text):
-    return " ".join(text.split())
 
 
 def marks(page):
@@ -405,10 +387,9 @@ def marks(page):
 
 
 def test_printed_blank_it_is_one_a4_page_with_the_whole_test(page):
-    pdf = print_to_pdf(page)
+    pdf = print_to_pdf(page, background=False)
     assert len(pdf.pages) == 1
-    box = pdf.pages[0].mediabox
-    assert (round(float(box.width)), round(float(box.height))) == A4_POINTS
+    assert_a4(pdf)
     text = flat(pdf.pages[0].extract_text())
     for item in TEST.items:
         assert item.left in text and item.right in text, item.id
@@ -422,7 +403,7 @@ def test_printed_with_answers_it_is_one_a4_page_with_the_answers_marked(page):
     values = ANSWER_SETS["a mix"]
     choose(page, "Mijn hobby")
     answer(page, values)
-    pdf = print_to_pdf(page)
+    pdf = print_to_pdf(page, background=False)
     assert len(pdf.pages) == 1
     text = flat(pdf.pages[0].extract_text())
     assert "Mijn hobby" in text

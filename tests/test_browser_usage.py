@@ -1,24 +1,13 @@
 """What a reader does in Chromium: phone, keyboard, Dutch search, print."""
 
-import io
 import re
 
 import pytest
-from pypdf import PdfReader
 
-from browser_checks import PageWatch
+from browser_checks import CHROME_WORDS, PageWatch, assert_a4, print_to_pdf
 from sitebuild import page_url, page_urls
 
 pytestmark = pytest.mark.browser
-
-A4_POINTS = (595, 842)
-
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context
-    context.close()
 
 
 @pytest.fixture
@@ -171,15 +160,12 @@ def test_search_says_so_when_nothing_is_found(context, site_url):
 
 # --- Print ---------------------------------------------------------------------
 
-CHROME_WORDS = ["Zoeken", "Inhoudsopgave", "Vorige", "Volgende", "Donkere weergave", "Ga naar inhoud", "Terug naar boven"]
-
-
 def print_pdf(context, url):
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     page.emulate_media(media="print")
     headings = page.locator("article h2, article h3").all_inner_texts()
-    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True, prefer_css_page_size=True)))
+    pdf = print_to_pdf(page)
     return pdf, [h.strip().rstrip("#").strip() for h in headings]
 
 
@@ -187,9 +173,7 @@ def print_pdf(context, url):
 def test_a_reading_page_prints_like_a_page_of_a_book(context, site_url, url):
     pdf, headings = print_pdf(context, site_url + url)
     assert len(pdf.pages) >= 1
-    for number, sheet in enumerate(pdf.pages, start=1):
-        box = sheet.mediabox
-        assert (round(float(box.width)), round(float(box.height))) == A4_POINTS, f"page {number} is not A4"
+    assert_a4(pdf)
     texts = [sheet.extract_text() for sheet in pdf.pages]
     whole = "\n".join(texts)
     chrome = [word for word in CHROME_WORDS if word in whole]

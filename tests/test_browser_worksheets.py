@@ -1,43 +1,17 @@
 """Worksheets as a trainer prints them from Chromium: A4, the declared number
 of pages, every question, no web chrome; the werkmap and the whole book."""
 
-import io
 import re
 
 import pytest
-from pypdf import PdfReader
 
-from browser_checks import PageWatch, axe_violations
+from browser_checks import CHROME_WORDS, PageWatch, assert_a4, axe_violations, flat, print_to_pdf, printed, stub_print
 from sitebuild import load_library, page_url
 
 pytestmark = pytest.mark.browser
 
-A4_POINTS = (595, 842)
-CHROME_WORDS = ["Zoeken", "Inhoudsopgave", "Vorige", "Volgende", "Donkere weergave", "Ga naar inhoud",
-                "Terug naar boven", "Werkblad afdrukken", "Lees de uitleg", "Werkbladen", "Werkmap voor een workshop"]
+CHROME_WORDS = CHROME_WORDS + ["Werkblad afdrukken", "Lees de uitleg", "Werkbladen", "Werkmap voor een workshop"]
 SHEETS = list(load_library())
-
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context
-    context.close()
-
-
-def flat(text: str) -> str:
-    """PDF text with its line breaks undone, for comparing sentences."""
-    return " ".join(text.split())
-
-
-def print_to_pdf(page) -> PdfReader:
-    return PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
-
-
-def assert_a4(pdf):
-    for number, sheet in enumerate(pdf.pages, start=1):
-        box = sheet.mediabox
-        assert (round(float(box.width)), round(float(box.height))) == A4_POINTS, f"page {number} is not A4"
 
 
 @pytest.mark.parametrize("sheet", SHEETS, ids=[sheet.id for sheet in SHEETS])
@@ -64,12 +38,12 @@ def test_a_worksheet_prints_on_its_declared_a4_pages(context, site_url, sheet):
 def test_the_print_button_prints(context, site_url):
     page = context.new_page()
     page.goto(site_url + page_url("werkbladen/hefbomen.md"), wait_until="networkidle")
-    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    stub_print(page)
     button = page.get_by_role("button", name="Werkblad afdrukken")
     assert button.is_visible()
     button.focus()
     page.keyboard.press("Enter")
-    assert page.evaluate("window.__printed") == 1
+    assert printed(page) == 1
 
 
 def test_without_javascript_there_is_no_dead_button(browser, site_url):
