@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .mindset_models import MindsetTest, Statement
+from ..content.mindset import MindsetTest, Statement
 from .templating import render
 
 

@@ -10,62 +10,29 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup, escape
 
+from ..content.figures import FigureLibrary
+from ..content.worksheets import Section, UnknownWorksheetError, Worksheet, WorksheetLibrary, question_section
 from .figures import render_figure
 from .templating import render
-from .worksheet_library import UnknownWorksheetError, WorksheetLibrary
-from .worksheet_models import (
-    AUDIENCE_LABELS,
-    KIND_LABELS,
-    MATERIAL_LABELS,
-    PART_LABELS,
-    Section,
-    Worksheet,
-)
-
-WORKBOOK = "Positief in Gesprek"
 
 
-def css_string(text: str) -> str:
-    """``text`` as a double-quoted CSS string that cannot break out of it."""
-    escaped = "".join(ch if ch.isalnum() or ch in " .,:;!?()-–—’‘·" else f"\\{ord(ch):x} " for ch in text)
-    return f'"{escaped}"'
+KIND_LABELS: dict[str, str] = {"reflectie": "Reflectie", "werkblad": "Werkblad", "werkvorm": "Werkvorm"}
+PART_LABELS: dict[str | None, str] = {
+    "deel-1": "Deel 1",
+    "deel-2": "Deel 2",
+    "deel-3": "Deel 3",
+    "deel-4": "Deel 4",
+    "deel-5": "Deel 5",
+    "bijlagen": "Bijlagen",
+    None: "Los hoofdstuk",
+}
+AUDIENCE_LABELS: dict[str, str] = {
+    "alleen": "alleen",
+    "in-tweetallen": "in tweetallen",
+    "in-een-groep": "in een groep",
+}
+MATERIAL_LABELS: dict[str, str] = {"kaartjes": "kaartjes", "flipover": "flipover", "a4-vel": "A4-vel"}
 
-
-def page_css(sheet: Worksheet) -> str:
-    """The named print page of a worksheet: A4 with a running footer.
-
-    The footer names the workbook, the worksheet and the page number. On a
-    worksheet's own page the whole document uses it; in the werkmap each
-    sheet, and in the printed book (print-site plugin) each sheet's page.
-    """
-    name = f"pig-ws-{sheet.id}"
-    footer = css_string(f"{WORKBOOK} · {sheet.title}")
-    box = "font: 9pt sans-serif; color: #444;"
-    return (
-        f"@page {name} {{ @bottom-left {{ content: {footer}; {box} }} "
-        f'@bottom-right {{ content: "pagina " counter(page); {box} }} }} '
-        f'.pig-ws[data-worksheet="{sheet.id}"], '
-        f'.print-page:has(> .pig-ws[data-worksheet="{sheet.id}"]), '
-        f'body:has(.md-content__inner > .pig-ws[data-worksheet="{sheet.id}"]) {{ page: {name}; }}'
-    )
-
-
-def render_print_css(library: WorksheetLibrary) -> str:
-    """The print rules of every worksheet, for the site's stylesheet.
-
-    They live in a stylesheet, not in the pages, so that a Content Security
-    Policy without 'unsafe-inline' holds. A printed werkmap starts on the
-    first sheet's page (the script moves it to the first ticked sheet), so
-    its first sheet of paper is not an empty one.
-    """
-    rules = [page_css(sheet) for sheet in library]
-    first = next(iter(library))
-    rules.append(f"body:has(.pig-pack__sheets) {{ page: pig-ws-{first.id}; }}")
-    return "\n".join(
-        ["", "/* Worksheets: generated at build time from docs/data/worksheets/. */", "@media print {"]
-        + [f"  {rule}" for rule in rules]
-        + ["}", ""]
-    )
 
 
 def meta_line(sheet: Worksheet) -> str:
@@ -86,20 +53,6 @@ def join_dutch(words: Iterable[str]) -> str:
     return ", ".join(items[:-1]) + " of " + items[-1]
 
 
-def question_section(sheet: Worksheet, section_id: str | None) -> Section:
-    """The section a reading page asks for; without an id, the only one with questions."""
-    if section_id is not None:
-        try:
-            return sheet.section(section_id)
-        except KeyError as error:
-            raise UnknownWorksheetError(error.args[0]) from None
-    with_questions = [section for section in sheet.sections if section.questions]
-    if len(with_questions) != 1:
-        names = ", ".join(section.id for section in with_questions)
-        raise UnknownWorksheetError(
-            f"worksheet '{sheet.id}' has several question sections ({names}); name one"
-        )
-    return with_questions[0]
 
 
 def render_questions(sheet: Worksheet, section_id: str | None = None) -> str:
@@ -117,10 +70,10 @@ def render_intro(sheet: Worksheet) -> str:
     return "\n".join(f"<p>{escape(paragraph)}</p>" for paragraph in sheet.intro)
 
 
-def render_sheet(sheet: Worksheet, *, level: int = 1) -> str:
+def render_sheet(sheet: Worksheet, figures: FigureLibrary, *, level: int = 1) -> str:
     """One worksheet as printed; ``level`` 1 on its own page (the page has the h1)."""
-    figures = {
-        section.figure: Markup(render_figure(section.figure))
+    drawn = {
+        section.figure: Markup(render_figure(section.figure, figures.get(section.figure)))
         for section in sheet.sections
         if section.figure
     }
@@ -129,11 +82,11 @@ def render_sheet(sheet: Worksheet, *, level: int = 1) -> str:
         sheet=sheet,
         level=level,
         meta=meta_line(sheet),
-        figures=figures,
+        figures=drawn,
     )
 
 
-def render_worksheet_page(sheet: Worksheet, reading_href: str, mine_href: str) -> str:
+def render_worksheet_page(sheet: Worksheet, figures: FigureLibrary, reading_href: str, mine_href: str) -> str:
     """The Markdown of a worksheet's own page: title, actions, the sheet.
 
     What the answer fields need (the print switch, the note on privacy) is
@@ -147,7 +100,7 @@ def render_worksheet_page(sheet: Worksheet, reading_href: str, mine_href: str) -
             '<button type="button" class="md-button md-button--primary pig-print-button">'
             "Werkblad afdrukken</button> " + PRINT_SWITCH + "</p>",
             f"[Lees de uitleg in het werkboek]({reading_href}) ({PART_LABELS[sheet.part]})\n{{ .pig-ws-source }}",
-            render_sheet(sheet, level=1),
+            render_sheet(sheet, figures, level=1),
             render_answer_bar(mine_href, switch=False),
         ]
     )
@@ -203,5 +156,5 @@ def render_overview(library: WorksheetLibrary, href: Callable[[Worksheet], str])
 
 def render_pack(library: WorksheetLibrary) -> str:
     """The workshop pack: a choice of sheets, and every sheet to print."""
-    sheets = [(sheet, Markup(render_sheet(sheet, level=2))) for sheet in library]
+    sheets = [(sheet, Markup(render_sheet(sheet, library.figures, level=2))) for sheet in library]
     return render("worksheets/pack.html", sheets=sheets, kinds=KIND_LABELS, parts=PART_LABELS)

@@ -2,18 +2,29 @@
 
 Every problem becomes one :class:`ContentError` whose message names the file,
 the item and the field, so an editor can fix it without reading a traceback.
-Nothing here knows about MkDocs.
+Nothing here knows about MkDocs, and no content module imports render
+or site code.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 Model = TypeVar("Model", bound=BaseModel)
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md$")]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a misspelt key must not vanish silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class ContentError(Exception):

@@ -1,8 +1,14 @@
 """MkDocs build hooks (``hooks:`` in mkdocs.yml): thin adapters only.
 
-The work is done by the plain functions of ``artefact.py`` (clean-up, zip)
-and ``print_page.py`` (the print-site page and its assets); these hooks only
-hand them what MkDocs knows.
+- on_config: the generated worksheet pages get their place in the navigation;
+  the print-site plugin's assets are kept for its print page alone.
+- on_files: a page per worksheet (``werkbladen/<id>.md``) and the site's one
+  stylesheet (``assets/site.css``: the static rules of ``docs/assets/site.css``
+  and the print rules generated from the data) become files of the site.
+- on_template_context: the 404 page's links, relative like other root pages.
+- on_post_build: tidy the print page, prune what no reader loads, zip.
+
+The work is done by plain functions in ``macros.render`` and ``macros.site``.
 """
 
 from __future__ import annotations
@@ -11,13 +17,19 @@ import logging
 import os
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File
 from mkdocs.utils import is_error_template, normalize_url
 
-from macros.artefact import archive_name, prune, search_languages, zip_site
-from macros.print_page import split_print_site_assets, tidy_print_page
+from macros.render.print_css import stylesheet
+from macros.site.artefact import archive_name, prune, search_languages, zip_site
+from macros.site.env import load_site_content
+from macros.site.navigation import sheet_page, with_sheet_pages
+from macros.site.print_page import split_print_site_assets, tidy_print_page
 
 log = logging.getLogger("mkdocs.hooks.artefact")
+
+STYLESHEET = "assets/site.css"
 
 # Under `mkdocs serve` the preview skips the whole-book print page and the
 # zip, so a rebuild after an edit stays fast; `mkdocs build` makes both.
@@ -34,8 +46,28 @@ def serving() -> bool:
     return bool(os.environ.get(SERVING))
 
 
+def sheet_source(sheet_id: str) -> str:
+    """The Markdown of a worksheet's generated page: the macro draws it all."""
+    return (
+        "---\n"
+        "scripts:\n  - assets/answers.js\n"
+        "search:\n  exclude: true\n"
+        "hide:\n  - toc\n"
+        "---\n\n"
+        f'{{{{ worksheet_page("{sheet_id}") }}}}\n'
+    )
+
+
+@event_priority(100)  # before the plugins read the navigation
+def add_sheet_pages_to_nav(config):
+    """Give every worksheet's generated page its place in the navigation."""
+    content = load_site_content(config)
+    config.nav = with_sheet_pages(config.nav, (sheet.id for sheet in content.worksheets))
+    return config
+
+
 @event_priority(-100)  # after mkdocs-print-site-plugin has added its assets
-def on_config(config):
+def keep_print_site_assets_apart(config):
     """Load the print-site plugin's assets on its print page only (see main.html)."""
     if serving():
         config.plugins["print-site"].config["enabled"] = False
@@ -43,6 +75,24 @@ def on_config(config):
     config.extra_javascript, js = split_print_site_assets(config.extra_javascript)
     config.extra["print_site_assets"] = {"css": css, "js": js}
     return config
+
+
+on_config = CombinedEvent(add_sheet_pages_to_nav, keep_print_site_assets_apart)
+
+
+def on_files(files, config):
+    """Add the worksheets' pages and publish the stylesheet with its generated rules."""
+    content = load_site_content(config)
+    for sheet in content.worksheets:
+        files.append(File.generated(config, sheet_page(sheet.id), content=sheet_source(sheet.id)))
+    static = files.get_file_from_path(STYLESHEET)
+    if static is not None:
+        files.remove(static)
+    css = stylesheet(
+        Path(config.docs_dir, STYLESHEET).read_text(encoding="utf-8"), content.worksheets, content.conversations
+    )
+    files.append(File.generated(config, STYLESHEET, content=css))
+    return files
 
 
 def on_template_context(context, template_name, config):

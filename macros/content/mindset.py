@@ -12,8 +12,7 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
-from .datafiles import ContentError, display_path, read_yaml, validate
-from .worksheet_models import Id, Strict, Text
+from .base import ContentError, Id, Strict, Text, display_path, read_yaml, validate
 
 
 # The value of the area choice "in the reader's own words" (the form and

@@ -12,16 +12,21 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from .conversation_library import ConversationLibrary, Werkvorm
-from .conversation_models import EXPECTATION_LABELS, WERKVORM_LINK, Block, Conversation, Step
+from ..content.conversations import WERKVORM_LINK, Block, Conversation, ConversationLibrary, Step, Werkvorm
+from ..content.worksheets import WorksheetLibrary
 from .templating import render
-from .worksheet_library import WorksheetLibrary
-from .worksheet_render import css_string, render_questions, render_sheet, render_worksheet_link, WORKBOOK
+from .print_css import PREPARATION_SHEET
+from .worksheets import render_questions, render_sheet, render_worksheet_link
+
+EXPECTATION_LABELS: dict[str, str] = {
+    "boven": "boven verwachting",
+    "naar": "naar verwachting",
+    "onder": "onder verwachting",
+}
 
 LinkTo = Callable[[str], str]
 
 SAY_LABEL = "Zo zou je het kunnen zeggen"
-PREPARATION_SHEET = "reflectie-voorbereiden"
 SHEETS_FOLDER = "werkbladen"
 
 
@@ -175,7 +180,7 @@ def render_conversation_page(
         render(
             "conversations/preparation.html",
             title=preparation.title,
-            sheet=Markup(render_sheet(preparation, level=1)),
+            sheet=Markup(render_sheet(preparation, worksheets.figures, level=1)),
         )
     )
     return "\n\n".join(parts)
@@ -224,23 +229,3 @@ def render_comparison(library: ConversationLibrary, link_to: LinkTo) -> str:
     )
     return "\n".join(rows)
 
-
-def render_conversation_print_css(library: ConversationLibrary) -> str:
-    """Each conversation's printed guide: A4 with a running footer naming it."""
-    box = "font: 9pt sans-serif; color: #444;"
-    rules = []
-    for conversation in library:
-        name = f"pig-conv-{conversation.id}"
-        footer = css_string(f"{WORKBOOK} · Gespreksgids: {conversation.person.name}")
-        rules.append(
-            f"@page {name} {{ @bottom-left {{ content: {footer}; {box} }} "
-            f'@bottom-right {{ content: "pagina " counter(page); {box} }} }} '
-            f'body:has(.md-content__inner > .pig-person[data-conversation="{conversation.id}"]) {{ page: {name}; }}'
-        )
-    # The sheet after the guide, its title included, is on the sheet's own page.
-    rules.append(f".pig-conv-print {{ page: pig-ws-{PREPARATION_SHEET}; }}")
-    return "\n".join(
-        ["", "/* Conversation guides: generated at build time from docs/data/conversations/. */", "@media print {"]
-        + [f"  {rule}" for rule in rules]
-        + ["}", ""]
-    )

@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 def environment() -> Environment:
     """Return the shared template environment (autoescaping, strict undefined)."""
     return Environment(
-        loader=PackageLoader("macros", "templates"),
+        loader=PackageLoader("macros.render", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "svg"), default=True),
         undefined=StrictUndefined,
         trim_blocks=True,

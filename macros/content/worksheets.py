@@ -1,0 +1,195 @@
+"""The shape of a worksheet (werkblad) in ``docs/data/worksheets/``.
+
+One YAML file holds one worksheet. Only what the book says goes in: for whom
+and what is needed are left empty where the book does not say.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field, StringConstraints, model_validator
+
+from .figures import FigureLibrary
+from .base import ContentError, Id, PagePath, Strict, Text, display_path, read_yaml, validate
+
+
+Kind = Literal["reflectie", "werkblad", "werkvorm"]
+Part = Literal["deel-1", "deel-2", "deel-3", "deel-4", "deel-5", "bijlagen"]
+Audience = Literal["alleen", "in-tweetallen", "in-een-groep"]
+Material = Literal["kaartjes", "flipover", "a4-vel"]
+Numbering = Literal["bullets", "numbers", "letters"]
+
+
+
+class Question(Strict):
+    """One question or step; ``lines`` is the room to write on paper.
+
+    ``answer`` is false for a step that is an instruction, not a question
+    (no answer field online).
+    """
+
+    id: Id
+    text: Text
+    lines: int = Field(default=3, ge=0, le=40)
+    items: tuple[Text, ...] = ()
+    answer: bool = True
+
+
+class Section(Strict):
+    """A part of a worksheet: a heading, instructions, questions, a figure."""
+
+    id: Id
+    title: Text | None = None
+    label: Annotated[str, StringConstraints(pattern=r"^[a-z]$")] | None = None
+    intro: tuple[Text, ...] = ()
+    numbering: Numbering = "bullets"
+    questions: tuple[Question, ...] = ()
+    after: tuple[Text, ...] = ()
+    figure: Id | None = None
+    new_page: bool = False
+    copies: int = Field(default=1, ge=1, le=10)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Section:
+        if not (self.intro or self.questions or self.after or self.figure):
+            raise ValueError("a section needs an intro, questions, text after them or a figure")
+        return self
+
+
+class Worksheet(Strict):
+    """A printable worksheet, tied to the reading page it belongs to."""
+
+    id: Id
+    title: Text
+    kind: Kind
+    part: Part | None
+    page: PagePath
+    for_whom: tuple[Audience, ...] = ()
+    needs: tuple[Material, ...] = ()
+    pages: int = Field(ge=1, le=12)
+    intro: tuple[Text, ...] = ()
+    sections: tuple[Section, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _has_questions(self) -> Worksheet:
+        if not any(section.questions for section in self.sections):
+            raise ValueError("a worksheet needs at least one question")
+        return self
+
+    def section(self, section_id: str) -> Section:
+        """The section with this id; KeyError names the known ones."""
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        known = ", ".join(s.id for s in self.sections)
+        raise KeyError(f"worksheet '{self.id}' has no section '{section_id}' (known: {known})")
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for section in self.sections for q in section.questions)
+
+
+class UnknownWorksheetError(LookupError):
+    """A page asks for a worksheet or section that the data does not hold."""
+
+
+@dataclass(frozen=True)
+class WorksheetLibrary:
+    """All worksheets, in the order of the book (the order of their pages)."""
+
+    worksheets: tuple[Worksheet, ...]
+    figures: FigureLibrary
+
+    def __iter__(self) -> Iterator[Worksheet]:
+        return iter(self.worksheets)
+
+    def __len__(self) -> int:
+        return len(self.worksheets)
+
+    def get(self, worksheet_id: str) -> Worksheet:
+        for sheet in self.worksheets:
+            if sheet.id == worksheet_id:
+                return sheet
+        known = ", ".join(sheet.id for sheet in self.worksheets)
+        raise UnknownWorksheetError(f"unknown worksheet '{worksheet_id}' (known: {known})")
+
+
+
+def load_worksheets(
+    folder: Path,
+    *,
+    pages: Iterable[str],
+    figures: FigureLibrary,
+    root: Path | None = None,
+) -> WorksheetLibrary:
+    """Read ``folder/*.yaml`` into a library.
+
+    ``pages`` are the site's Markdown pages in book order (a worksheet's page
+    must be one of them) and ``figures`` the figures a section may show.
+    """
+    order = {page: position for position, page in enumerate(pages)}
+    known_figures = set(figures.names())
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        raise ContentError(display_path(folder, root), "", "", "holds no worksheet (*.yaml)")
+    sheets: list[Worksheet] = []
+    origin: dict[str, str] = {}
+    for path in files:
+        shown = display_path(path, root)
+        data = read_yaml(path, shown)
+        raw_id = data.get("id") if isinstance(data, dict) else None
+        item = f"worksheet '{raw_id}'" if isinstance(raw_id, str) else "worksheet"
+        sheet = validate(Worksheet, data, shown, item)
+        if sheet.id in origin:
+            raise ContentError(shown, item, "id", f"duplicate id, also used in {origin[sheet.id]}")
+        duplicate_ids(sheet, shown, item)
+        if sheet.page not in order:
+            raise ContentError(shown, item, "page", f"'{sheet.page}' is not a page of the site")
+        for section in sheet.sections:
+            if section.figure is not None and section.figure not in known_figures:
+                raise ContentError(
+                    shown,
+                    f"{item}, section '{section.id}'",
+                    "figure",
+                    f"unknown figure '{section.figure}' (known: {', '.join(sorted(known_figures))})",
+                )
+        origin[sheet.id] = shown
+        sheets.append(sheet)
+    sheets.sort(key=lambda sheet: order[sheet.page])
+    return WorksheetLibrary(tuple(sheets), figures)
+
+
+def duplicate_ids(sheet: Worksheet, shown: str, item: str) -> None:
+    """Section ids, and question ids across the sheet, must be unique:
+    answers and links are keyed by them."""
+    for kind, ids in (
+        ("section", [section.id for section in sheet.sections]),
+        ("question", [question.id for question in sheet.questions]),
+    ):
+        seen: set[str] = set()
+        for entry in ids:
+            if entry in seen:
+                raise ContentError(shown, f"{item}, {kind} '{entry}'", "id", "duplicate id in this worksheet")
+            seen.add(entry)
+
+
+
+def question_section(sheet: Worksheet, section_id: str | None) -> Section:
+    """The section a reading page asks for; without an id, the only one with questions."""
+    if section_id is not None:
+        try:
+            return sheet.section(section_id)
+        except KeyError as error:
+            raise UnknownWorksheetError(error.args[0]) from None
+    with_questions = [section for section in sheet.sections if section.questions]
+    if len(with_questions) != 1:
+        names = ", ".join(section.id for section in with_questions)
+        raise UnknownWorksheetError(
+            f"worksheet '{sheet.id}' has several question sections ({names}); name one"
+        )
+    return with_questions[0]

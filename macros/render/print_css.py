@@ -1,0 +1,94 @@
+"""The print rules generated from the data: one named A4 page per worksheet
+and per conversation guide, each with a running footer that names it.
+
+The static print rules are in ``docs/assets/site.css``; the build publishes
+that file with these rules appended (``stylesheet``), so every page links one
+stylesheet and a Content-Security-Policy needs no inline styles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..content.conversations import ConversationLibrary
+from ..content.worksheets import WorksheetLibrary
+
+WORKBOOK = "Positief in Gesprek"
+
+# The sheet printed after each conversation guide.
+PREPARATION_SHEET = "reflectie-voorbereiden"
+
+_FOOTER_BOX = "font: 9pt sans-serif; color: #444;"
+
+
+def css_string(text: str) -> str:
+    """``text`` as a double-quoted CSS string that cannot break out of it."""
+    escaped = "".join(ch if ch.isalnum() or ch in " .,:;!?()-–—’‘·" else f"\\{ord(ch):x} " for ch in text)
+    return f'"{escaped}"'
+
+
+def named_page(name: str, footer: str, selectors: Iterable[str]) -> str:
+    """An ``@page`` rule called ``name`` with ``footer`` at the bottom left and
+    the page number at the bottom right, used by the elements ``selectors``.
+
+    Each selector gets a rule of its own: a browser that does not know one
+    selector (``:has()`` in an older WeasyPrint) then drops only that rule.
+    """
+    rules = [
+        f"@page {name} {{ @bottom-left {{ content: {css_string(footer)}; {_FOOTER_BOX} }} "
+        f'@bottom-right {{ content: "pagina " counter(page); {_FOOTER_BOX} }} }}'
+    ]
+    rules += [f"{selector} {{ page: {name}; }}" for selector in selectors]
+    return "\n".join(rules)
+
+
+def worksheet_pages(library: WorksheetLibrary) -> list[str]:
+    """A named page per worksheet: on its own page, in the werkmap, in the book."""
+    return [
+        named_page(
+            f"pig-ws-{sheet.id}",
+            f"{WORKBOOK} · {sheet.title}",
+            [
+                f'.pig-ws[data-worksheet="{sheet.id}"]',
+                f'.print-page:has(> .pig-ws[data-worksheet="{sheet.id}"])',
+                f'body:has(.md-content__inner > .pig-ws[data-worksheet="{sheet.id}"])',
+                # A printed werkmap starts on the page of its first printed sheet.
+                f'body:has(.pig-pack__sheets > .pig-ws[data-worksheet="{sheet.id}"]'
+                ":not(.pig-ws--skipped):not(.pig-ws:not(.pig-ws--skipped) ~ .pig-ws))",
+            ],
+        )
+        for sheet in library
+    ]
+
+
+def conversation_pages(library: ConversationLibrary) -> list[str]:
+    """A named page per conversation guide; the sheet after it keeps its own."""
+    rules = [
+        named_page(
+            f"pig-conv-{conversation.id}",
+            f"{WORKBOOK} · Gespreksgids: {conversation.person.name}",
+            [f'body:has(.md-content__inner > .pig-person[data-conversation="{conversation.id}"])'],
+        )
+        for conversation in library
+    ]
+    rules.append(f".pig-conv-print {{ page: pig-ws-{PREPARATION_SHEET}; }}")
+    return rules
+
+
+def generated_rules(worksheets: WorksheetLibrary, conversations: ConversationLibrary) -> str:
+    """Every generated print rule, in one ``@media print`` block."""
+    rules = worksheet_pages(worksheets) + conversation_pages(conversations)
+    return "\n".join(
+        [
+            "/* Generated in the build from docs/data/ (macros/render/print_css.py). */",
+            "@media print {",
+            *(f"  {line}" for rule in rules for line in rule.splitlines()),
+            "}",
+            "",
+        ]
+    )
+
+
+def stylesheet(static_css: str, worksheets: WorksheetLibrary, conversations: ConversationLibrary) -> str:
+    """The site's one stylesheet: its static rules, then the generated ones."""
+    return static_css.rstrip("\n") + "\n\n" + generated_rules(worksheets, conversations)

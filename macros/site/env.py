@@ -1,0 +1,179 @@
+"""mkdocs-macros entry point (``module_name`` in mkdocs.yml).
+
+``define_env`` loads and validates the content once per build and registers
+the macros the pages call. Each macro is a plain function of this module: it
+takes the page being rendered and the content from the template context
+(Jinja's ``pass_context``) and hands them to a renderer in ``macros.render``.
+Nothing else of MkDocs is used here but the page's address, so the site can
+move to another generator that runs ``define_env``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from jinja2 import pass_context
+from mkdocs.exceptions import PluginError
+
+from macros.content.base import ContentError
+from macros.content.library import Content, load_content
+from macros.render.conversations import render_comparison, render_conversation_page
+from macros.render.download import render_download_link
+from macros.render.figures import render_figure
+from macros.render.mindset import render_mindset_test
+from macros.render.worksheets import (
+    render_answer_bar,
+    render_intro,
+    render_mine,
+    render_overview,
+    render_pack,
+    render_questions,
+    render_worksheet_link,
+    render_worksheet_page,
+)
+from macros.site.artefact import archive_name
+from macros.site.navigation import nav_pages, sheet_page
+
+MY_ANSWERS = "mijn-antwoorden.md"
+CONTENT = "content"
+
+
+def load_site_content(config) -> Content:
+    """The content for the site of ``config``; a data error stops the build
+    with one line naming file, item and field."""
+    docs = Path(config["docs_dir"])
+    try:
+        return load_content(docs, nav_pages(config["nav"]), Path(config["config_file_path"]).parent)
+    except ContentError as error:
+        raise PluginError(f"Content error in {error}") from None
+
+
+def define_env(env) -> None:
+    """Validate every data file, then register the macros the pages may call.
+
+    MkDocs runs this at the start of every build, so ``mkdocs serve`` picks up
+    edits to the data on reload.
+    """
+    env.variables[CONTENT] = load_site_content(env.conf)
+    for macro in MACROS:
+        env.macro(macro)
+
+
+# What a macro knows of the page being rendered: its source path under
+# docs/ (``page.file.src_uri``) and its address (``page.url``).
+
+
+def _here(context) -> str:
+    return context["page"].file.src_uri
+
+
+def link_to(context, target: str) -> str:
+    """A relative Markdown link from the page being rendered to ``target``
+    (a page under docs/); MkDocs checks it and rewrites it to the .html."""
+    here = posixpath.dirname(_here(context))
+    return posixpath.relpath(target, here or ".")
+
+
+def url_to(context, target: str) -> str:
+    """The relative URL, for raw HTML, from the page being rendered to the
+    page ``target`` (``werkbladen/x.md`` becomes ``../werkbladen/x.html``)."""
+    page_url = context["page"].url
+    target_url = posixpath.splitext(target)[0] + ".html"
+    folder = posixpath.dirname(page_url)
+    return posixpath.relpath(target_url, folder or ".")
+
+
+def _content(context) -> Content:
+    return context[CONTENT]
+
+
+@pass_context
+def figure(context, name: str) -> str:
+    return render_figure(name, _content(context).figures.get(name))
+
+
+@pass_context
+def mindset_test(context) -> str:
+    return render_mindset_test(_content(context).mindset)
+
+
+@pass_context
+def download_link(context) -> str:
+    return render_download_link(context["page"].url, archive_name())
+
+
+@pass_context
+def questions(context, sheet_id: str, section: str | None = None) -> str:
+    return render_questions(_content(context).worksheets.get(sheet_id), section)
+
+
+@pass_context
+def worksheet_intro(context, sheet_id: str) -> str:
+    return render_intro(_content(context).worksheets.get(sheet_id))
+
+
+@pass_context
+def worksheet_link(context, sheet_id: str) -> str:
+    sheet = _content(context).worksheets.get(sheet_id)
+    return render_worksheet_link(sheet, link_to(context, sheet_page(sheet.id)))
+
+
+@pass_context
+def worksheet_page(context, sheet_id: str) -> str:
+    library = _content(context).worksheets
+    sheet = library.get(sheet_id)
+    return render_worksheet_page(sheet, library.figures, link_to(context, sheet.page), link_to(context, MY_ANSWERS))
+
+
+@pass_context
+def worksheet_overview(context) -> str:
+    return render_overview(_content(context).worksheets, lambda sheet: link_to(context, sheet_page(sheet.id)))
+
+
+@pass_context
+def worksheet_pack(context) -> str:
+    return render_pack(_content(context).worksheets)
+
+
+@pass_context
+def answer_bar(context) -> str:
+    return render_answer_bar(link_to(context, MY_ANSWERS))
+
+
+@pass_context
+def my_answers(context) -> str:
+    return render_mine(_content(context).worksheets, lambda sheet: url_to(context, sheet_page(sheet.id)))
+
+
+@pass_context
+def conversation_page(context, conversation_id: str) -> str:
+    content = _content(context)
+    return render_conversation_page(
+        content.conversations.get(conversation_id),
+        content.conversations,
+        content.worksheets,
+        lambda target: link_to(context, target),
+    )
+
+
+@pass_context
+def conversation_comparison(context) -> str:
+    return render_comparison(_content(context).conversations, lambda target: link_to(context, target))
+
+
+MACROS = (
+    figure,
+    mindset_test,
+    download_link,
+    questions,
+    worksheet_intro,
+    worksheet_link,
+    worksheet_page,
+    worksheet_overview,
+    worksheet_pack,
+    answer_bar,
+    my_answers,
+    conversation_page,
+    conversation_comparison,
+)

@@ -1,0 +1,56 @@
+"""Where pages sit in the navigation of ``mkdocs.yml``, and the generated
+sheet pages' place in it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# The navigation section that lists the worksheets: the sheets' own pages
+# follow the pages written by hand there (overview, werkmap, answers).
+SHEET_SECTION_INDEX = "werkbladen/index.md"
+SHEET_FOLDER = "werkbladen"
+
+
+def sheet_page(sheet_id: str) -> str:
+    """The generated page of a worksheet, as a path under docs/."""
+    return f"{SHEET_FOLDER}/{sheet_id}.md"
+
+def nav_pages(nav: object) -> list[str]:
+    """The Markdown files of an ``mkdocs.yml`` nav, depth first, in order."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            if node.endswith(".md"):
+                found.append(node)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(nav)
+    return found
+
+
+def with_sheet_pages(nav: list, sheet_ids: Iterable[str]) -> list:
+    """``nav`` with a page for each worksheet appended to the section that
+    holds the worksheet overview; a sheet already listed is left where it is."""
+    ids = list(sheet_ids)
+    listed = set(nav_pages(nav))
+    extra = [sheet_page(sheet_id) for sheet_id in ids if sheet_page(sheet_id) not in listed]
+
+    def walk(node):
+        if isinstance(node, list):
+            if SHEET_SECTION_INDEX in node:
+                return node + extra
+            return [walk(child) for child in node]
+        if isinstance(node, dict):
+            return {key: walk(value) for key, value in node.items()}
+        return node
+
+    result = walk(nav)
+    if extra and extra[0] not in nav_pages(result):
+        raise ValueError(f"the navigation has no section with {SHEET_SECTION_INDEX}")
+    return result
