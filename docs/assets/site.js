@@ -16,18 +16,12 @@ document$.subscribe(function () {
   });
 });
 
-// Material's landmarks and search dialog carry English or no names; give
-// them Dutch ones so a screen reader announces them in the site's language.
+// Material's search dialog has no accessible name, and no translation key
+// for one (the header and footer landmarks get theirs from
+// overrides/partials/languages/custom.html): name it here.
 document$.subscribe(function () {
-  var names = [
-    [".md-search[role=dialog]", "Zoeken"],
-    ["nav.md-header__inner", "Paginakop"],
-    ["nav.md-footer__inner", "Vorige en volgende pagina"],
-  ];
-  names.forEach(function (pair) {
-    document.querySelectorAll(pair[0]).forEach(function (el) {
-      el.setAttribute("aria-label", pair[1]);
-    });
+  document.querySelectorAll(".md-search[role=dialog]").forEach(function (el) {
+    el.setAttribute("aria-label", "Zoeken");
   });
 });
 
@@ -55,8 +49,6 @@ function setUpPack(form) {
     sheets.forEach(function (sheet) {
       sheet.classList.toggle("pig-ws--skipped", ids.indexOf(sheet.dataset.worksheet) < 0);
     });
-    // Print starts on the first sheet's own page (with its footer).
-    document.body.style.setProperty("page", "pig-ws-" + ids[0]);
     var count = pages === 1 ? "1 pagina" : pages + " pagina’s";
     status.textContent = chosen.length
       ? chosen.length + " van de " + boxes.length + " werkbladen gekozen: " + count + "."
