@@ -54,14 +54,30 @@ class PageWatch:
         )
 
 
-def axe_violations(page) -> list[str]:
-    """Run axe-core with the WCAG 2.0/2.1 A and AA rules; describe each violation."""
-    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+def axe_violations(page, rules: list[str] | None = None) -> list[str]:
+    """Run axe-core with the WCAG 2.0/2.1 A and AA rules (or only ``rules``);
+    describe each violation."""
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
+    results = _axe.run(page, options={"runOnly": only, "resultTypes": ["violations"]})
     found = []
     for violation in results.response["violations"]:
         for node in violation["nodes"]:
             found.append(f"{violation['id']} ({violation['help']}): {' '.join(map(str, node['target']))} :: {node.get('failureSummary', '').splitlines()[-1:]}")
     return found
+
+
+def sideways_overflow(page) -> tuple[int, list[str]]:
+    """(the page's scroll width, up to five elements wider than the window
+    outside the parts that scroll on purpose)."""
+    overflow = page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                          && !el.closest('.md-typeset__scrollwrap, .md-sidebar, .md-search, .md-nav'))
+            .filter(el => getComputedStyle(el).visibility !== 'hidden')
+            .map(el => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''))
+            .slice(0, 5)"""
+    )
+    return page.evaluate("document.documentElement.scrollWidth"), overflow
 
 
 # --- Print -----------------------------------------------------------------------
@@ -72,7 +88,9 @@ CHROME_WORDS = ["Zoeken", "Inhoudsopgave", "Vorige", "Volgende", "Donkere weerga
 
 
 def print_to_pdf(page, *, background: bool = True) -> PdfReader:
-    """The page printed by Chromium with its own @page size."""
+    """The page printed by Chromium with its own @page size, once its fonts
+    are loaded."""
+    page.wait_for_function("document.fonts.status === 'loaded' && document.readyState === 'complete'")
     return PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=background)))
 
 

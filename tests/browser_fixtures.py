@@ -27,6 +27,7 @@ SYSTEM_BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chro
 # traffic (updates, sync, safe browsing) is switched off.
 CHROMIUM_ARGS = [
     "--disable-background-networking",
+    "--disable-gpu",
     "--disable-component-update",
     "--disable-sync",
     "--disable-default-apps",

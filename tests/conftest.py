@@ -1,18 +1,41 @@
-"""Shared fixtures: one strict build of the site per test session."""
+"""Shared fixtures: one strict build of the site per test run.
+
+Under pytest-xdist every worker is a process of its own; the first one to
+need the site builds it, the others wait for it and read the same folder.
+The browser fixtures live in ``browser_fixtures.py`` (a plugin, below).
+"""
 
 from __future__ import annotations
 
+import json
+import os
+from dataclasses import asdict
+from pathlib import Path
+
 import pytest
+from filelock import FileLock
 
 from sitebuild import ROOT, BuildResult, build_site, load_conversations, load_library
 
-from browser_fixtures import *  # noqa: E402,F401,F403  (browser, server and page fixtures)
+pytest_plugins = ["browser_fixtures"]
+
+
+def _build_once(shared: Path) -> BuildResult:
+    record = shared / "site-build.json"
+    with FileLock(str(shared / "site-build.lock")):
+        if not record.is_file():
+            result = build_site(ROOT, shared / "site")
+            record.write_text(json.dumps({**asdict(result), "site_dir": str(result.site_dir)}), encoding="utf-8")
+    data = json.loads(record.read_text(encoding="utf-8"))
+    return BuildResult(data["returncode"], data["output"], Path(data["site_dir"]))
 
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory) -> BuildResult:
     """The site, built once with ``mkdocs build --strict``."""
-    return build_site(ROOT, tmp_path_factory.mktemp("site"))
+    if not os.environ.get("PYTEST_XDIST_WORKER"):  # not under xdist
+        return build_site(ROOT, tmp_path_factory.mktemp("site"))
+    return _build_once(tmp_path_factory.getbasetemp().parent)
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """Hosting the built site as IT does, and checking every link of it.
 
-- ``documented_headers()`` reads the response headers the README tells IT to
-  send (the Content-Security-Policy among them), so the tests serve exactly
+- ``documented_headers()`` reads the response headers IT is told to send
+  (``hosting/headers.http``) (the Content-Security-Policy among them), so the tests serve exactly
   what is documented.
 - ``serve()`` runs a static web server on 127.0.0.1 that serves a folder
   under a sub-path, sends those headers, and answers a missing address with
@@ -32,13 +32,13 @@ from sitebuild import ROOT
 SUB_PATH = "/kennisbank/werkboek/"
 
 
+HOSTING = ROOT / "hosting"
+
+
 def documented_headers() -> dict[str, str]:
-    """The headers in the README's block fenced as ```http after "<!-- headers -->"."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    match = re.search(r"<!-- headers -->\s*```http\n(.*?)```", readme, re.S)
-    assert match, "README has no <!-- headers --> block"
+    """The response headers IT is told to send: ``hosting/headers.http``."""
     headers = {}
-    for line in match.group(1).splitlines():
+    for line in (HOSTING / "headers.http").read_text(encoding="utf-8").splitlines():
         if line.strip():
             name, value = line.split(":", 1)
             headers[name.strip()] = value.strip()

@@ -5,13 +5,18 @@ from __future__ import annotations
 import functools
 import os
 import re
+import shutil
 import subprocess
 import sys
+import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
+
+from macros.content.library import load_content as _load_content
+from macros.site.navigation import nav_pages, sheet_page
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -67,8 +72,10 @@ def link_href(from_src: str, to_src: str) -> str:
 
 
 def page_sources() -> list[str]:
-    """The Markdown source of every page, relative to docs/ (not docs/data/)."""
-    return [md.relative_to(DOCS).as_posix() for md in sorted(DOCS.rglob("*.md")) if md.relative_to(DOCS).parts[0] != "data"]
+    """The Markdown source of every page, relative to docs/ (not docs/data/),
+    with the worksheets' pages that the build generates from the data."""
+    written = [md.relative_to(DOCS).as_posix() for md in sorted(DOCS.rglob("*.md")) if md.relative_to(DOCS).parts[0] != "data"]
+    return sorted(written + [sheet_page(sheet.id) for sheet in load_library()])
 
 
 def page_urls() -> list[str]:
@@ -87,14 +94,19 @@ def mkdocs_config() -> dict:
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
+@functools.lru_cache(maxsize=1)
+def load_content():
+    """All the content as the build loads it (validated, in book order)."""
+    return _load_content(DOCS, nav_pages(mkdocs_config()["nav"]), ROOT)
+
+
 def load_library():
     """The worksheets as the build loads them (validated, in book order)."""
-    from macros.figures import figure_names
-    from macros.worksheet_library import load_worksheets, nav_pages
+    return load_content().worksheets
 
-    return load_worksheets(
-        DOCS / "data" / "worksheets", pages=nav_pages(mkdocs_config()["nav"]), figures=figure_names(), root=ROOT
-    )
+
+def load_figures():
+    return load_content().figures
 
 
 def html_path(site_dir: Path, url: str) -> Path:
@@ -160,20 +172,10 @@ def text_blocks(html: str) -> list[str]:
 
 def load_conversations():
     """The example conversations as the build loads them (validated, in book order)."""
-    from macros.conversation_library import load_conversations as load
-
-    return load(
-        DOCS / "data" / "conversations",
-        DOCS / "data" / "technieken.yaml",
-        worksheets=load_library(),
-        pages=nav_pages_of_config(),
-        root=ROOT,
-    )
+    return load_content().conversations
 
 
 def nav_pages_of_config() -> list[str]:
-    from macros.worksheet_library import nav_pages
-
     return nav_pages(mkdocs_config()["nav"])
 
 
@@ -190,3 +192,21 @@ def assert_names_all(error: Exception, expected: list[str]) -> None:
     assert "\n" not in message
     for text in expected:
         assert text in message, message
+
+
+def copy_project(tmp_path: Path) -> Path:
+    """Copy what a build reads (not the virtualenv, not the built site)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for folder in ["docs", "macros", "overrides"]:
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def normalise(text: str) -> str:
+    """Text reduced to its words, to compare the site with the book."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"[^\w']+", " ", text.lower())
+    return " ".join(text.split())

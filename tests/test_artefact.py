@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.artefact import archive_name, prune, unread_files, zip_site
-from macros.download import download_href
+from macros.site.artefact import archive_name, prune, unread_files, zip_site
+from macros.render.download import download_href
 from sitebuild import ROOT, html_path, page_url
 
 ZIP = archive_name()

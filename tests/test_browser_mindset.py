@@ -10,7 +10,7 @@ import pytest
 from browser_checks import PageWatch, assert_a4, axe_violations, flat, print_to_pdf
 from sitebuild import DOCS, ROOT, page_url
 
-from macros.mindset_models import load_mindset_test
+from macros.content.mindset import load_mindset_test
 
 pytestmark = pytest.mark.browser
 

@@ -1,25 +1,55 @@
-"""Every page in Chromium: offline, no errors, accessible in light and dark."""
+"""Every page in Chromium: offline, no errors, accessible in light and dark,
+nothing sideways at 360 px."""
 
 import pytest
 
-from browser_checks import PageWatch, axe_violations
+from browser_checks import PageWatch, axe_violations, sideways_overflow
 from sitebuild import page_url, page_urls
 
+PHONE_PAGES = set(page_urls())  # the print page is for paper
 PAGES = page_urls() + ["404.html", page_url("print_page.md")]  # the last: mkdocs-print-site-plugin
 SCHEMES = {"light": "default", "dark": "slate"}
 
+# The axe rules that depend on the colours: checked again after switching
+# the page to the dark palette (every other rule reads the same document).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
 
 @pytest.mark.browser
-@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("url", PAGES)
-def test_page_is_offline_clean_and_accessible(browser, site_url, url, scheme):
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+def test_page_is_offline_clean_accessible_and_fits_a_phone(browser, site_url, url):
+    """One load per page: axe in the light palette, then the reader's switch
+    to the dark one (Material's palette toggle) and axe's colour rules, then
+    the window narrowed to a 360 px phone: nothing scrolls sideways."""
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     watch = PageWatch(site_url).attach(page)
     try:
         page.goto(site_url + url, wait_until="networkidle")
-        assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme], "palette not applied"
-        problems = watch.problems() + [f"axe {v}" for v in axe_violations(page)]
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "default", "palette not applied"
+        problems = watch.problems() + [f"axe (light) {v}" for v in axe_violations(page)]
+        page.locator('label[for="__palette_1"]').click()
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        problems += [f"axe (dark) {v}" for v in axe_violations(page, rules=COLOUR_RULES)]
+        if url in PHONE_PAGES:
+            page.set_viewport_size({"width": 360, "height": 740})
+            page.wait_for_function("document.documentElement.clientWidth === 360")
+            width, overflow = sideways_overflow(page)
+            if width > 360 or overflow:
+                problems.append(f"{width}px wide at 360px; too wide: {overflow}")
     finally:
         context.close()
-    assert not problems, f"/{url} ({scheme}):\n" + "\n".join(problems)
+    assert not problems, f"/{url}:\n" + "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_readers_colour_scheme_chooses_the_palette(browser, site_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(site_url + page_url("deel-1/mindset.md"), wait_until="load")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
+        assert not axe_violations(page, rules=COLOUR_RULES)
+    finally:
+        context.close()

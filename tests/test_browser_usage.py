@@ -5,7 +5,7 @@ import re
 import pytest
 
 from browser_checks import CHROME_WORDS, PageWatch, assert_a4, print_to_pdf
-from sitebuild import page_url, page_urls
+from sitebuild import page_url
 
 pytestmark = pytest.mark.browser
 
@@ -19,20 +19,6 @@ def phone(browser):
 
 # --- Phone ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("url", page_urls())
-def test_nothing_scrolls_sideways_at_360_px(phone, site_url, url):
-    page = phone.new_page()
-    page.goto(site_url + url, wait_until="networkidle")
-    overflow = page.evaluate(
-        """() => [...document.querySelectorAll('body *')]
-            .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1
-                          && !el.closest('.md-typeset__scrollwrap, .md-sidebar, .md-search, .md-nav'))
-            .filter(el => getComputedStyle(el).visibility !== 'hidden')
-            .map(el => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''))
-            .slice(0, 5)"""
-    )
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 360 and not overflow, f"/{url} is {width}px wide at 360px; too wide: {overflow}"
 
 
 def test_navigation_is_reachable_on_a_phone(phone, site_url):

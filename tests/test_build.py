@@ -3,11 +3,10 @@
 import html as html_lib
 import json
 import re
-import shutil
 
 import pytest
 
-from sitebuild import ROOT, build_site, html_path, page_sources, page_url, page_urls
+from sitebuild import ROOT, build_site, copy_project, edit_yaml, html_path, page_sources, page_url, page_urls
 
 # The book's parts in the book's order, as (navigation title, Markdown source) pairs.
 BOOK_ORDER = [
@@ -107,15 +106,6 @@ def test_every_page_is_in_the_search_index(site_dir):
     assert NOT_SEARCHED and not NOT_SEARCHED & locations
 
 
-def copy_project(tmp_path):
-    """Copy what a build reads (not the virtualenv, not the built site)."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for folder in ["docs", "macros", "overrides"]:
-        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
-
 
 @pytest.mark.parametrize(
     "added, expected, page_written",
@@ -128,6 +118,7 @@ def copy_project(tmp_path):
         pytest.param("{{ onbekende_variabele }}", ["onbekende_variabele", "deel-1/mindset.md"], False, id="undefined variable"),
     ],
 )
+@pytest.mark.slow
 def test_a_bad_page_fails_the_build_and_says_why(tmp_path, added, expected, page_written):
     project = copy_project(tmp_path)
     page = project / "docs" / "deel-1" / "mindset.md"
@@ -138,3 +129,31 @@ def test_a_bad_page_fails_the_build_and_says_why(tmp_path, added, expected, page
         assert text in result.output
     if not page_written:  # never a traceback page in the site
         assert not (tmp_path / "site" / "deel-1" / "mindset" / "index.html").exists()
+
+
+@pytest.mark.slow
+def test_a_new_worksheet_is_one_yaml_file(tmp_path):
+    """Written as one file, a sheet gets its page, its place in the navigation,
+    a row in the overview and a box in the werkmap; a link to a sheet that
+    does not exist still fails the strict build."""
+    project = copy_project(tmp_path)
+    data = project / "docs" / "data" / "worksheets"
+    new = data / "proefblad.yaml"
+    new.write_text((data / "droomvraag.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    edit_yaml(new, lambda sheet: sheet.update(id="proefblad", title="Een proefblad"))
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    site = tmp_path / "site"
+    page = (site / "werkbladen" / "proefblad.html").read_text(encoding="utf-8")
+    assert "<h1" in page and "Een proefblad" in page
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="werkbladen/proefblad.html" class="md-nav__link">\s*<span class="md-ellipsis">\s*Een proefblad', home)
+    overview = (site / "werkbladen" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="proefblad.html">Een proefblad</a>' in overview
+    werkmap = (site / "werkbladen" / "werkmap.html").read_text(encoding="utf-8")
+    assert 'value="proefblad"' in werkmap
+
+    page_md = project / "docs" / "deel-3" / "droomvraag.md"
+    page_md.write_text(page_md.read_text(encoding="utf-8") + "\n[kapot](../werkbladen/bestaat-niet.md)\n", encoding="utf-8")
+    broken = build_site(project, tmp_path / "site2")
+    assert broken.returncode != 0 and "werkbladen/bestaat-niet.md" in broken.output

@@ -1,11 +1,10 @@
 """The built pages hold the book's text, with the extraction artefacts repaired."""
 
 import re
-import unicodedata
 
 import pytest
 
-from sitebuild import BOOK, article_html, html_path, link_href, page_url, page_urls, text_blocks
+from sitebuild import BOOK, article_html, html_path, link_href, normalise, page_url, page_urls, text_blocks
 
 # A hyphen then a space is an artefact ("ontwikkel- gesprekken"), except
 # where Dutch leaves out a shared part: "taak- en leerspanning".
@@ -107,12 +106,6 @@ def test_figures_have_text_alternatives(site_dir):
 
 
 # --- The book, sentence by sentence ------------------------------------------
-
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"')
-    text = re.sub(r"[^\w']+", " ", text.lower())
-    return " ".join(text.split())
 
 
 def book_fragments(site_words: set[str]) -> list[str]:

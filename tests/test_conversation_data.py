@@ -7,11 +7,9 @@ import shutil
 
 import pytest
 
-from macros.conversation_library import load_conversations
-from macros.datafiles import ContentError
-from sitebuild import BOOK, DOCS, assert_names_all, build_site, edit_yaml, load_library, nav_pages_of_config
-from test_build import copy_project
-from test_content import normalise
+from macros.content.conversations import load_conversations
+from macros.content.base import ContentError
+from sitebuild import copy_project, normalise, BOOK, DOCS, assert_names_all, build_site, edit_yaml, load_library, nav_pages_of_config
 
 DATA = DOCS / "data" / "conversations"
 TECHNIQUES = DOCS / "data" / "technieken.yaml"
@@ -203,6 +201,7 @@ def test_a_duplicate_conversation_id_names_both_files(data):
         ),
     ],
 )
+@pytest.mark.slow
 def test_bad_conversation_data_stops_the_build_before_any_page(tmp_path, change, expected):
     project = copy_project(tmp_path)
     change(project / "docs" / "data")
@@ -213,6 +212,7 @@ def test_bad_conversation_data_stops_the_build_before_any_page(tmp_path, change,
     assert not list((tmp_path / "site").rglob("*.html")), "pages were written"
 
 
+@pytest.mark.slow
 def test_an_anchor_that_is_not_on_its_page_fails_the_build(tmp_path):
     """Links are Markdown, so MkDocs checks a technique's anchor too."""
     project = copy_project(tmp_path)
@@ -222,6 +222,7 @@ def test_an_anchor_that_is_not_on_its_page_fails_the_build(tmp_path):
     assert "feedback.md#bestaat-niet" in result.output, result.output
 
 
+@pytest.mark.slow
 def test_an_unknown_conversation_on_a_page_fails_the_build(tmp_path):
     project = copy_project(tmp_path)
     page = project / "docs" / "deel-4" / "index.md"

@@ -7,14 +7,12 @@ import re
 from urllib.parse import unquote, urlsplit
 
 
-from macros.conversation_library import ConversationLibrary, Werkvorm
-from macros.conversation_models import Block, Conversation
-from macros.conversation_render import (
+from macros.content.conversations import Block, Conversation, ConversationLibrary, Werkvorm
+from macros.render.conversations import (
     SAY_LABEL,
     render_block,
     render_comparison,
     render_conversation_page,
-    render_conversation_print_css,
     resolve,
 )
 from sitebuild import article_html, html_path, link_href, page_url, text_blocks
@@ -98,12 +96,6 @@ def test_the_comparison_is_a_markdown_table_of_all():
     assert table[4] == "| **Stap 1** | [Eerst \\| dan](proef.md#stap-1) |"
     assert table[5] == "| **Werkvormen** | [De droomvraag](../deel-3/droomvraag.md), [De vraag](../deel-2/feedback.md#complimenten) |"
 
-
-def test_print_css_names_each_guide():
-    css = render_conversation_print_css(LIBRARY)
-    assert "@page pig-conv-proef {" in css and "Positief in Gesprek · Gespreksgids: Piet" in css
-    assert 'body:has(.md-content__inner > .pig-person[data-conversation="proef"]) { page: pig-conv-proef; }' in css
-    assert ".pig-conv-print { page: pig-ws-reflectie-voorbereiden; }" in css
 
 
 # --- In the built site --------------------------------------------------------

@@ -7,10 +7,9 @@ import shutil
 
 import pytest
 
-from macros.datafiles import ContentError
-from macros.mindset_models import load_mindset_test
-from sitebuild import BOOK, DOCS, ROOT, assert_names_all, build_site, edit_yaml
-from test_build import copy_project
+from macros.content.base import ContentError
+from macros.content.mindset import load_mindset_test
+from sitebuild import copy_project, normalise, BOOK, DOCS, ROOT, assert_names_all, build_site, edit_yaml
 
 DATA = DOCS / "data" / "mindset-test.yaml"
 
@@ -154,6 +153,7 @@ def test_a_file_that_is_not_a_mapping_is_refused(data):
         pytest.param(lambda path: path.unlink(), "Content error in docs/data/mindset-test.yaml: cannot be read", id="missing file"),
     ],
 )
+@pytest.mark.slow
 def test_bad_data_stops_the_build_before_any_page(tmp_path, change, expected):
     project = copy_project(tmp_path)
     change(project / "docs" / "data" / "mindset-test.yaml")

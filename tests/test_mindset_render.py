@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from macros.mindset_models import Statement, load_mindset_test
-from macros.mindset_render import item_points, render_mindset_test
+from macros.content.mindset import Statement, load_mindset_test
+from macros.render.mindset import item_points, render_mindset_test
 from sitebuild import DOCS, ROOT, html_path, link_href, page_url, page_urls
 
 PAGE = "bijlagen/mindset-test.md"

@@ -1,6 +1,6 @@
 """The whole-book print page, tidied for a strict Content Security Policy."""
 
-from macros.print_page import drop_heading_styles, split_print_site_assets
+from macros.site.print_page import drop_heading_styles, split_print_site_assets
 from sitebuild import html_path, page_url
 
 

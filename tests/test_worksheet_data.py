@@ -5,11 +5,11 @@ import shutil
 
 import pytest
 
-from macros.datafiles import ContentError
-from macros.figures import figure_names
-from macros.worksheet_library import load_worksheets, nav_pages
-from sitebuild import DOCS, assert_names_all, build_site, edit_yaml, mkdocs_config
-from test_build import copy_project
+from macros.content.base import ContentError
+
+from macros.content.worksheets import load_worksheets
+from macros.site.navigation import nav_pages
+from sitebuild import copy_project, load_figures, normalise, DOCS, assert_names_all, build_site, edit_yaml, mkdocs_config
 
 DATA = DOCS / "data" / "worksheets"
 PAGES = nav_pages(mkdocs_config()["nav"])
@@ -55,7 +55,7 @@ def test_the_questionnaire_is_printed_for_five_people(worksheets):
 # --- Mistakes in a copy of the data -------------------------------------------
 
 def load(folder):
-    return load_worksheets(folder, pages=PAGES, figures=figure_names(), root=folder.parent)
+    return load_worksheets(folder, pages=PAGES, figures=load_figures(), root=folder.parent)
 
 
 @pytest.fixture
@@ -173,6 +173,7 @@ def test_an_empty_folder_is_refused(tmp_path):
         ),
     ],
 )
+@pytest.mark.slow
 def test_bad_data_stops_the_build_before_any_page(tmp_path, change, expected):
     project = copy_project(tmp_path)
     change(project / "docs" / "data" / "worksheets")
@@ -192,6 +193,7 @@ def test_bad_data_stops_the_build_before_any_page(tmp_path, change, expected):
         pytest.param('{{ worksheet_link("bestaat-niet") }}', "unknown worksheet 'bestaat-niet'", id="unknown link"),
     ],
 )
+@pytest.mark.slow
 def test_a_page_asking_for_unknown_content_fails_the_build(tmp_path, call, expected):
     project = copy_project(tmp_path)
     page = project / "docs" / "deel-1" / "hefbomen.md"

@@ -5,22 +5,18 @@ import re
 
 import pytest
 
-from macros.worksheet_library import UnknownWorksheetError, WorksheetLibrary
-from macros.worksheet_models import Worksheet
-from macros.worksheet_render import (
-    css_string,
+from macros.content.worksheets import UnknownWorksheetError, Worksheet, WorksheetLibrary
+from macros.render.worksheets import (
     meta_line,
-    page_css,
     render_answer_bar,
     render_mine,
     render_overview,
     render_pack,
-    render_print_css,
     render_questions,
     render_sheet,
     render_worksheet_link,
 )
-from sitebuild import article_html, html_path, link_href, page_url, text_blocks
+from sitebuild import article_html, load_figures, html_path, link_href, page_url, text_blocks
 
 SHEET = Worksheet.model_validate(
     {
@@ -77,7 +73,7 @@ def test_a_sheet_with_several_question_sections_needs_a_section_name():
 
 
 def test_printed_sheet_has_name_date_lines_copies_and_figure():
-    html = render_sheet(SHEET, level=2)
+    html = render_sheet(SHEET, load_figures(), level=2)
     assert '<h2 class="pig-ws__title" id="pig-ws-proef">Proef &amp; &#34;test&#34; &lt;b&gt;</h2>' in html
     assert "Naam:" in html and "Datum:" in html
     lines = re.findall(r'<div class="pig-ws__lines" aria-hidden="true">((?:<span></span>)*)</div>', html)
@@ -92,7 +88,7 @@ def test_printed_sheet_has_name_date_lines_copies_and_figure():
 
 def test_a_titled_section_numbers_its_copies():
     sheet = SHEET.model_copy(update={"sections": (SHEET.sections[0].model_copy(update={"copies": 2}),)})
-    html = render_sheet(sheet, level=1)
+    html = render_sheet(sheet, load_figures(), level=1)
     assert "Eerste deel <span class=\"pig-ws__copy-number\">(1 van 2)</span>" in html
     assert "(2 van 2)" in html
     assert "<h1" not in html  # on its own page, the page's Markdown title is the h1
@@ -104,36 +100,15 @@ def test_meta_line_lists_kind_part_people_and_materials():
     assert meta_line(plain) == "Werkvorm · Los hoofdstuk"
 
 
-def test_running_footer_names_workbook_and_sheet_and_cannot_escape():
-    css = page_css(SHEET)
-    assert "@page pig-ws-proef" in css and 'counter(page)' in css
-    assert "Positief in Gesprek · Proef" in css
-    assert "<" not in css and '"test"' not in css
-    assert css_string('a"b\\c</style>') == '"a\\22 b\\5c c\\3c \\2f style\\3e "'
-
-
 def test_link_and_overview_are_markdown_that_mkdocs_checks():
     assert render_worksheet_link(SHEET, "../werkbladen/proef.md") == (
         '[Werkblad om af te drukken: Proef & "test" <b>](../werkbladen/proef.md){ .md-button .pig-ws-link }'
     )
-    table = render_overview(WorksheetLibrary((SHEET,)), lambda sheet: f"{sheet.id}.md")
+    table = render_overview(WorksheetLibrary((SHEET,), load_figures()), lambda sheet: f"{sheet.id}.md")
     assert table.splitlines()[2] == (
         '| [Proef & "test" <b>](proef.md) | Deel 2 | Werkvorm | alleen, in tweetallen of in een groep | kaartjes, flipover | 2 |'
     )
 
-
-def test_print_css_gives_every_sheet_its_named_page(worksheets):
-    css = render_print_css(worksheets)
-    for sheet in worksheets:
-        assert f"@page pig-ws-{sheet.id} {{" in css
-        assert f'.pig-ws[data-worksheet="{sheet.id}"]' in css
-    assert "body:has(.pig-pack__sheets) { page: pig-ws-reflectie-belangrijk; }" in css
-
-
-def test_the_built_stylesheet_holds_the_print_rules(site_dir, worksheets):
-    css = (site_dir / "assets" / "site.css").read_text(encoding="utf-8")
-    assert css.count(render_print_css(worksheets)) == 1  # appended once, after the project's own rules
-    assert css.startswith("/* Positief in Gesprek")
 
 
 def test_answer_bar_says_where_answers_stay_and_links_to_them():
@@ -153,7 +128,7 @@ def test_mine_lists_only_questions_that_take_an_answer(worksheets):
 
 
 def test_instructions_are_marked_as_taking_no_answer(worksheets):
-    html = render_sheet(worksheets.get("schaalvraag"))
+    html = render_sheet(worksheets.get("schaalvraag"), worksheets.figures)
     assert '<li class="pig-ws__question" data-question="lijn" data-no-answer>' in html
     assert '<li class="pig-ws__question" data-question="wat-maakt-dat">' in html
 

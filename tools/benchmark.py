@@ -1,10 +1,19 @@
 """Measure the site: build time, rebuild after a data edit, page weight,
-search speed and Lighthouse scores. Prints Markdown tables.
+search speed and Lighthouse scores, side by side with stock Material built
+from the same Markdown. Prints Markdown tables (guides/performance.md holds
+the latest run).
 
 Run it by hand (it is not a test; it takes a few minutes):
 
-    python tests/benchmark.py                 # everything but Lighthouse
-    python tests/benchmark.py --lighthouse    # and Lighthouse (needs Node; uses npx)
+    python tools/benchmark.py                       # everything but Lighthouse
+    python tools/benchmark.py --lighthouse          # and Lighthouse, median of 3 runs
+    python tools/benchmark.py --pages-only --lighthouse   # first visits and Lighthouse only
+
+Both sites are served gzipped (level 6), as an intranet server would. Stock
+Material is the same Markdown and navigation with `theme: material`,
+`language: nl`, `font: false`, search in Dutch, and mkdocs-macros (so the
+pages hold the same content); nothing else. Lighthouse is the `lighthouse`
+command on the PATH (npm install -g lighthouse) or `npx lighthouse@12`.
 
 It reads the project it lives in and writes only to a temporary folder.
 """
@@ -25,11 +34,16 @@ import time
 import urllib.request
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hosting import serve  # noqa: E402  (the tests' static server)
-from sitebuild import page_url  # noqa: E402
+import hosting  # noqa: E402  (the tests' static server)
+from sitebuild import copy_project, load_library, mkdocs_config, page_url  # noqa: E402
+
+from macros.site.hooks import sheet_source  # noqa: E402
+from macros.site.navigation import sheet_page, with_sheet_pages  # noqa: E402
 
 CHROMIUM = os.environ.get("PIG_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 PAGES = {
@@ -46,6 +60,67 @@ ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 def gz(data: bytes) -> int:
     """Bytes after gzip at level 6 (a common server default)."""
     return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
+class GzipHandler(hosting.HostingHandler):
+    """The tests' static server, answering text files gzipped (level 6)."""
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if (
+            "gzip" in self.headers.get("Accept-Encoding", "")
+            and path.endswith(COMPRESSED)
+            and os.path.isfile(path)
+        ):
+            body = gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            import io
+
+            return io.BytesIO(body)
+        return super().send_head()
+
+
+@contextlib.contextmanager
+def serve_gzipped(site: Path):
+    original = hosting.HostingHandler
+    hosting.HostingHandler = GzipHandler
+    try:
+        with hosting.serve(site) as base:
+            yield base
+    finally:
+        hosting.HostingHandler = original
+
+
+def build_stock(tmp: Path) -> Path:
+    """Stock Material from the same Markdown and navigation (see the module's doc)."""
+    project = copy_project(tmp / "stock")
+    shutil.rmtree(project / "overrides")
+    ours = mkdocs_config()
+    config = {
+        "site_name": ours["site_name"],
+        "docs_dir": "docs",
+        "exclude_docs": ours["exclude_docs"],
+        "use_directory_urls": False,
+        "theme": {"name": "material", "language": "nl", "font": False},
+        "markdown_extensions": [ext for ext in ours["markdown_extensions"] if not (isinstance(ext, dict) and "pymdownx.emoji" in ext)],
+        "plugins": [{"search": {"lang": "nl"}}, {"macros": ours["plugins"][2]["macros"]}],
+        "nav": with_sheet_pages(ours["nav"], [sheet.id for sheet in load_library()]),
+    }
+    for sheet in load_library():  # the pages our build generates, as files
+        (project / "docs" / sheet_page(sheet.id)).write_text(sheet_source(sheet.id), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site = tmp / "stock-site"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=ENV, check=True, capture_output=True)
+    return site
 
 
 def kb(size: float) -> str:
@@ -163,11 +238,12 @@ def kind_of(url: str, content_type: str) -> str:
 
 
 def first_visits(site: Path) -> dict[str, dict]:
-    """What a first visit to each page transfers, by kind: raw and gzip bytes, requests."""
+    """What a first visit to each page transfers, by kind: requests and bytes on
+    the wire (gzipped where the server compresses), served gzipped."""
     from playwright.sync_api import sync_playwright
 
     results = {}
-    with serve(site) as base, sync_playwright() as playwright:
+    with serve_gzipped(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         for name, src in PAGES.items():
             context = browser.new_context()  # an empty cache: a first visit
@@ -179,12 +255,11 @@ def first_visits(site: Path) -> dict[str, dict]:
             rows: dict[str, list[int]] = {}
             for request in seen:
                 response = request.response()
-                body = response.body() if response else b""
+                wire = request.sizes()["responseBodySize"] if response else 0
                 kind = kind_of(request.url, (response.headers.get("content-type", "") if response else ""))
-                row = rows.setdefault(kind, [0, 0, 0])
-                row[0] += len(body)
-                row[1] += gz(body)
-                row[2] += 1
+                row = rows.setdefault(kind, [0, 0])
+                row[0] += wire
+                row[1] += 1
             results[name] = rows
             context.close()
         browser.close()
@@ -196,7 +271,7 @@ def search_latency(site: Path, queries: list[str]) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     times = []
-    with serve(site) as base, sync_playwright() as playwright:
+    with serve_gzipped(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page()
         page.goto(base + page_url("index.md"), wait_until="networkidle")
@@ -221,22 +296,29 @@ def search_latency(site: Path, queries: list[str]) -> list[float]:
     return times
 
 
-def lighthouse(site: Path) -> dict[tuple[str, str], dict[str, int]]:
-    """Lighthouse scores per (page, form factor)."""
+def lighthouse_command() -> list[str]:
+    found = shutil.which("lighthouse")
+    return [found] if found else ["npx", "--yes", "lighthouse@12"]
+
+
+def lighthouse(site: Path, runs: int) -> dict[str, dict[str, int]]:
+    """Lighthouse mobile scores per page: the median of ``runs`` runs each."""
     scores = {}
-    with serve(site) as base:
+    with serve_gzipped(site) as base:
         for name, src in PAGES.items():
-            for form in ("mobile", "desktop"):
+            samples: dict[str, list[int]] = {}
+            for _ in range(runs):
                 with tempfile.NamedTemporaryFile(suffix=".json") as report:
-                    command = ["npx", "--yes", "lighthouse@12", base + page_url(src), "--quiet", "--output=json",
-                               f"--output-path={report.name}", f"--chrome-path={CHROMIUM}",
-                               "--chrome-flags=--headless=new --no-sandbox",
-                               "--only-categories=performance,accessibility,best-practices,seo"]
-                    if form == "desktop":
-                        command.append("--preset=desktop")
+                    command = lighthouse_command() + [
+                        base + page_url(src), "--quiet", "--output=json", f"--output-path={report.name}",
+                        f"--chrome-path={CHROMIUM}", "--chrome-flags=--headless=new --no-sandbox",
+                        "--only-categories=performance,accessibility,best-practices,seo",
+                    ]
                     subprocess.run(command, check=True, capture_output=True, env=dict(ENV, CHROME_PATH=CHROMIUM))
                     data = json.loads(Path(report.name).read_text(encoding="utf-8"))
-                scores[(name, form)] = {key: round(value["score"] * 100) for key, value in data["categories"].items()}
+                for key, value in data["categories"].items():
+                    samples.setdefault(key, []).append(round(value["score"] * 100))
+            scores[name] = {key: int(statistics.median(values)) for key, values in samples.items()}
     return scores
 
 
@@ -245,36 +327,47 @@ def lighthouse(site: Path) -> dict[tuple[str, str], dict[str, int]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="strict builds to time (default 5)")
-    parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse (npx lighthouse@12)")
+    parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse (mobile)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page; the median counts (default 3)")
+    parser.add_argument("--pages-only", action="store_true", help="only first visits (and Lighthouse): no build timings, no search")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        times = build_times(args.runs, site)
-        total, macros = macro_share(Path(tmp) / "site-2")
-        rebuilds = rebuild_after_data_edit(3)
-        visits = first_visits(site)
-        searches = search_latency(site, ["feedback", "talenten", "droomvraag", "historielijn", "complimenten"])
-        scores = lighthouse(site) if args.lighthouse else {}
+        tmp = Path(tmp)
+        site = tmp / "site"
+        times = build_times(1 if args.pages_only else args.runs, site)
+        stock = build_stock(tmp)
+        if not args.pages_only:
+            total, macros = macro_share(tmp / "site-2")
+            rebuilds = rebuild_after_data_edit(3)
+            searches = search_latency(site, ["feedback", "talenten", "droomvraag", "historielijn", "complimenten"])
+        visits = {"ours": first_visits(site), "stock": first_visits(stock)}
+        scores = {"ours": lighthouse(site, args.lighthouse_runs), "stock": lighthouse(stock, args.lighthouse_runs)} if args.lighthouse else {}
         index = (site / "search" / "search_index.json").read_bytes()
+        stock_index = (stock / "search" / "search_index.json").read_bytes()
         own = {name: (site / name).read_bytes() for name in OWN_ASSETS if (site / name).is_file()}
 
-    print("## Build\n")
-    print("| measure | figure |\n| --- | ---: |")
-    print(f"| strict build, median of {len(times)} (min–max) | {statistics.median(times):.2f} s ({min(times):.2f}–{max(times):.2f}) |")
-    print(f"| time in mkdocs-macros (one in-process build of {total:.2f} s) | {macros:.2f} s = {macros / total:.0%} |")
-    print(f"| saving a worksheet's YAML → rebuilt page under `mkdocs serve`, median of {len(rebuilds)} | {statistics.median(rebuilds):.2f} s |")
+    if not args.pages_only:
+        print("## Build\n")
+        print("| measure | figure |\n| --- | ---: |")
+        print(f"| strict build, median of {len(times)} (min–max) | {statistics.median(times):.2f} s ({min(times):.2f}–{max(times):.2f}) |")
+        print(f"| time in mkdocs-macros (one in-process build of {total:.2f} s) | {macros:.2f} s = {macros / total:.0%} |")
+        print(f"| saving a worksheet's YAML → rebuilt page under `mkdocs serve`, median of {len(rebuilds)} | {statistics.median(rebuilds):.2f} s |")
 
-    print("\n## First visit (empty cache; gzip at level 6)\n")
+    print("\n## First visit (empty cache, served gzipped): ours against stock Material\n")
     kinds = ["HTML", "CSS", "JS", "images", "fonts", "search index", "other"]
-    print("| page | requests | raw | gzip | " + " | ".join(f"{k} (gzip)" for k in kinds) + " |")
-    print("| --- | ---: | ---: | ---: | " + " | ".join("---:" for _ in kinds) + " |")
-    for name, rows in visits.items():
-        requests = sum(row[2] for row in rows.values())
-        raw = sum(row[0] for row in rows.values())
-        zipped = sum(row[1] for row in rows.values())
-        cells = [f"{kb(rows[k][1])} ({rows[k][2]})" if k in rows else "—" for k in kinds]
-        print(f"| {name} | {requests} | {kb(raw)} | {kb(zipped)} | " + " | ".join(cells) + " |")
+    print("| page | site | requests | on the wire | " + " | ".join(kinds) + " |")
+    print("| --- | --- | ---: | ---: | " + " | ".join("---:" for _ in kinds) + " |")
+    for name in PAGES:
+        totals = {}
+        for which in ("ours", "stock"):
+            rows = visits[which][name]
+            requests = sum(row[1] for row in rows.values())
+            wire = sum(row[0] for row in rows.values())
+            totals[which] = wire
+            cells = [f"{kb(rows[k][0])} ({rows[k][1]})" if k in rows else "—" for k in kinds]
+            print(f"| {name} | {which} | {requests} | {kb(wire)} | " + " | ".join(cells) + " |")
+        print(f"| {name} | ours ÷ stock | | {totals['ours'] / totals['stock']:.2f} | " + " | ".join("" for _ in kinds) + " |")
 
     print("\n## The site's own CSS and JS\n")
     print("| file | raw | gzip |\n| --- | ---: | ---: |")
@@ -284,17 +377,17 @@ def main() -> None:
 
     print("\n## Search\n")
     print("| measure | figure |\n| --- | ---: |")
-    print(f"| search index (`search_index.json`) | {kb(len(index))} raw, {kb(gz(index))} gzip |")
-    print(f"| last keystroke → first results, median of {len(searches)} (max) | {ms(statistics.median(searches))} ({ms(max(searches))}) |")
+    print(f"| search index (`search_index.json`), ours | {kb(len(index))} raw, {kb(gz(index))} gzip |")
+    print(f"| search index, stock Material | {kb(len(stock_index))} raw, {kb(gz(stock_index))} gzip |")
+    if not args.pages_only:
+        print(f"| last keystroke → first results, median of {len(searches)} (max) | {ms(statistics.median(searches))} ({ms(max(searches))}) |")
 
     if scores:
-        print("\n## Lighthouse (performance / accessibility / best practices / SEO)\n")
-        print("| page | mobile | desktop |\n| --- | --- | --- |")
+        print(f"\n## Lighthouse, mobile, median of {args.lighthouse_runs} (performance / accessibility / best practices / SEO)\n")
+        print("| page | ours | stock Material |\n| --- | --- | --- |")
+        keys = ("performance", "accessibility", "best-practices", "seo")
         for name in PAGES:
-            cells = []
-            for form in ("mobile", "desktop"):
-                s = scores[(name, form)]
-                cells.append(" / ".join(str(s[key]) for key in ("performance", "accessibility", "best-practices", "seo")))
+            cells = [" / ".join(str(scores[which][name][key]) for key in keys) for which in ("ours", "stock")]
             print(f"| {name} | {cells[0]} | {cells[1]} |")
 
 
