@@ -31,15 +31,27 @@ class PageWatch:
     failed: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
-    def attach(self, page) -> "PageWatch":
-        page.add_init_script(CSP_REPORTER)
-        page.on("load", lambda: VISITED.add(page.url.split("#")[0].split("?")[0]))
-        page.on("request", self._on_request)
-        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
-        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} (HTTP {r.status})"))
-        page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text} at {m.location}"))
-        page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
+    def attach(self, page, *, reporter: bool = True) -> "PageWatch":
+        """Watch ``page``; ``reporter=False`` on a page that has the CSP
+        reporter already (a page shared by several tests)."""
+        if reporter:
+            page.add_init_script(CSP_REPORTER)
+        self._page = page
+        self._handlers = [
+            ("load", lambda: VISITED.add(page.url.split("#")[0].split("?")[0])),
+            ("request", self._on_request),
+            ("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})")),
+            ("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} (HTTP {r.status})")),
+            ("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text} at {m.location}")),
+            ("pageerror", lambda e: self.errors.append(f"uncaught: {e}")),
+        ]
+        for event, handler in self._handlers:
+            page.on(event, handler)
         return self
+
+    def detach(self) -> None:
+        for event, handler in self._handlers:
+            self._page.remove_listener(event, handler)
 
     def _on_request(self, request) -> None:
         url = request.url
@@ -54,13 +66,23 @@ class PageWatch:
         )
 
 
-def axe_violations(page, rules: list[str] | None = None) -> list[str]:
+# Material's navigation and table of contents are the same markup and
+# styles on every page: test_browser_pages.py checks them with axe on a few
+# pages (sidebars=True), and every other check leaves them out, which halves
+# the time axe takes on a page.
+SIDEBARS = [[".md-sidebar--primary"], [".md-sidebar--secondary"]]
+
+
+def axe_violations(page, rules: list[str] | None = None, *, sidebars: bool = False) -> list[str]:
     """Run axe-core with the WCAG 2.0/2.1 A and AA rules (or only ``rules``);
-    describe each violation."""
+    describe each violation. axe is injected once per document."""
     only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
-    results = _axe.run(page, options={"runOnly": only, "resultTypes": ["violations"]})
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(_axe.axe_script)
+    context = {"include": [["html"]]} if sidebars else {"exclude": SIDEBARS}
+    response = page.evaluate("([context, options]) => axe.run(context, options)", [context, {"runOnly": only, "resultTypes": ["violations"]}])
     found = []
-    for violation in results.response["violations"]:
+    for violation in response["violations"]:
         for node in violation["nodes"]:
             found.append(f"{violation['id']} ({violation['help']}): {' '.join(map(str, node['target']))} :: {node.get('failureSummary', '').splitlines()[-1:]}")
     return found

@@ -100,3 +100,28 @@ def context(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield context
     context.close()
+
+
+@pytest.fixture(scope="module")
+def _shared_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    page = context.new_page()
+    from browser_checks import CSP_REPORTER
+
+    page.add_init_script(CSP_REPORTER)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def reading_page(_shared_page):
+    """A desktop page (1280 x 900, light) shared by the tests of a module that
+    only read pages: a new browser context per test would cost more than the
+    test. Each test starts on a blank page with empty storage, so nothing a
+    test did (a palette chosen, a narrow window) carries over."""
+    page = _shared_page
+    page.goto("about:blank")
+    page.context.clear_cookies()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    yield page
+    page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")

@@ -127,10 +127,11 @@ def search(page, site_url, query):
         ("droomvraag", page_url("deel-3/droomvraag.md"), 2),
     ],
 )
-def test_dutch_search_finds_the_right_page(context, site_url, query, expected, within):
-    page = context.new_page()
-    watch = PageWatch(site_url).attach(page)
+def test_dutch_search_finds_the_right_page(reading_page, site_url, query, expected, within):
+    page = reading_page
+    watch = PageWatch(site_url).attach(page, reporter=False)
     results = [re.split(r"[?#]", href)[0].removeprefix(site_url) for href in search(page, site_url, query)]
+    watch.detach()
     assert expected in results[:within], f"{query!r}: first results {results[:5]}"
     assert not watch.problems()
 

@@ -15,9 +15,9 @@ SHEETS = list(load_library())
 
 
 @pytest.mark.parametrize("sheet", SHEETS, ids=[sheet.id for sheet in SHEETS])
-def test_a_worksheet_prints_on_its_declared_a4_pages(context, site_url, sheet):
-    page = context.new_page()
-    watch = PageWatch(site_url).attach(page)
+def test_a_worksheet_prints_on_its_declared_a4_pages(reading_page, site_url, sheet):
+    page = reading_page
+    watch = PageWatch(site_url).attach(page, reporter=False)
     page.goto(site_url + page_url(f"werkbladen/{sheet.id}.md"), wait_until="networkidle")
     pdf = print_to_pdf(page)
     assert_a4(pdf)
@@ -32,6 +32,7 @@ def test_a_worksheet_prints_on_its_declared_a4_pages(context, site_url, sheet):
     for number, text in enumerate(texts, start=1):
         assert f"Positief in Gesprek · {flat(sheet.title)}" in text, f"{sheet.id}: page {number} has no running footer"
         assert f"pagina {number}" in text, f"{sheet.id}: page {number} is not numbered"
+    watch.detach()
     assert not watch.problems()
 
 
