@@ -4,8 +4,9 @@
   (``hosting/headers.http``) (the Content-Security-Policy among them), so the tests serve exactly
   what is documented.
 - ``serve()`` runs a static web server on 127.0.0.1 that serves a folder
-  under a sub-path, sends those headers, and answers a missing address with
-  the site's 404 page, as the README's server snippets do.
+  under a sub-path, sends those headers, answers a missing address with the
+  site's 404 page and redirects ``…/_root/x`` to ``x`` from the site's root,
+  as the server snippets in ``hosting/`` do.
 - ``crawl()`` follows every internal link of every page, from a web server or
   from disk, and checks that each page, asset, stylesheet reference and the
   search worker answers.
@@ -68,6 +69,19 @@ class HostingHandler(SimpleHTTPRequestHandler):
         for name, value in self.extra_headers.items():
             self.send_header(name, value)
         super().end_headers()
+
+    def send_head(self):
+        """Any address with "/_root/" in it is redirected to that path from
+        the site's root, as hosting/'s server snippets do (the 404 page's links)."""
+        clean = urllib.parse.urlsplit(self.path).path
+        match = re.match(rf"^({re.escape(self.prefix)})(?:.*/)?_root/(.*)$", clean)
+        if match:
+            self.send_response(302)
+            self.send_header("Location", match.group(1) + match.group(2))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        return super().send_head()
 
     def translate_path(self, path):
         clean = urllib.parse.urlsplit(path).path

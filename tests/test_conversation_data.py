@@ -112,6 +112,26 @@ MISTAKES = {
         lambda d: d["situation"].append("Zie [elders](../deel-2/feedback.md)."),
         ["conversations/hans.yaml", "conversation 'hans'", "field 'situation[2]'", "must name a werkvorm"],
     ),
+    "raw HTML with a script link": (
+        "conversations/hans.yaml",
+        lambda d: d["situation"].append('Zie <a href="javascript:alert(1)">hier</a>.'),
+        ["conversations/hans.yaml", "conversation 'hans'", "field 'situation[2]'", "holds raw HTML"],
+    ),
+    "a script tag in a step": (
+        "conversations/myra.yaml",
+        lambda d: step(d, "succes")["blocks"][0].update(text="Goed <script>alert(1)</script>"),
+        ["conversations/myra.yaml", "step 'succes'", "field 'steps['succes'].blocks[1].text'", "holds raw HTML"],
+    ),
+    "reference-style link to a script": (
+        "conversations/jeffrey.yaml",
+        lambda d: d["situation"].append("Klik [hier][r].\n\n[r]: javascript:alert(1)"),
+        ["conversations/jeffrey.yaml", "field 'situation[2]'", "reference-style link"],
+    ),
+    "an autolink": (
+        "conversations/jeffrey.yaml",
+        lambda d: d["situation"].append("Zie <javascript:alert(1)>."),
+        ["conversations/jeffrey.yaml", "field 'situation[2]'", "holds raw HTML"],
+    ),
     "werkvorm named but not listed": (
         "conversations/hans.yaml",
         lambda d: step(d, "onderzoeken")["blocks"][0].update(text="Met de [droomvraag](werkvorm:droomvraag)."),

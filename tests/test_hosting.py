@@ -111,12 +111,19 @@ def test_a_missing_address_gets_the_dutch_404_page(site_url):
     assert "Pagina niet gevonden" in answer.value.read().decode("utf-8")
 
 
+@pytest.mark.parametrize("snippet", ["nginx.conf", "apache.conf", "web.config"])
+def test_every_server_snippet_sends_the_404_pages_links_to_the_root(snippet):
+    text = (HOSTING / snippet).read_text(encoding="utf-8")
+    assert "404.html" in text and "_root/(.*)$" in text
+
+
 @pytest.mark.browser
-def test_the_404_page_is_styled_under_the_sub_path(browser, site_url):
+@pytest.mark.parametrize("missing", ["bestaat-niet.html", "deel-1/bestaat-niet.html", "deel-2/oud/weg.html"])
+def test_the_404_page_is_styled_in_every_folder(browser, site_url, missing):
     page = browser.new_page()
     watch = PageWatch(site_url).attach(page)
     try:
-        response = page.goto(site_url + "bestaat-niet.html", wait_until="networkidle")
+        response = page.goto(site_url + missing, wait_until="networkidle")
         assert response.status == 404
         assert page.locator("h1").inner_text() == "Pagina niet gevonden"
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
@@ -124,7 +131,7 @@ def test_the_404_page_is_styled_under_the_sub_path(browser, site_url):
         page.wait_for_url(site_url + page_url("index.md"))
     finally:
         page.close()
-    assert [p for p in watch.problems() if "/bestaat-niet.html" not in p] == []  # only the missing page itself is 404
+    assert [p for p in watch.problems() if missing not in p] == []  # only the missing page itself is 404
 
 
 @pytest.mark.browser

@@ -70,6 +70,26 @@ def data(tmp_path):
 
 # (file to break, how, what the one-line message must name)
 MISTAKES = {
+    "question of only a zero-width space": (
+        "hefbomen.yaml",
+        lambda d: d["sections"][0]["questions"][0].update(text="\u200b"),
+        ["worksheets/hefbomen.yaml", "field 'sections['vragen'].questions['talent'].text'", "only spaces or invisible characters"],
+    ),
+    "title of only spaces and a byte-order mark": (
+        "hefbomen.yaml",
+        lambda d: d.update(title=" \ufeff "),
+        ["worksheets/hefbomen.yaml", "worksheet 'hefbomen'", "field 'title'", "invisible characters"],
+    ),
+    "title too long": (
+        "hefbomen.yaml",
+        lambda d: d.update(title="Hefbomen " * 30),
+        ["worksheets/hefbomen.yaml", "field 'title'", "at most 200 characters"],
+    ),
+    "question too long": (
+        "droomvraag.yaml",
+        lambda d: d["sections"][0]["questions"][0].update(text="Waarom? " * 600),
+        ["worksheets/droomvraag.yaml", ".text'", "at most 4000 characters"],
+    ),
     "missing field": (
         "hefbomen.yaml",
         lambda d: d.pop("title"),
@@ -131,6 +151,15 @@ def test_a_duplicate_worksheet_id_names_both_files(data):
     shutil.copy(data / "hefbomen.yaml", data / "hefbomen-kopie.yaml")
     with pytest.raises(ContentError, match=r"hefbomen.yaml: worksheet 'hefbomen': field 'id': duplicate id, also used in .*hefbomen-kopie.yaml"):
         load(data)
+
+
+@pytest.mark.parametrize("key, duplicate", [("title", "title: Nog een titel\n"), ("sections", "sections: []\n")])
+def test_a_key_given_twice_is_refused_with_both_lines(data, key, duplicate):
+    path = data / "hefbomen.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + duplicate, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load(data)
+    assert_names_all(caught.value, ["worksheets/hefbomen.yaml", "is not valid YAML at line", f"the key '{key}' is given twice (also at line"])
 
 
 def test_malformed_yaml_names_the_file_and_line(data):

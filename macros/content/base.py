@@ -8,16 +8,36 @@ or site code.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, ValidationError
 
 Model = TypeVar("Model", bound=BaseModel)
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Longest text a field may hold: a title (a heading, a label, a name) or a
+# paragraph. The book's longest paragraph has about 1,300 characters.
+TITLE_LIMIT = 200
+TEXT_LIMIT = 4000
+
+
+def visible(text: str) -> str:
+    """``text`` if a reader would see something of it; else a ValueError.
+
+    Spaces, zero-width and other format characters (U+200B, U+FEFF, ...)
+    show nothing: a field of only those is as good as empty.
+    """
+    if not any(unicodedata.category(ch)[0] not in "ZC" for ch in text):
+        raise ValueError("is empty, or holds only spaces or invisible characters")
+    return text
+
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_LIMIT), AfterValidator(visible)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_LIMIT), AfterValidator(visible)]
 PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md$")]
 
 
@@ -46,6 +66,26 @@ def display_path(path: Path, root: Path | None) -> str:
     return str(path)
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a key given twice in one mapping (the
+    plain loader keeps the last value, and the first vanishes silently)."""
+
+
+def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key '{key}' is given twice (also at line {seen[key] + 1})", key_node.start_mark
+            )
+        seen[key] = key_node.start_mark.line
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
 def read_yaml(path: Path, shown: str) -> Any:
     """Parse one YAML file; malformed YAML names the file and the line."""
     try:
@@ -53,7 +93,7 @@ def read_yaml(path: Path, shown: str) -> Any:
     except (OSError, UnicodeDecodeError) as error:
         raise ContentError(shown, "", "", f"cannot be read ({error})") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -103,6 +143,24 @@ def validate(model: type[Model], data: Any, shown: str, item: str) -> Model:
         elif first["type"] == "extra_forbidden":
             message = "is not a known field (check the spelling)"
         elif first["type"] != "value_error" and not isinstance(first.get("input"), (dict, list)):
-            message = f"{message} (got {first.get('input')!r})"
+            given = repr(first.get("input"))
+            message = f"{message} (got {given if len(given) <= 80 else given[:60] + '…'})"
         where = f"{item}, {inner}" if inner and inner != item else item
         raise ContentError(shown, where, field, message) from None
+
+
+# What a prose field in Markdown may not hold: raw HTML (a tag, a comment,
+# an autolink) and reference-style link definitions ("[r]: javascript:..."),
+# whose address no check of inline links sees.
+_RAW_HTML = re.compile(r"<[A-Za-z/!?]")
+_LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:", re.M)
+_REFERENCE_LINK = re.compile(r"\]\[[^\]]*\]")
+
+
+def prose_problem(text: str) -> str | None:
+    """Why ``text`` cannot be published as inline Markdown, or None."""
+    if _RAW_HTML.search(text):
+        return "holds raw HTML (a '<' tag); write plain text and Markdown only"
+    if _LINK_DEFINITION.search(text) or _REFERENCE_LINK.search(text):
+        return "holds a reference-style link; write links as [text](werkvorm:id)"
+    return None

@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .base import ContentError, Id, PagePath, Strict, Text, display_path, read_yaml, validate
+from .base import ContentError, Id, PagePath, Strict, Text, Title, display_path, prose_problem, read_yaml, validate
 from .worksheets import UnknownWorksheetError, WorksheetLibrary, question_section
 
 Expectation = Literal["boven", "naar", "onder"]
@@ -31,10 +31,10 @@ BLOCK_KINDS = ("text", "bullets", "numbered", "questions", "say", "note", "works
 class Person(Strict):
     """Who the conversation is with; only what the book says."""
 
-    name: Text
+    name: Title
     age: int = Field(ge=16, le=80)
-    role: Text
-    organisation: Text | None = None
+    role: Title
+    organisation: Title | None = None
 
 
 class Say(Strict):
@@ -47,7 +47,7 @@ class Say(Strict):
 class Note(Strict):
     """A box beside the text, such as the book's "NB"."""
 
-    label: Text
+    label: Title
     text: tuple[Text, ...] = Field(min_length=1)
 
 
@@ -102,7 +102,7 @@ class Step(Strict):
     """A numbered step of the conversation and the werkvormen it uses."""
 
     id: Id
-    title: Text
+    title: Title
     werkvormen: tuple[Id, ...] = ()
     blocks: tuple[Block, ...] = Field(min_length=1)
 
@@ -116,7 +116,7 @@ class Conversation(Strict):
     """One example conversation of Deel 4."""
 
     id: Id
-    title: Text
+    title: Title
     page: PagePath
     person: Person
     expectation: Expectation
@@ -137,7 +137,7 @@ class Technique(Strict):
     """A werkvorm or technique without a worksheet: where the book explains it."""
 
     id: Id
-    title: Text
+    title: Title
     page: PagePath
     anchor: Id | None = None
 
@@ -280,6 +280,9 @@ def check_references(
     for field, text in conversation.texts():
         step_id = field.split("'")[1] if field.startswith("steps[") else None
         where = f"{item}, step '{step_id}'" if step_id else item
+        problem = prose_problem(text)
+        if problem:
+            raise ContentError(shown, where, field, problem)
         for target in ANY_LINK.findall(text):
             if not target.startswith("werkvorm:"):
                 raise ContentError(shown, where, field, f"link '{target}' must name a werkvorm: [text](werkvorm:id)")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from .base import ContentError, Strict, Text, display_path, read_yaml, validate
+from .base import ContentError, Strict, Text, Title, display_path, read_yaml, validate
 
 
 class UnknownFigureError(LookupError):
@@ -35,7 +35,7 @@ class Described(Figure):
 class Node(Strict):
     x: int = Field(ge=0, le=640)
     y: int = Field(ge=0, le=420)
-    label: Text
+    label: Title
 
 
 class BroadenBuild(Described):
@@ -45,7 +45,7 @@ class BroadenBuild(Described):
 class Level(Strict):
     y: int = Field(ge=0, le=400)
     width: int = Field(ge=40, le=640)
-    label: Text
+    label: Title
     detail: Text
 
 
@@ -59,7 +59,7 @@ class Historielijn(Described):
 
 
 class Ring(Strict):
-    label: Text
+    label: Title
     detail: Text
 
 
@@ -76,11 +76,11 @@ class BalansMatrix(Described):
 class Schaal(Described):
     low: int = Field(ge=0, le=10)
     high: int = Field(ge=1, le=20)
-    high_label: Text
+    high_label: Title
 
 
 class ModelRow(Strict):
-    label: Text
+    label: Title
     detail: Text
     cells: tuple[Text, ...]
 

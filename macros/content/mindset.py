@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
-from .base import ContentError, Id, Strict, Text, display_path, read_yaml, validate
+from .base import ContentError, Id, Strict, Text, Title, display_path, read_yaml, validate
 
 
 # The value of the area choice "in the reader's own words" (the form and
@@ -39,7 +39,7 @@ class Statement(Strict):
 class MindsetTest(Strict):
     """The whole self-test as the book prints it."""
 
-    title: Text
+    title: Title
     instruction: tuple[Text, ...] = Field(min_length=1)
     areas: tuple[Id, ...] = Field(min_length=1)
     scale: Scale

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import Field, StringConstraints, model_validator
 
 from .figures import FigureLibrary
-from .base import ContentError, Id, PagePath, Strict, Text, display_path, read_yaml, validate
+from .base import ContentError, Id, PagePath, Strict, Text, Title, display_path, read_yaml, validate
 
 
 Kind = Literal["reflectie", "werkblad", "werkvorm"]
@@ -44,7 +44,7 @@ class Section(Strict):
     """A part of a worksheet: a heading, instructions, questions, a figure."""
 
     id: Id
-    title: Text | None = None
+    title: Title | None = None
     label: Annotated[str, StringConstraints(pattern=r"^[a-z]$")] | None = None
     intro: tuple[Text, ...] = ()
     numbering: Numbering = "bullets"
@@ -65,7 +65,7 @@ class Worksheet(Strict):
     """A printable worksheet, tied to the reading page it belongs to."""
 
     id: Id
-    title: Text
+    title: Title
     kind: Kind
     part: Part | None
     page: PagePath

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from ..content.conversations import WERKVORM_LINK, Block, Conversation, ConversationLibrary, Step, Werkvorm
 from ..content.worksheets import WorksheetLibrary
+from .markdown import md_text
 from .templating import render
 from .print_css import PREPARATION_SHEET
 from .worksheets import render_questions, render_sheet, render_worksheet_link
@@ -75,7 +76,7 @@ def render_werkvormen(step: Step, library: ConversationLibrary, link_to: LinkTo,
         werkvorm = library.werkvormen[ref]
         reading = reading_link(werkvorm, link_to, here)
         sheet = sheet_link(werkvorm, link_to)
-        item = f"[{werkvorm.title}]({reading})" if reading else werkvorm.title
+        item = f"[{md_text(werkvorm.title)}]({reading})" if reading else md_text(werkvorm.title)
         if sheet:
             item += f" · [werkblad]({sheet}){{ .pig-werkvormen__sheet }}"
         items.append(f"- {item}")
@@ -140,7 +141,7 @@ def render_actions(preparation, link_to: LinkTo) -> str:
             '<p><button type="button" class="md-button md-button--primary pig-print-button pig-needs-js">'
             "Gespreksgids afdrukken</button></p>",
             "",
-            f"Op papier krijg je deze gespreksgids, met daarachter het werkblad [{preparation.title}]({href})"
+            f"Op papier krijg je deze gespreksgids, met daarachter het werkblad [{md_text(preparation.title)}]({href})"
             " om het gesprek voor te bereiden.",
             "",
             "</div>",
@@ -167,12 +168,12 @@ def render_conversation_page(
 
     preparation = worksheets.get(PREPARATION_SHEET)
     parts = [
-        f"# {conversation.title}",
+        f"# {md_text(conversation.title)}",
         render_person(conversation, text),
         render_actions(preparation, link_to),
     ]
     for number, step in enumerate(conversation.steps, start=1):
-        parts.append(f"## {number}. {step.title} {{ #{step_anchor(number)} .pig-step }}")
+        parts.append(f"## {number}. {md_text(step.title)} {{ #{step_anchor(number)} .pig-step }}")
         if step.werkvormen:
             parts.append(render_werkvormen(step, library, link_to, here))
         parts.extend(render_block(block, text, worksheets, link_to) for block in step.blocks)
@@ -198,20 +199,17 @@ def render_comparison(library: ConversationLibrary, link_to: LinkTo) -> str:
         person = c.person
         return " · ".join(filter(None, [f"{person.age} jaar", person.role, person.organisation]))
 
-    def cell_escape(value: str) -> str:
-        return value.replace("|", "\\|")
-
     rows = [
-        "| Voorbeeldgesprek | " + " | ".join(f"[{c.person.name}]({link_to(c.page)})" for c in conversations) + " |",
+        "| Voorbeeldgesprek | " + " | ".join(f"[{md_text(c.person.name)}]({link_to(c.page)})" for c in conversations) + " |",
         "| --- |" + " --- |" * len(conversations),
-        row("Wie", [cell_escape(who(c)) for c in conversations]),
+        row("Wie", [md_text(who(c)) for c in conversations]),
         row("Presteert", [EXPECTATION_LABELS[c.expectation] for c in conversations]),
     ]
     for number in range(1, max(len(c.steps) for c in conversations) + 1):
         cells = []
         for c in conversations:
             if number <= len(c.steps):
-                cells.append(f"[{cell_escape(c.steps[number - 1].title)}]({link_to(c.page)}#{step_anchor(number)})")
+                cells.append(f"[{md_text(c.steps[number - 1].title)}]({link_to(c.page)}#{step_anchor(number)})")
             else:
                 cells.append("—")
         rows.append(row(f"Stap {number}", cells))
@@ -220,7 +218,7 @@ def render_comparison(library: ConversationLibrary, link_to: LinkTo) -> str:
             "Werkvormen",
             [
                 ", ".join(
-                    f"[{cell_escape(w.title)}]({link_to(w.page)}{'#' + w.anchor if w.anchor else ''})"
+                    f"[{md_text(w.title)}]({link_to(w.page)}{'#' + w.anchor if w.anchor else ''})"
                     for w in library.used(c)
                 )
                 for c in conversations

@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from ..content.figures import FigureLibrary
 from ..content.worksheets import Section, UnknownWorksheetError, Worksheet, WorksheetLibrary, question_section
 from .figures import render_figure
+from .markdown import md_text
 from .templating import render
 
 
@@ -95,7 +96,7 @@ def render_worksheet_page(sheet: Worksheet, figures: FigureLibrary, reading_href
     """
     return "\n\n".join(
         [
-            f"# {sheet.title}",
+            f"# {md_text(sheet.title)}",
             '<p class="pig-ws-actions pig-needs-js">'
             '<button type="button" class="md-button md-button--primary pig-print-button">'
             "Werkblad afdrukken</button> " + PRINT_SWITCH + "</p>",
@@ -135,7 +136,7 @@ def render_mine(library: WorksheetLibrary, href: Callable[[Worksheet], str]) -> 
 
 def render_worksheet_link(sheet: Worksheet, href: str) -> str:
     """The Markdown a reading page shows to lead to the printable sheet."""
-    return f"[Werkblad om af te drukken: {sheet.title}]({href}){{ .md-button .pig-ws-link }}"
+    return f"[Werkblad om af te drukken: {md_text(sheet.title)}]({href}){{ .md-button .pig-ws-link }}"
 
 
 def render_overview(library: WorksheetLibrary, href: Callable[[Worksheet], str]) -> str:
@@ -148,7 +149,7 @@ def render_overview(library: WorksheetLibrary, href: Callable[[Worksheet], str])
         who = join_dutch(AUDIENCE_LABELS[w] for w in sheet.for_whom) or "—"
         needs = ", ".join(MATERIAL_LABELS[n] for n in sheet.needs) or "—"
         rows.append(
-            f"| [{sheet.title}]({href(sheet)}) | {PART_LABELS[sheet.part]} "
+            f"| [{md_text(sheet.title)}]({href(sheet)}) | {PART_LABELS[sheet.part]} "
             f"| {KIND_LABELS[sheet.kind]} | {who} | {needs} | {sheet.pages} |"
         )
     return "\n".join(rows)

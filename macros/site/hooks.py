@@ -5,7 +5,8 @@
 - on_files: a page per worksheet (``werkbladen/<id>.md``) and the site's one
   stylesheet (``assets/site.css``: the static rules of ``docs/assets/site.css``
   and the print rules generated from the data) become files of the site.
-- on_template_context: the 404 page's links, relative like other root pages.
+- on_page_markdown: an error in a page's macros as one line (page_errors.py).
+- on_template_context: the 404 page's links, through ``_root/`` (hosting/).
 - on_post_build: tidy the print page, prune what no reader loads, zip.
 
 The work is done by plain functions in ``macros.render`` and ``macros.site``.
@@ -17,6 +18,7 @@ import logging
 import os
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import is_error_template, normalize_url
@@ -25,6 +27,7 @@ from macros.render.print_css import stylesheet
 from macros.site.artefact import archive_name, prune, search_languages, zip_site
 from macros.site.env import load_site_content
 from macros.site.navigation import sheet_page, with_sheet_pages
+from macros.site.page_errors import error_page, page_error, one_line_reports
 from macros.site.print_page import split_print_site_assets, tidy_print_page
 
 log = logging.getLogger("mkdocs.hooks.artefact")
@@ -40,6 +43,7 @@ SERVING = "PIG_MKDOCS_SERVING"
 
 def on_startup(command, dirty):
     os.environ[SERVING] = "1" if command == "serve" else ""
+    one_line_reports()
 
 
 def serving() -> bool:
@@ -71,6 +75,8 @@ def keep_print_site_assets_apart(config):
     """Load the print-site plugin's assets on its print page only (see main.html)."""
     if serving():
         config.plugins["print-site"].config["enabled"] = False
+        # A mistake in a page must not end the preview (page_errors.py).
+        config.plugins["macros"].config["on_error_fail"] = False
     config.extra_css, css = split_print_site_assets(config.extra_css)
     config.extra_javascript, js = split_print_site_assets(config.extra_javascript)
     config.extra["print_site_assets"] = {"css": css, "js": js}
@@ -95,17 +101,36 @@ def on_files(files, config):
     return files
 
 
-def on_template_context(context, template_name, config):
-    """Give the 404 page links relative to the site's root, like other root pages.
+@event_priority(-50)  # after mkdocs-macros has rendered the page
+def on_page_markdown(markdown, page, config, files):
+    """Under ``mkdocs serve``, a page whose macros failed shows the error in
+    one line (already logged) instead of a traceback (see page_errors.py)."""
+    message = page_error(markdown, page.file.src_uri)
+    if message is None:
+        return markdown
+    if not serving():  # mkdocs-macros has ended the build already; never a report as a page
+        raise PluginError(message)
+    return error_page(message)
 
-    MkDocs makes them absolute from the server's root ("/assets/...") when
-    ``site_url`` is not set, which breaks the page under a sub-path and from
-    disk. Relative, it works wherever ``404.html`` sits beside ``index.html``.
+
+# The 404 page is served for a missing address in any folder, so a link
+# relative to its own place would miss. Its links start with this folder
+# name instead ("_root/assets/..."); the server redirects any address with
+# "/_root/" in it to the same path from the site's root (hosting/).
+ERROR_PAGE_ROOT = "_root"
+
+
+def on_template_context(context, template_name, config):
+    """The 404 page's links all go through ``_root/`` (see ERROR_PAGE_ROOT).
+
+    MkDocs would make them absolute from the server's root ("/assets/...")
+    when ``site_url`` is not set, which breaks the page under a sub-path.
     """
     if is_error_template(template_name):
-        context["base_url"] = "."
-        context["extra_css"] = [normalize_url(str(path), None, ".") for path in config.extra_css]
-        context["extra_javascript"] = [normalize_url(str(script), None, ".") for script in config.extra_javascript]
+        base = ERROR_PAGE_ROOT
+        context["base_url"] = base
+        context["extra_css"] = [normalize_url(str(path), None, base) for path in config.extra_css]
+        context["extra_javascript"] = [normalize_url(str(script), None, base) for script in config.extra_javascript]
     return context
 
 
