@@ -76,7 +76,7 @@ def test_the_page_has_card_numbered_steps_werkvormen_and_the_print_sheet(workshe
     assert markdown.startswith("# Proef, waarmee het goed gaat\n")
     assert '<section class="pig-person" data-conversation="proef" aria-label="Over Piet" markdown>' in markdown
     assert "<dt>Presteert</dt><dd><span class=\"pig-expectation pig-expectation--naar\">naar verwachting</span></dd>" in markdown
-    assert "## 1. Eerst | dan { #stap-1 .pig-step }" in markdown
+    assert "## 1. Eerst \\| dan { #stap-1 .pig-step }" in markdown  # escaped for Markdown
     assert "- [De droomvraag](../deel-3/droomvraag.md) · [werkblad](../werkbladen/droom.md){ .pig-werkvormen__sheet }" in markdown
     assert "- [De vraag](../deel-2/feedback.md#complimenten)\n" in markdown  # a technique has no sheet
     assert '<div class="pig-conv-questions" markdown>\n\n- Wat nu?\n- En dan?\n\n</div>' in markdown

@@ -21,7 +21,7 @@ from sitebuild import article_html, load_figures, html_path, link_href, page_url
 SHEET = Worksheet.model_validate(
     {
         "id": "proef",
-        "title": 'Proef & "test" <b>',
+        "title": 'Proef & "test" *b*',
         "kind": "werkvorm",
         "part": "deel-2",
         "page": "deel-2/proef.md",
@@ -74,7 +74,7 @@ def test_a_sheet_with_several_question_sections_needs_a_section_name():
 
 def test_printed_sheet_has_name_date_lines_copies_and_figure():
     html = render_sheet(SHEET, load_figures(), level=2)
-    assert '<h2 class="pig-ws__title" id="pig-ws-proef">Proef &amp; &#34;test&#34; &lt;b&gt;</h2>' in html
+    assert '<h2 class="pig-ws__title" id="pig-ws-proef">Proef &amp; &#34;test&#34; *b*</h2>' in html
     assert "Naam:" in html and "Datum:" in html
     lines = re.findall(r'<div class="pig-ws__lines" aria-hidden="true">((?:<span></span>)*)</div>', html)
     # q1 has 3 lines, q2 none, q3 two lines in each of its three copies.
@@ -102,11 +102,11 @@ def test_meta_line_lists_kind_part_people_and_materials():
 
 def test_link_and_overview_are_markdown_that_mkdocs_checks():
     assert render_worksheet_link(SHEET, "../werkbladen/proef.md") == (
-        '[Werkblad om af te drukken: Proef & "test" <b>](../werkbladen/proef.md){ .md-button .pig-ws-link }'
+        '[Werkblad om af te drukken: Proef &amp; "test" \\*b\\*](../werkbladen/proef.md){ .md-button .pig-ws-link }'
     )
     table = render_overview(WorksheetLibrary((SHEET,), load_figures()), lambda sheet: f"{sheet.id}.md")
     assert table.splitlines()[2] == (
-        '| [Proef & "test" <b>](proef.md) | Deel 2 | Werkvorm | alleen, in tweetallen of in een groep | kaartjes, flipover | 2 |'
+        '| [Proef &amp; "test" \\*b\\*](proef.md) | Deel 2 | Werkvorm | alleen, in tweetallen of in een groep | kaartjes, flipover | 2 |'
     )
 
 

@@ -35,9 +35,17 @@ def visible(text: str) -> str:
     return text
 
 
+def no_markup(text: str) -> str:
+    """A title lands in headings, the navigation and the window title, where
+    themes write it as it is: "<" and ">" are refused there."""
+    if "<" in text or ">" in text:
+        raise ValueError("may not hold '<' or '>' (a title is plain text)")
+    return text
+
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_LIMIT), AfterValidator(visible)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_LIMIT), AfterValidator(visible)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_LIMIT), AfterValidator(visible), AfterValidator(no_markup)]
 PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md$")]
 
 

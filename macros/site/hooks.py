@@ -117,7 +117,9 @@ def on_page_markdown(markdown, page, config, files):
 # relative to its own place would miss. Its links start with this folder
 # name instead ("_root/assets/..."); the server redirects any address with
 # "/_root/" in it to the same path from the site's root (hosting/).
-ERROR_PAGE_ROOT = "_root"
+# (With "/." at its end, a script resolving the base with new URL() gets the
+# folder, as it does with MkDocs' own "." on other pages.)
+ERROR_PAGE_ROOT = "_root/."
 
 
 def on_template_context(context, template_name, config):
@@ -125,13 +127,21 @@ def on_template_context(context, template_name, config):
 
     MkDocs would make them absolute from the server's root ("/assets/...")
     when ``site_url`` is not set, which breaks the page under a sub-path.
+    The print-site plugin renders its print page (at the site's root) with
+    the very context of the 404 page: that one gets links relative to the
+    root, and the 404 page a copy with ``_root/``.
     """
-    if is_error_template(template_name):
-        base = ERROR_PAGE_ROOT
-        context["base_url"] = base
-        context["extra_css"] = [normalize_url(str(path), None, base) for path in config.extra_css]
-        context["extra_javascript"] = [normalize_url(str(script), None, base) for script in config.extra_javascript]
-    return context
+    if not is_error_template(template_name):
+        return context
+
+    def relative_to(base: str, target: dict) -> dict:
+        target["base_url"] = base
+        target["extra_css"] = [normalize_url(str(path), None, base) for path in config.extra_css]
+        target["extra_javascript"] = [normalize_url(str(script), None, base) for script in config.extra_javascript]
+        return target
+
+    relative_to(".", context)  # the print page's
+    return relative_to(ERROR_PAGE_ROOT, dict(context))
 
 
 @event_priority(-200)  # after every plugin, Material's offline plugin (-100) included

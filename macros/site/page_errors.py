@@ -19,7 +19,7 @@ import re
 
 _REPORT = re.compile(r"\A\s*# _Macro (?:Rendering|Syntax) Error_")
 _SYNTAX_LINE = re.compile(r"_Line (\d+) in Markdown file:_ \*\*(.*?)\*\*")
-_ERROR = re.compile(r"^_(\w+)_: (.*)$", re.M)
+_ERROR = re.compile(r"^_(?!File_)(\w+)_: (.*)$", re.M)
 _TEMPLATE_LINE = re.compile(r'File "<(?:template|unknown)>", line (\d+)')
 
 _FILE = re.compile(r"^_File_: `([^`]+)`", re.M)
