@@ -40,7 +40,10 @@ class PageWatch:
         self._handlers = [
             ("load", lambda: VISITED.add(page.url.split("#")[0].split("?")[0])),
             ("request", self._on_request),
-            ("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})")),
+            # A request the browser cancels itself when the page navigates away
+            # (net::ERR_ABORTED, the favicon of a page just left) is no fault
+            # of the site; a missing file fails with its own error.
+            ("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and self.failed.append(f"{r.url} ({r.failure})")),
             ("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} (HTTP {r.status})")),
             ("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text} at {m.location}")),
             ("pageerror", lambda e: self.errors.append(f"uncaught: {e}")),
