@@ -102,6 +102,7 @@ def serve_gzipped(site: Path):
 
 def build_stock(tmp: Path) -> Path:
     """Stock Material from the same Markdown and navigation (see the module's doc)."""
+    (tmp / "stock").mkdir()
     project = copy_project(tmp / "stock")
     shutil.rmtree(project / "overrides")
     ours = mkdocs_config()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -120,6 +121,30 @@ def on_page_markdown(markdown, page, config, files):
 # (With "/." at its end, a script resolving the base with new URL() gets the
 # folder, as it does with MkDocs' own "." on other pages.)
 ERROR_PAGE_ROOT = "_root/."
+
+
+# The ids of each page's headings and anchors, for checking the anchors the
+# data names (technieken.yaml) once every page is rendered.
+_PAGE_IDS: dict[str, set[str]] = {}
+
+
+def on_page_content(html, page, config, files):
+    _PAGE_IDS[page.file.src_uri] = set(re.findall(r'\sid="([^"]+)"', html))
+    return html
+
+
+def on_env(env, config, files):
+    """An anchor named in the data that is not on its page: one line naming
+    the data file, the technique and the field (MkDocs' own warning names
+    only the page the link is on)."""
+    for werkvorm in load_site_content(config).conversations.werkvormen.values():
+        ids = _PAGE_IDS.get(werkvorm.page)
+        if werkvorm.anchor and ids is not None and werkvorm.anchor not in ids:
+            raise PluginError(
+                f"Content error in docs/data/technieken.yaml: technique '{werkvorm.id}': field 'anchor': "
+                f"'#{werkvorm.anchor}' is not a heading or anchor on {werkvorm.page}"
+            )
+    return env
 
 
 def on_template_context(context, template_name, config):
