@@ -2,7 +2,7 @@
 
 The site is served as IT hosts it: a copy of the built folder, under the
 sub-path ``/kennisbank/werkboek/``, with the response headers (the
-Content-Security-Policy among them) that the README documents.
+Content-Security-Policy among them) of hosting/headers.http.
 
 The browser is looked for in ``PIG_CHROMIUM`` (a path), then on the PATH
 (chromium, chromium-browser, google-chrome), then as Playwright's own. Where

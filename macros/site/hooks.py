@@ -6,6 +6,7 @@
   stylesheet (``assets/site.css``: the static rules of ``docs/assets/site.css``
   and the print rules generated from the data) become files of the site.
 - on_page_markdown: an error in a page's macros as one line (page_errors.py).
+- on_page_content, on_env: the anchors that technieken.yaml names are on their pages.
 - on_template_context: the 404 page's links, through ``_root/`` (hosting/).
 - on_post_build: tidy the print page, prune what no reader loads, zip.
 
