@@ -13,7 +13,10 @@ import urllib.request
 
 import pytest
 
-from sitebuild import build_site, copy_project, edit_yaml
+from macros.content.base import ContentError
+from macros.content.library import load_content
+from macros.site.navigation import nav_pages
+from sitebuild import build_site, copy_project, edit_yaml, mkdocs_config
 
 HOSTILE = "Hefbomen | ] [x](javascript:y) {: #z } * & _a_ `b`"
 
@@ -72,12 +75,6 @@ def test_hostile_titles_keep_every_page_whole(hostile_site):
 def test_a_title_with_markup_is_refused_naming_file_and_field(tmp_path):
     project = copy_project(tmp_path)
     edit_yaml(project / "docs" / "data" / "worksheets" / "hefbomen.yaml", lambda d: d.update(title="Hefbomen <script>alert(1)</script>"))
-    from macros.content.base import ContentError
-    from sitebuild import load_content as _unused  # noqa: F401  (the project's own loader below)
-    from macros.content.library import load_content
-    from macros.site.navigation import nav_pages
-    from sitebuild import mkdocs_config
-
     with pytest.raises(ContentError) as caught:
         load_content(project / "docs", nav_pages(mkdocs_config()["nav"]), project)
     message = str(caught.value)

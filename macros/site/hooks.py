@@ -64,10 +64,20 @@ def sheet_source(sheet_id: str) -> str:
     )
 
 
+# The content, loaded once per build by on_config for the later hooks
+# (MkDocs loads this module anew for every build, mkdocs serve's included).
+_CONTENT = []
+
+
+def content_of_build(config):
+    return _CONTENT[-1] if _CONTENT else load_site_content(config)
+
+
 @event_priority(100)  # before the plugins read the navigation
 def add_sheet_pages_to_nav(config):
     """Give every worksheet's generated page its place in the navigation."""
     content = load_site_content(config)
+    _CONTENT[:] = [content]
     config.nav = with_sheet_pages(config.nav, (sheet.id for sheet in content.worksheets))
     return config
 
@@ -90,7 +100,7 @@ on_config = CombinedEvent(add_sheet_pages_to_nav, keep_print_site_assets_apart)
 
 def on_files(files, config):
     """Add the worksheets' pages and publish the stylesheet with its generated rules."""
-    content = load_site_content(config)
+    content = content_of_build(config)
     for sheet in content.worksheets:
         files.append(File.generated(config, sheet_page(sheet.id), content=sheet_source(sheet.id)))
     static = files.get_file_from_path(STYLESHEET)
@@ -138,7 +148,7 @@ def on_env(env, config, files):
     """An anchor named in the data that is not on its page: one line naming
     the data file, the technique and the field (MkDocs' own warning names
     only the page the link is on)."""
-    for werkvorm in load_site_content(config).conversations.werkvormen.values():
+    for werkvorm in content_of_build(config).conversations.werkvormen.values():
         ids = _PAGE_IDS.get(werkvorm.page)
         if werkvorm.anchor and ids is not None and werkvorm.anchor not in ids:
             raise PluginError(
