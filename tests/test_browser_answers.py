@@ -28,7 +28,7 @@ def context(browser):
 def open_page(context, site_url, src):
     page = context.new_page()
     watch = PageWatch(site_url).attach(page)
-    page.goto(site_url + page_url(src), wait_until="networkidle")
+    page.goto(site_url + page_url(src))
     return page, watch
 
 
@@ -69,10 +69,10 @@ def test_an_answer_survives_a_reload_and_a_visit_elsewhere(context, site_url):
     page, watch = open_page(context, site_url, "werkbladen/hefbomen.md")
     text = question("hefbomen", "talent")
     type_answer(page, text, "Ideeënvorming\nen doorzetten")
-    page.reload(wait_until="networkidle")
+    page.reload()
     assert field(page, text).input_value() == "Ideeënvorming\nen doorzetten"
-    page.goto(site_url + page_url("deel-1/mindset.md"), wait_until="networkidle")
-    page.go_back(wait_until="networkidle")
+    page.goto(site_url + page_url("deel-1/mindset.md"))
+    page.go_back()
     assert field(page, text).input_value() == "Ideeënvorming\nen doorzetten"
     # The reflection's reading page and its worksheet share the answer.
     reflect, _ = open_page(context, site_url, "reflectie/voorbereiden.md")
@@ -90,7 +90,7 @@ def test_a_markup_answer_stays_text(context, site_url):
     answer = mine.locator(".pig-mine__answer", has_text="onerror")
     assert answer.inner_text() == HOSTILE
     assert mine.locator(".pig-mine img, .pig-mine b").count() == 0
-    page.reload(wait_until="networkidle")
+    page.reload()
     assert page.locator("article img").count() == 0
     assert field(page, text).input_value() == HOSTILE
     assert "gehackt" not in page.title() + mine.title()
@@ -140,7 +140,7 @@ def test_export_then_import_into_a_fresh_profile(browser, context, site_url, tmp
     try:
         page = fresh.new_page()
         watch = PageWatch(site_url).attach(page)
-        page.goto(site_url + page_url("mijn-antwoorden.md"), wait_until="networkidle")
+        page.goto(site_url + page_url("mijn-antwoorden.md"))
         assert page.get_by_text("Je hebt nog geen antwoorden ingevuld.").is_visible()
         page.locator("[data-pig-import]").set_input_files(str(export))
         # Reading the file is asynchronous: wait for the question.
@@ -148,7 +148,7 @@ def test_export_then_import_into_a_fresh_profile(browser, context, site_url, tmp
         page.get_by_role("button", name="Vervangen").click()
         expect(page.get_by_role("status").first).to_have_text(re.compile("^Geïmporteerd: 3 antwoorden"))
         for (sheet_id, question_id), answer in answers.items():
-            page.goto(site_url + page_url(f"werkbladen/{sheet_id}.md"), wait_until="networkidle")
+            page.goto(site_url + page_url(f"werkbladen/{sheet_id}.md"))
             assert field(page, question(sheet_id, question_id)).input_value() == answer
         assert not watch.problems()
     finally:
@@ -172,7 +172,7 @@ def test_a_bad_file_is_refused_and_nothing_changes(context, site_url, tmp_path):
         message = mine.locator("[data-pig-message]")
         expect(message).to_have_text("Dit bestand is geen export van Mijn antwoorden; er is niets veranderd.")
         message.evaluate("el => { el.textContent = ''; }")  # the next file must write it anew
-    mine.reload(wait_until="networkidle")
+    mine.reload()
     assert mine.locator(".pig-mine__answer", has_text="Drukte").is_visible()
     assert not watch.problems()
 
@@ -199,7 +199,7 @@ def test_clearing_asks_first(context, site_url):
     mine.get_by_role("button", name="Alles wissen").click()
     mine.locator("[data-pig-confirm]").get_by_role("button", name="Alles wissen").click()
     assert mine.get_by_text("Je hebt nog geen antwoorden ingevuld.").is_visible()
-    page.reload(wait_until="networkidle")
+    page.reload()
     assert field(page, question("hefbomen", "trigger")).input_value() == ""
 
 
@@ -220,7 +220,7 @@ def test_a_sheet_prints_with_answers_or_blank(context, site_url):
 def test_broken_or_full_storage_gives_a_message_not_a_broken_page(context, site_url):
     page, watch = open_page(context, site_url, "werkbladen/hefbomen.md")
     page.evaluate("() => localStorage.setItem(__md_scope.pathname + 'pig.answers', '{kapot')")
-    page.reload(wait_until="networkidle")
+    page.reload()
     assert page.get_by_text("Je bewaarde antwoorden zijn beschadigd of van een oudere versie").is_visible()
     assert field(page, question("hefbomen", "talent")).is_visible()
     # Nothing stored is overwritten while it cannot be read.
@@ -228,7 +228,7 @@ def test_broken_or_full_storage_gives_a_message_not_a_broken_page(context, site_
     assert page.evaluate("() => localStorage.getItem(__md_scope.pathname + 'pig.answers')") == "{kapot"
 
     page.evaluate("() => localStorage.removeItem(__md_scope.pathname + 'pig.answers')")
-    page.reload(wait_until="networkidle")
+    page.reload()
     page.evaluate("() => { Storage.prototype.setItem = () => { throw new DOMException('vol', 'QuotaExceededError'); }; }")
     type_answer(page, question("hefbomen", "talent"), "Iets")
     assert page.get_by_text("Opslaan lukt niet: de opslag van je browser is vol").is_visible()

@@ -18,7 +18,7 @@ PREPARATION = load_library().get("reflectie-voorbereiden")
 def test_a_conversation_prints_as_a_guide_with_the_preparation_sheet(context, site_url, conversation):
     page = context.new_page()
     watch = PageWatch(site_url).attach(page)
-    page.goto(site_url + page_url(conversation.page), wait_until="networkidle")
+    page.goto(site_url + page_url(conversation.page))
     pdf = print_to_pdf(page)
     texts = [flat(p.extract_text()) for p in pdf.pages]
     assert_a4(pdf)
@@ -51,7 +51,7 @@ def test_a_conversation_prints_as_a_guide_with_the_preparation_sheet(context, si
 
 def test_the_print_button_prints_by_keyboard(context, site_url):
     page = context.new_page()
-    page.goto(site_url + page_url("deel-4/jeffrey.md"), wait_until="networkidle")
+    page.goto(site_url + page_url("deel-4/jeffrey.md"))
     stub_print(page)
     button = page.get_by_role("button", name="Gespreksgids afdrukken")
     assert button.is_visible()
@@ -69,7 +69,7 @@ def test_deel_4_works_on_a_phone(browser, site_url, src):
     try:
         page = context.new_page()
         watch = PageWatch(site_url).attach(page)
-        page.goto(site_url + page_url(src), wait_until="networkidle")
+        page.goto(site_url + page_url(src))
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, "the page scrolls sideways"
         if src == "deel-4/index.md":
             table = page.locator(".md-typeset__scrollwrap").filter(has=page.locator("table"))
@@ -89,13 +89,13 @@ def test_the_werkvorm_links_lead_to_their_pages(context, site_url):
     watch = PageWatch(site_url).attach(page)
     seen = set()
     for conversation in CONVERSATIONS:
-        page.goto(site_url + page_url(conversation.page), wait_until="networkidle")
+        page.goto(site_url + page_url(conversation.page))
         hrefs = page.eval_on_selector_all(".pig-werkvormen a", "links => links.map(a => a.href)")
         assert hrefs
         seen.update(hrefs)
     for href in sorted(seen):
         page.goto("about:blank")  # so that a link to another section of the same page loads it anew
-        response = page.goto(href, wait_until="networkidle")
+        response = page.goto(href)
         assert response.ok, href
         fragment = href.partition("#")[2]
         if fragment:

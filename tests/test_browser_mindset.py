@@ -37,7 +37,7 @@ def expected_average(values) -> str:
 def page(context, site_url):
     page = context.new_page()
     page.watch = PageWatch(site_url).attach(page)
-    page.goto(site_url + page_url("bijlagen/mindset-test.md"), wait_until="networkidle")
+    page.goto(site_url + page_url("bijlagen/mindset-test.md"))
     yield page
     assert not page.watch.problems(), page.watch.problems()
 
@@ -171,7 +171,7 @@ def test_a_reload_keeps_the_answers(page):
     values = ANSWER_SETS["a mix"]
     choose(page, "relaties")
     answer(page, values)
-    page.reload(wait_until="networkidle")
+    page.reload()
     assert page.get_by_role("radio", name="relaties", exact=True).is_checked()
     assert form_answers(page) == values
     assert cards(page)["relaties"][0] == expected_average(values)
@@ -197,7 +197,7 @@ def test_a_second_area_keeps_the_first_and_shows_them_side_by_side(page):
     assert boxes[0]["y"] == boxes[1]["y"] and boxes[0]["x"] < boxes[1]["x"], "not side by side"
     choose(page, "werk")
     assert form_answers(page) == first
-    page.reload(wait_until="networkidle")
+    page.reload()
     assert len(cards(page)) == 3
     # Back at the area answered last, in the reader's own words.
     assert page.get_by_role("radio", name="anders, namelijk:").is_checked()
@@ -230,7 +230,7 @@ def test_clearing_asks_first_then_empties_every_area(page):
     assert form_answers(page) == [None] * 10
     assert not page.get_by_role("radio", checked=True).count()
     assert not page.locator(".pig-mt__result").is_visible()
-    page.reload(wait_until="networkidle")
+    page.reload()
     assert form_answers(page) == [None] * 10 and not cards(page)
 
 
@@ -245,7 +245,7 @@ def test_corrupt_or_outdated_stored_answers_are_ignored(page):
         }""",
         good,
     )
-    page.reload(wait_until="networkidle")
+    page.reload()
     # Only the valid answers of the valid record are back: "fouten" (8) was not a position.
     assert page.get_by_role("radio", name="relaties", exact=True).is_checked()
     assert form_answers(page) == [3 if item != "fouten" else None for item in ITEMS]
@@ -268,7 +268,7 @@ def test_the_test_works_when_storage_fails(context, site_url):
             return get.call(this, key);
         };
     })();""")
-    page.goto(site_url + page_url("bijlagen/mindset-test.md"), wait_until="networkidle")
+    page.goto(site_url + page_url("bijlagen/mindset-test.md"))
     choose(page, "werk")
     answer(page, ANSWER_SETS["a mix"])
     assert cards(page)["werk"][0] == expected_average(ANSWER_SETS["a mix"])
@@ -323,7 +323,7 @@ def test_with_results_nothing_leaves_the_site_and_axe_is_clean(browser, site_url
     page = context.new_page()
     watch = PageWatch(site_url).attach(page)
     try:
-        page.goto(site_url + page_url("bijlagen/mindset-test.md"), wait_until="networkidle")
+        page.goto(site_url + page_url("bijlagen/mindset-test.md"))
         for area, values in [("werk", ANSWER_SETS["a mix"]), ("Mijn hobby", ANSWER_SETS["all left"])]:
             choose(page, area)
             answer(page, values)
@@ -340,7 +340,7 @@ def test_at_360_px_the_test_and_its_results_fit(browser, site_url):
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     try:
         page = context.new_page()
-        page.goto(site_url + page_url("bijlagen/mindset-test.md"), wait_until="networkidle")
+        page.goto(site_url + page_url("bijlagen/mindset-test.md"))
         choose(page, "Een heel lang gebied in mijn eigen woorden")
         answer(page, ANSWER_SETS["a mix"])
         assert page.evaluate("document.documentElement.scrollWidth") <= 360

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from browser_checks import CHROME_WORDS, PageWatch, assert_a4, print_to_pdf
+from browser_checks import CHROME_WORDS, PageWatch, assert_a4, print_to_pdf, wait_until
 from sitebuild import page_url
 
 pytestmark = pytest.mark.browser
@@ -23,7 +23,7 @@ def phone(browser):
 
 def test_navigation_is_reachable_on_a_phone(phone, site_url):
     page = phone.new_page()
-    page.goto(site_url, wait_until="networkidle")
+    page.goto(site_url)
     menu = page.locator('label.md-header__button[for="__drawer"]')
     assert menu.is_visible()
     menu.click()
@@ -57,7 +57,7 @@ FOCUS_INFO = """() => {
 
 def test_keyboard_reaches_search_navigation_and_content_with_visible_focus(context, site_url):
     page = context.new_page()
-    page.goto(site_url + page_url("deel-1/talenten.md"), wait_until="networkidle")
+    page.goto(site_url + page_url("deel-1/talenten.md"))
     reached = {"skip": None, "search": None, "nav": None, "content": None}
     for _ in range(80):
         page.keyboard.press("Tab")
@@ -80,7 +80,7 @@ def test_keyboard_reaches_search_navigation_and_content_with_visible_focus(conte
 
 def test_skip_link_moves_focus_to_the_content(context, site_url):
     page = context.new_page()
-    page.goto(site_url + page_url("deel-2/feedback.md"), wait_until="networkidle")
+    page.goto(site_url + page_url("deel-2/feedback.md"))
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.innerText.trim()") == "Ga naar inhoud"
     page.keyboard.press("Enter")
@@ -90,7 +90,7 @@ def test_skip_link_moves_focus_to_the_content(context, site_url):
 
 def test_a_navigation_link_opens_by_keyboard(context, site_url):
     page = context.new_page()
-    page.goto(site_url, wait_until="networkidle")
+    page.goto(site_url)
     page.locator(".md-nav--primary a.md-nav__link", has_text="Job craften").first.focus()
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile("/" + re.escape(page_url("deel-3/job-craften.md")) + "$"))
@@ -100,7 +100,7 @@ def test_a_navigation_link_opens_by_keyboard(context, site_url):
 
 def type_query(page, site_url, query):
     """Open the home page and type ``query`` into the search field, key by key."""
-    page.goto(site_url, wait_until="networkidle")
+    page.goto(site_url)
     page.keyboard.press("/")  # Material's shortcut focuses the search field
     page.locator("input.md-search__input").press_sequentially(query, delay=10)
 
@@ -141,7 +141,7 @@ def test_search_says_so_when_nothing_is_found(context, site_url):
     type_query(page, site_url, "xyzzyqwerty")
     meta = page.locator(".md-search-result__meta")
     meta.wait_for()
-    page.wait_for_function("document.querySelector('.md-search-result__meta').innerText.includes('Geen')")
+    wait_until(page, "document.querySelector('.md-search-result__meta').innerText.includes('Geen')")
     assert meta.inner_text() == "Geen overeenkomende documenten"
 
 
@@ -149,7 +149,7 @@ def test_search_says_so_when_nothing_is_found(context, site_url):
 
 def print_pdf(context, url):
     page = context.new_page()
-    page.goto(url, wait_until="networkidle")
+    page.goto(url)
     page.emulate_media(media="print")
     headings = page.locator("article h2, article h3").all_inner_texts()
     pdf = print_to_pdf(page)
@@ -187,7 +187,7 @@ ENGLISH = {"Header", "Footer", "Tabs", "Search", "Share", "Clear", "Skip to cont
 @pytest.mark.parametrize("url", ["", page_url("deel-1/talenten.md"), "404.html"])
 def test_the_interface_speaks_dutch(context, site_url, url):
     page = context.new_page()
-    page.goto(site_url + url, wait_until="networkidle")
+    page.goto(site_url + url)
     assert page.evaluate("document.documentElement.lang") == "nl"
     labels = page.evaluate(
         """() => [...document.querySelectorAll('[aria-label], [title], [placeholder]')]
@@ -206,7 +206,7 @@ def test_print_is_light_even_from_the_dark_palette(browser, site_url):
     context = browser.new_context(color_scheme="dark")
     try:
         page = context.new_page()
-        page.goto(site_url + page_url("deel-3/doelen-stellen.md"), wait_until="networkidle")
+        page.goto(site_url + page_url("deel-3/doelen-stellen.md"))
         assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
         page.emulate_media(media="print")
         colours = page.evaluate(

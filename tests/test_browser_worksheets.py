@@ -18,7 +18,7 @@ SHEETS = list(load_library())
 def test_a_worksheet_prints_on_its_declared_a4_pages(reading_page, site_url, sheet):
     page = reading_page
     watch = PageWatch(site_url).attach(page, reporter=False)
-    page.goto(site_url + page_url(f"werkbladen/{sheet.id}.md"), wait_until="networkidle")
+    page.goto(site_url + page_url(f"werkbladen/{sheet.id}.md"))
     pdf = print_to_pdf(page)
     assert_a4(pdf)
     assert len(pdf.pages) == sheet.pages, f"{sheet.id}: {len(pdf.pages)} pages, the data says {sheet.pages}"
@@ -38,7 +38,7 @@ def test_a_worksheet_prints_on_its_declared_a4_pages(reading_page, site_url, she
 
 def test_the_print_button_prints(context, site_url):
     page = context.new_page()
-    page.goto(site_url + page_url("werkbladen/hefbomen.md"), wait_until="networkidle")
+    page.goto(site_url + page_url("werkbladen/hefbomen.md"))
     stub_print(page)
     button = page.get_by_role("button", name="Werkblad afdrukken")
     assert button.is_visible()
@@ -76,7 +76,7 @@ def first_lines(pdf):
 def test_the_werkmap_prints_every_sheet_when_nothing_is_ticked(context, site_url):
     page = context.new_page()
     watch = PageWatch(site_url).attach(page)
-    page.goto(site_url + page_url("werkbladen/werkmap.md"), wait_until="networkidle")
+    page.goto(site_url + page_url("werkbladen/werkmap.md"))
     total = sum(sheet.pages for sheet in SHEETS)
     assert page.get_by_role("status").inner_text() == (
         f"Niets aangevinkt: alle {len(SHEETS)} werkbladen worden afgedrukt ({total} pagina’s)."
@@ -91,7 +91,7 @@ def test_the_werkmap_prints_every_sheet_when_nothing_is_ticked(context, site_url
 
 def test_the_werkmap_prints_the_ticked_sheets_each_on_its_own_page(context, site_url):
     page = context.new_page()
-    page.goto(site_url + page_url("werkbladen/werkmap.md"), wait_until="networkidle")
+    page.goto(site_url + page_url("werkbladen/werkmap.md"))
     chosen = [sheet for sheet in SHEETS if sheet.id in ("hefbomen", "job-craften", "schaalvraag")]
     for sheet in chosen:
         page.get_by_role("checkbox", name=re.compile("^" + re.escape(sheet.title))).check()
@@ -113,7 +113,7 @@ def test_the_werkmap_prints_the_ticked_sheets_each_on_its_own_page(context, site
 
 def test_the_werkmap_is_accessible_and_works_by_keyboard(context, site_url):
     page = context.new_page()
-    page.goto(site_url + page_url("werkbladen/werkmap.md"), wait_until="networkidle")
+    page.goto(site_url + page_url("werkbladen/werkmap.md"))
     first = page.get_by_role("checkbox").first
     first.focus()
     page.keyboard.press("Space")
@@ -127,7 +127,7 @@ def test_the_werkmap_is_accessible_and_works_by_keyboard(context, site_url):
 def test_the_whole_book_prints_with_each_worksheet_on_its_own_pages(context, site_url):
     page = context.new_page()
     watch = PageWatch(site_url).attach(page)
-    page.goto(site_url + page_url("print_page.md"), wait_until="networkidle")
+    page.goto(site_url + page_url("print_page.md"))
     pdf = print_to_pdf(page)
     assert_a4(pdf)
     texts = [flat(p.extract_text()) for p in pdf.pages]

@@ -123,7 +123,7 @@ def test_the_404_page_is_styled_in_every_folder(browser, site_url, missing):
     page = browser.new_page()
     watch = PageWatch(site_url).attach(page)
     try:
-        response = page.goto(site_url + missing, wait_until="networkidle")
+        response = page.goto(site_url + missing)
         assert response.status == 404
         assert page.locator("h1").inner_text() == "Pagina niet gevonden"
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
@@ -140,7 +140,7 @@ def test_a_csp_violation_is_reported(browser, site_url):
     page = browser.new_page()
     watch = PageWatch(site_url).attach(page)
     try:
-        page.goto(site_url, wait_until="networkidle")
+        page.goto(site_url)
         page.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1'; document.body.append(s); }""")
         page.wait_for_timeout(200)
         ran = page.evaluate("window.ran")
