@@ -120,6 +120,37 @@ def wait_until(page, expression: str, timeout: float = 10.0) -> None:
         page.wait_for_timeout(50)
 
 
+def search_results(page, query: str, timeout: float = 10.0) -> list[str]:
+    """Type ``query`` into Material's search box of the open page and return
+    the result pages' addresses (without #section), each once, in order, as
+    soon as the list has stopped changing (Material redraws it per keystroke)."""
+    field = page.locator("input.md-search__input")
+    if not field.is_visible():
+        page.keyboard.press("/")  # Material's shortcut opens and focuses the search
+    field.fill(query)
+    page.keyboard.press("End")  # Material reads the query on keyup
+    # Ready once Material's count says how many pages it found (not while it
+    # still says "Zoeken initialiseren" or "Typ om te beginnen met zoeken").
+    read = """() => {
+        const meta = document.querySelector('.md-search-result__meta')?.innerText || '';
+        if (!/overeenkomend/.test(meta)) return null;
+        return [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')].map(a => a.href);
+    }"""
+    deadline, last = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(120)
+        hrefs = page.evaluate(read)
+        if hrefs is not None and hrefs == last:
+            break
+        last = hrefs
+    pages = []
+    for href in last or []:
+        address = href.split("#")[0].split("?")[0]
+        if address not in pages:
+            pages.append(address)
+    return pages
+
+
 # --- Print -----------------------------------------------------------------------
 
 A4_POINTS = (595, 842)

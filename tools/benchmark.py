@@ -12,7 +12,12 @@ Run it by hand (it is not a test; it takes a few minutes):
 Both sites are served gzipped (level 6), as an intranet server would. Stock
 Material is the same Markdown and navigation with `theme: material`,
 `language: nl`, `font: false`, search in Dutch, and mkdocs-macros (so the
-pages hold the same content); nothing else. Lighthouse is the `lighthouse`
+pages hold the same content); nothing else. A second stock build adds only
+the site's light/dark palette with its toggle (Material's palette CSS and
+script, the same on every page): the reader's dark mode is a feature of this
+site, and Material's palette costs a page about twice the style work (its
+script sets the palette's attributes on <body> at every load), so that
+column tells the palette's cost from the site's own. Lighthouse is the `lighthouse`
 command on the PATH (npm install -g lighthouse) or `npx lighthouse@12`.
 
 It reads the project it lives in and writes only to a temporary folder.
@@ -66,7 +71,12 @@ COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
 class GzipHandler(hosting.HostingHandler):
-    """The tests' static server, answering text files gzipped (level 6)."""
+    """The tests' static server, answering text files gzipped (level 6) over
+    HTTP/1.1 keep-alive, as nginx, Apache and IIS do: Python's default
+    (HTTP/1.0, a new connection per file) would charge every request a
+    connection set-up that no intranet server makes the browser pay."""
+
+    protocol_version = "HTTP/1.1"
 
     def send_head(self):
         path = self.translate_path(self.path)
@@ -100,18 +110,24 @@ def serve_gzipped(site: Path):
         hosting.HostingHandler = original
 
 
-def build_stock(tmp: Path) -> Path:
-    """Stock Material from the same Markdown and navigation (see the module's doc)."""
-    (tmp / "stock").mkdir()
-    project = copy_project(tmp / "stock")
+def build_stock(tmp: Path, *, palette: bool = False) -> Path:
+    """Stock Material from the same Markdown and navigation (see the module's
+    doc); with ``palette``, plus the site's light/dark toggle in Material's
+    own colours."""
+    name = "stock-palette" if palette else "stock"
+    (tmp / name).mkdir()
+    project = copy_project(tmp / name)
     shutil.rmtree(project / "overrides")
     ours = mkdocs_config()
+    theme = {"name": "material", "language": "nl", "font": False}
+    if palette:  # the same two schemes and toggle, in Material's default colours
+        theme["palette"] = [{k: v for k, v in option.items() if k not in ("primary", "accent")} for option in ours["theme"]["palette"]]
     config = {
         "site_name": ours["site_name"],
         "docs_dir": "docs",
         "exclude_docs": ours["exclude_docs"],
         "use_directory_urls": False,
-        "theme": {"name": "material", "language": "nl", "font": False},
+        "theme": theme,
         "markdown_extensions": [ext for ext in ours["markdown_extensions"] if not (isinstance(ext, dict) and "pymdownx.emoji" in ext)],
         "plugins": [{"search": {"lang": "nl"}}, {"macros": ours["plugins"][2]["macros"]}],
         "nav": with_sheet_pages(ours["nav"], [sheet.id for sheet in load_library()]),
@@ -119,7 +135,7 @@ def build_stock(tmp: Path) -> Path:
     for sheet in load_library():  # the pages our build generates, as files
         (project / "docs" / sheet_page(sheet.id)).write_text(sheet_source(sheet.id), encoding="utf-8")
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    site = tmp / "stock-site"
+    site = tmp / f"{name}-site"
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=ENV, check=True, capture_output=True)
     return site
 
@@ -338,12 +354,14 @@ def main() -> None:
         site = tmp / "site"
         times = build_times(1 if args.pages_only else args.runs, site)
         stock = build_stock(tmp)
+        stock_palette = build_stock(tmp, palette=True)
+        sites = {"ours": site, "stock": stock, "stock + palette": stock_palette}
         if not args.pages_only:
             total, macros = macro_share(tmp / "site-2")
             rebuilds = rebuild_after_data_edit(3)
             searches = search_latency(site, ["feedback", "talenten", "droomvraag", "historielijn", "complimenten"])
-        visits = {"ours": first_visits(site), "stock": first_visits(stock)}
-        scores = {"ours": lighthouse(site, args.lighthouse_runs), "stock": lighthouse(stock, args.lighthouse_runs)} if args.lighthouse else {}
+        visits = {which: first_visits(path) for which, path in sites.items()}
+        scores = {which: lighthouse(path, args.lighthouse_runs) for which, path in sites.items()} if args.lighthouse else {}
         index = (site / "search" / "search_index.json").read_bytes()
         stock_index = (stock / "search" / "search_index.json").read_bytes()
         own = {name: (site / name).read_bytes() for name in OWN_ASSETS if (site / name).is_file()}
@@ -361,7 +379,7 @@ def main() -> None:
     print("| --- | --- | ---: | ---: | " + " | ".join("---:" for _ in kinds) + " |")
     for name in PAGES:
         totals = {}
-        for which in ("ours", "stock"):
+        for which in visits:
             rows = visits[which][name]
             requests = sum(row[1] for row in rows.values())
             wire = sum(row[0] for row in rows.values())
@@ -385,11 +403,11 @@ def main() -> None:
 
     if scores:
         print(f"\n## Lighthouse, mobile, median of {args.lighthouse_runs} (performance / accessibility / best practices / SEO)\n")
-        print("| page | ours | stock Material |\n| --- | --- | --- |")
+        print("| page | ours | stock Material | stock Material + palette |\n| --- | --- | --- | --- |")
         keys = ("performance", "accessibility", "best-practices", "seo")
         for name in PAGES:
-            cells = [" / ".join(str(scores[which][name][key]) for key in keys) for which in ("ours", "stock")]
-            print(f"| {name} | {cells[0]} | {cells[1]} |")
+            cells = [" / ".join(str(scores[which][name][key]) for key in keys) for which in scores]
+            print(f"| {name} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,5 @@
 // Positief in Gesprek: small fixes on top of Material for MkDocs.
 
-// What works only with JavaScript keeps its place in the layout, invisible,
-// until this class shows it: nothing moves when the script has run.
-document.documentElement.classList.add("pig-js");
-
 // Tables that scroll sideways (on a phone, or a wide table) must be
 // reachable by keyboard, and announced as what they are.
 document$.subscribe(function () {
