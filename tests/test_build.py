@@ -56,7 +56,8 @@ BOOK_ORDER = [
 
 # Pages that are left out of the search index on purpose: a worksheet repeats
 # the questions of its reading page, which is the page search should find.
-NOT_SEARCHED = {page_url(src) for src in page_sources() if src.startswith("werkbladen/") and src != "werkbladen/index.md"}
+# The werkmap is found by its own words; the sheets it holds are left out.
+NOT_SEARCHED = {page_url(src) for src in page_sources() if src.startswith("werkbladen/") and src not in ("werkbladen/index.md", "werkbladen/werkmap.md")}
 NOT_SEARCHED.add(page_url("mijn-antwoorden.md"))  # holds only what the reader typed
 
 
@@ -104,6 +105,8 @@ def test_every_page_is_in_the_search_index(site_dir):
     missing = [url for url in page_urls() if url not in locations and url not in NOT_SEARCHED]
     assert not missing, f"pages missing from the search index: {missing}"
     assert NOT_SEARCHED and not NOT_SEARCHED & locations
+    werkmap = [doc for doc in index["docs"] if doc["location"].startswith(page_url("werkbladen/werkmap.md"))]
+    assert [doc["location"] for doc in werkmap] == [page_url("werkbladen/werkmap.md")], "the werkmap's sheets are in the search index"
 
 
 

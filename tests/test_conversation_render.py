@@ -15,7 +15,7 @@ from macros.render.conversations import (
     render_conversation_page,
     resolve,
 )
-from sitebuild import article_html, html_path, link_href, page_url, text_blocks
+from sitebuild import ROOT, article_html, html_path, link_href, page_url, text_blocks
 
 PAGES = {"myra": "deel-4/myra.md", "jeffrey": "deel-4/jeffrey.md", "hans": "deel-4/hans.md"}
 
@@ -224,3 +224,19 @@ def test_the_print_sheet_is_on_each_guide_but_not_in_search(site_dir, conversati
         indexed = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(page_url(c.page)))
         assert c.steps[0].title in " ".join(doc["title"] for doc in index["docs"] if doc["location"].startswith(page_url(c.page)))
         assert sheet.questions[1].text not in indexed, f"{c.id}: the print-only sheet is in the search index"
+
+
+def test_each_person_page_is_tagged_for_search_with_its_expectation(site_dir, conversations):
+    """The tag in the page's front matter (search shows and ranks it) says
+    what the person card says, from the same data."""
+    from macros.render.conversations import EXPECTATION_LABELS
+    import yaml
+
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for conversation in conversations:
+        source = (ROOT / "docs" / conversation.page).read_text(encoding="utf-8")
+        front = yaml.safe_load(source.split("---\n")[1])
+        label = EXPECTATION_LABELS[conversation.expectation]
+        assert front["tags"] == [label], conversation.page
+        entry = next(doc for doc in index["docs"] if doc["location"] == page_url(conversation.page))
+        assert entry["tags"] == [label]
