@@ -359,7 +359,7 @@ def main() -> None:
         if not args.pages_only:
             total, macros = macro_share(tmp / "site-2")
             rebuilds = rebuild_after_data_edit(3)
-            searches = search_latency(site, ["feedback", "talenten", "droomvraag", "historielijn", "complimenten"])
+            searches = search_latency(site, ["feedback", "talenten", "droomvraag", "historielijn", "complimenten", "dromen", "groeien", "gesprekken", "vastgelopen", "boven verwachting"])
         visits = {which: first_visits(path) for which, path in sites.items()}
         scores = {which: lighthouse(path, args.lighthouse_runs) for which, path in sites.items()} if args.lighthouse else {}
         index = (site / "search" / "search_index.json").read_bytes()
