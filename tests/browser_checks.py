@@ -121,14 +121,20 @@ def wait_until(page, expression: str, timeout: float = 10.0) -> None:
 
 
 def search_results(page, query: str, timeout: float = 10.0) -> list[str]:
-    """Type ``query`` into Material's search box of the open page and return
-    the result pages' addresses (without #section), each once, in order, as
-    soon as the list has stopped changing (Material redraws it per keystroke)."""
+    """Type ``query`` into Material's search box of the open page at once and
+    return what ``read_search_results`` reads."""
     field = page.locator("input.md-search__input")
     if not field.is_visible():
         page.keyboard.press("/")  # Material's shortcut opens and focuses the search
     field.fill(query)
     page.keyboard.press("End")  # Material reads the query on keyup
+    return read_search_results(page, timeout)
+
+
+def read_search_results(page, timeout: float = 10.0) -> list[str]:
+    """The addresses (without ?query or #section) of Material's result links,
+    in order, as soon as the list has stopped changing (Material redraws it
+    per keystroke): a page and its sections each have a link."""
     # Ready once Material's count says how many pages it found (not while it
     # still says "Zoeken initialiseren" or "Typ om te beginnen met zoeken").
     read = """() => {
@@ -143,12 +149,7 @@ def search_results(page, query: str, timeout: float = 10.0) -> list[str]:
         if hrefs is not None and hrefs == last:
             break
         last = hrefs
-    pages = []
-    for href in last or []:
-        address = href.split("#")[0].split("?")[0]
-        if address not in pages:
-            pages.append(address)
-    return pages
+    return [href.split("#")[0].split("?")[0] for href in last or []]
 
 
 # --- Print -----------------------------------------------------------------------

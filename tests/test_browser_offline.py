@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from browser_checks import PageWatch
+from browser_checks import PageWatch, read_search_results
 from hosting import crawl
 from macros.site.artefact import archive_name
 from sitebuild import page_url, page_urls
@@ -85,13 +85,9 @@ def test_chromium_searches_in_dutch_and_opens_a_result(browser, offline_copy, st
         page.goto(base + page_url(start))
         page.keyboard.press("/")
         page.locator("input.md-search__input").press_sequentially(query, delay=10)
-        page.locator(".md-search-result__item").first.wait_for(timeout=10000)
-        links = page.locator(".md-search-result__item > .md-search-result__link")
-        # Results are redrawn after each keystroke: read them all at once.
-        hrefs = links.evaluate_all("links => links.map(link => link.getAttribute('href'))")
-        found = [re.split(r"[?#]", href)[0].removeprefix(base) for href in hrefs]
+        found = [address.removeprefix(base) for address in read_search_results(page)]
         assert page_url(expected) in found[:3], f"{query!r}: {found[:5]}"
-        links.nth(found.index(page_url(expected))).click()
+        page.locator(".md-search-result__item > .md-search-result__link").nth(found.index(page_url(expected))).click()
         page.wait_for_url(re.compile(re.escape(base + page_url(expected)) + r"(\?.*)?$"))
         assert page.locator("article h1").count() == 1
     finally:

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from browser_checks import CHROME_WORDS, PageWatch, assert_a4, print_to_pdf, wait_until
+from browser_checks import CHROME_WORDS, PageWatch, assert_a4, print_to_pdf, read_search_results, wait_until
 from sitebuild import page_url
 
 pytestmark = pytest.mark.browser
@@ -107,11 +107,7 @@ def type_query(page, site_url, query):
 
 def search(page, site_url, query):
     type_query(page, site_url, query)
-    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
-    # Results are redrawn after each keystroke: read them all at once.
-    return page.locator(".md-search-result__item > .md-search-result__link").evaluate_all(
-        "links => links.map(link => link.getAttribute('href'))"
-    )
+    return read_search_results(page)
 
 
 @pytest.mark.parametrize(
@@ -130,7 +126,7 @@ def search(page, site_url, query):
 def test_dutch_search_finds_the_right_page(reading_page, site_url, query, expected, within):
     page = reading_page
     watch = PageWatch(site_url).attach(page, reporter=False)
-    results = [re.split(r"[?#]", href)[0].removeprefix(site_url) for href in search(page, site_url, query)]
+    results = [address.removeprefix(site_url) for address in search(page, site_url, query)]
     watch.detach()
     assert expected in results[:within], f"{query!r}: first results {results[:5]}"
     assert not watch.problems()

@@ -6,9 +6,11 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
+import yaml
 
 from macros.content.conversations import Block, Conversation, ConversationLibrary, Werkvorm
 from macros.render.conversations import (
+    EXPECTATION_LABELS,
     SAY_LABEL,
     render_block,
     render_comparison,
@@ -229,9 +231,6 @@ def test_the_print_sheet_is_on_each_guide_but_not_in_search(site_dir, conversati
 def test_each_person_page_is_tagged_for_search_with_its_expectation(site_dir, conversations):
     """The tag in the page's front matter (search shows and ranks it) says
     what the person card says, from the same data."""
-    from macros.render.conversations import EXPECTATION_LABELS
-    import yaml
-
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     for conversation in conversations:
         source = (ROOT / "docs" / conversation.page).read_text(encoding="utf-8")
