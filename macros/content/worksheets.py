@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import Field, StringConstraints, model_validator
 
 from .figures import FigureLibrary
-from .base import ContentError, Id, PagePath, Strict, Text, Title, display_path, read_yaml, validate
+from .base import ContentError, Correct, Id, PagePath, Strict, Text, Title, display_path, read_yaml, validate
 
 
 Kind = Literal["reflectie", "werkblad", "werkvorm"]
@@ -126,6 +126,7 @@ def load_worksheets(
     pages: Iterable[str],
     figures: FigureLibrary,
     root: Path | None = None,
+    correct: Correct = None,
 ) -> WorksheetLibrary:
     """Read ``folder/*.yaml`` into a library.
 
@@ -141,7 +142,7 @@ def load_worksheets(
     origin: dict[str, str] = {}
     for path in files:
         shown = display_path(path, root)
-        data = read_yaml(path, shown)
+        data = read_yaml(path, shown, correct)
         raw_id = data.get("id") if isinstance(data, dict) else None
         item = f"worksheet '{raw_id}'" if isinstance(raw_id, str) else "worksheet"
         sheet = validate(Worksheet, data, shown, item)
