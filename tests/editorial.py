@@ -10,8 +10,9 @@ main content is one of three things:
   ``pig-web`` (a block, a heading, a caption or a few words), or on a page
   of the web edition's own (front matter ``edition: web``: the page carries
   a label of class ``pig-web-page`` under its title);
-- interface: form controls and their labels, buttons, status messages, and
-  the short list of ``INTERFACE_TEXTS`` below.
+- interface: form controls and their labels, buttons, status messages, the
+  site's notes on its own controls (class ``pig-ui``), and the short list of
+  ``INTERFACE_TEXTS`` below.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ MARKED_CLASSES = {"pig-web"}
 # The label a page of the web edition's own carries under its title.
 WEB_PAGE_CLASS = "pig-web-page"
 INTERFACE_ROLES = {"status", "alert"}
+# The site's notes about its own controls (where answers are kept, say).
+INTERFACE_CLASSES = {"pig-ui"}
 
 # Interface texts that name what a link or a form is, not content. Each is
 # a whole block (regular expression, matched against the folded text).
@@ -40,42 +43,71 @@ INTERFACE_TEXTS = [
     r"Gespreksgids om af te drukken: .+",
     r"Lees de uitleg in het werkboek \(.+\)",
     r"Naam: Datum:",
+    r"Rosa Helmantel en Saskia Tjepkema",  # the authors' names on the printed cover
 ]
+
+
+def words(text: str) -> str:
+    """``normalise`` with hyphens dropped: "waarderend-onderzoekend" and a
+    word the print layout hyphenated at a line end compare alike."""
+    return normalise(re.sub(r"[-‐]", "", text))
 
 
 @functools.lru_cache(maxsize=1)
 def book_text() -> str:
-    """The book, normalised, with the listed corrections applied: once with
-    words hyphenated at a line end joined, once with the hyphen kept."""
-    raw = BOOK.read_text(encoding="utf-8")
-    versions = []
-    for joiner in (r"\1\2", r"\1-\2"):
-        text = re.sub(r"(\w+)-[ \t]*\n\s*(\w+)", joiner, raw)
-        text = text.replace("2.07", "2.0")
-        # Note numbers glued to words: "Seligman1,2", "vooruit te zetten?’4".
-        text = re.sub(r"(?<=[a-zé?’])\d{1,2}(?:,\d{1,2})?(?=[\s.,:;])", "", text)
-        text = normalise(text)
-        for correction in load_content().corrections:
-            text = text.replace(normalise(correction.printed), normalise(correction.corrected))
-        versions.append(text)
-    return " | ".join(versions)
+    """The book, normalised, with the listed corrections applied."""
+    text = re.sub(r"(\S)-[ \t]*\n\s*(\w)", r"\1\2", BOOK.read_text(encoding="utf-8"))
+    text = text.replace("2.07", "2.0")
+    # Note numbers glued to words: "Seligman1,2", "vooruit te zetten?’4".
+    text = re.sub(r"(?<=[a-zé?’])\d{1,2}(?:,\d{1,2})?(?=[\s.,:;])", "", text)
+    text = words(text)
+    for correction in load_content().corrections:
+        text = text.replace(words(correction.printed), words(correction.corrected))
+    return text
 
 
 def in_book(text: str) -> bool:
     """Whether ``text`` is the book's, word for word; a list or heading
     number ("1.", "a.") counts as numbering, not text."""
-    words = normalise(text)
-    if not words:
+    found = words(text)
+    if not found:
         return True
     book = book_text()
-    if words in book:
+    if found in book:
         return True
-    unnumbered = re.sub(r"^(?:\d{1,2}|[a-e])\s+", "", words)
+    unnumbered = re.sub(r"^(?:\d{1,2}|[a-e])\s+", "", found)
     if unnumbered in book:
         return True
     # A heading that joins the book's part title and chapter title.
-    parts = [normalise(part) for part in re.split(r" — |: ", text)]
-    return len(parts) > 1 and all(part in book for part in parts)
+    parts = [words(part) for part in re.split(r" — |: ", text)]
+    if len(parts) > 1 and all(part in book for part in parts):
+        return True
+    return _joined_at_seams(unnumbered.split(), book)
+
+
+# Where the print layout broke a sentence over two columns or boxes, the
+# site joins the two parts again: a block may be up to SEAMS + 1 runs of the
+# book, each at least SEAM_RUN words long (an added sentence is not).
+SEAMS = 3
+SEAM_RUN = 6
+
+
+def _joined_at_seams(words: list[str], book: str, seams: int = SEAMS) -> bool:
+    if " ".join(words) in book:
+        return True
+    if seams == 0 or len(words) < 2 * SEAM_RUN:
+        return False
+    # The longest run from the start that the book has, then the rest.
+    low, high = SEAM_RUN, len(words) - SEAM_RUN
+    if " ".join(words[:low]) not in book:
+        return False
+    while low < high:
+        middle = (low + high + 1) // 2
+        if " ".join(words[:middle]) in book:
+            low = middle
+        else:
+            high = middle - 1
+    return _joined_at_seams(words[low:], book, seams - 1)
 
 
 def is_interface(text: str) -> bool:
@@ -100,7 +132,7 @@ class _Blocks(HTMLParser):
     def _state(self) -> tuple[str, bool]:
         tags = [tag for tag, _, _ in self.stack if tag in BLOCKS]
         marked = self._inside(
-            lambda tag, classes, attrs: classes & MARKED_CLASSES
+            lambda tag, classes, attrs: classes & (MARKED_CLASSES | INTERFACE_CLASSES)
             or tag in {"form", "fieldset"}
             or attrs.get("role") in INTERFACE_ROLES
         )
@@ -137,7 +169,15 @@ class _Blocks(HTMLParser):
                 del self.stack[position:]
                 break
 
+    def _in_marked_words(self) -> bool:
+        """Inside a few marked words (a pig-web element within the block)."""
+        blocks = [position for position, (tag, _, _) in enumerate(self.stack) if tag in BLOCKS]
+        start = blocks[-1] + 1 if blocks else 0
+        return any(classes & MARKED_CLASSES for _, classes, _ in self.stack[start:])
+
     def handle_data(self, data):
+        if self._in_marked_words():
+            return
         hidden = self._inside(
             lambda tag, classes, attrs: tag in NOT_TEXT_TAGS
             or classes & NOT_TEXT_CLASSES

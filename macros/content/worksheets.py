@@ -38,6 +38,8 @@ class Question(Strict):
     lines: int = Field(default=3, ge=0, le=40)
     items: tuple[Text, ...] = ()
     answer: bool = True
+    # The question's text is the web edition's own, not the book's.
+    web: bool = False
 
 
 class Section(Strict):
@@ -53,6 +55,9 @@ class Section(Strict):
     figure: Id | None = None
     new_page: bool = False
     copies: int = Field(default=1, ge=1, le=10)
+    # Which of its texts are the web edition's own, not the book's: they are
+    # marked as such on the page (see the Verantwoording page).
+    web: tuple[Literal["title", "intro", "after"], ...] = ()
 
     @model_validator(mode="after")
     def _not_empty(self) -> Section:
@@ -74,6 +79,7 @@ class Worksheet(Strict):
     pages: int = Field(ge=1, le=12)
     intro: tuple[Text, ...] = ()
     sections: tuple[Section, ...] = Field(min_length=1)
+    web: tuple[Literal["title", "intro"], ...] = ()
 
     @model_validator(mode="after")
     def _has_questions(self) -> Worksheet:

@@ -23,12 +23,35 @@ def drop_heading_styles(html: str) -> str:
     return _HEADING_STYLE.sub("", html)
 
 
+# A section of the navigation opens with a heading of its own: the
+# navigation's title, then the section's first page with its title.
+_SECTION_HEADING = re.compile(
+    r"(<section class='print-page md-section'[^>]*>\s*)<h1>(.*?)<a class='headerlink'(.*?)</h1>"
+    r"(\s*<section class=\"print-page\"[^>]*><h1[^>]*>)(.*?)<a ",
+    re.S,
+)
+
+
+def mark_section_headings(html: str) -> str:
+    """A navigation section's heading is dropped where the section's first
+    page has the same title, and marked as the web edition's where it does
+    not (its words are the navigation's, not the book's)."""
+
+    def tidy(match: re.Match) -> str:
+        opening, title, rest, page_opening, page_title = match.groups()
+        if title.strip() == page_title.strip():
+            return f"{opening}{page_opening}{page_title}<a "
+        return f"{opening}<h1 class=\"pig-web\">{title}<a class='headerlink'{rest}</h1>{page_opening}{page_title}<a "
+
+    return _SECTION_HEADING.sub(tidy, html)
+
+
 def tidy_print_page(path: Path) -> bool:
     """Rewrite the print page in place; False when there is none."""
     if not path.is_file():
         return False
     html = path.read_text(encoding="utf-8")
-    path.write_text(drop_heading_styles(html), encoding="utf-8")
+    path.write_text(mark_section_headings(drop_heading_styles(html)), encoding="utf-8")
     return True
 
 
