@@ -176,3 +176,14 @@ def test_every_sentence_of_the_book_is_on_the_site(site_dir):
         if s not in site_text and not any(edit in s for edit in KNOWN_EDITS)
     ]
     assert not missing, f"{len(missing)} sentences of the book are not on the site:\n" + "\n".join(missing)
+
+
+def test_one_note_per_note_of_the_book(site_dir):
+    """The book has 19 notes; the site has one footnote for each, at the
+    book's place (note 7 stands twice in the book: at Buckingham & Clifton
+    and at the StrengthsFinder 2.0)."""
+    notes, references = 0, 0
+    for url, html in built_pages(site_dir):
+        notes += len(re.findall(r'<li id="fn:[^"]+">', html))
+        references += len(re.findall(r'<sup id="fnref\d*:[^"]+">', html))
+    assert (notes, references) == (19, 20)
