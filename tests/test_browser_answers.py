@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_checks import PageWatch, axe_violations, flat, print_to_pdf
+from macros.render.templating import PRIVACY_NOTICE
 from sitebuild import load_library, page_url
 
 pytestmark = pytest.mark.browser
@@ -55,7 +56,7 @@ def test_every_question_of_a_worksheet_has_a_labelled_answer_field(context, site
     page, watch = open_page(context, site_url, "werkbladen/job-craften.md")
     for q in SHEETS["job-craften"].questions:
         assert field(page, q.text).is_visible(), q.id
-    assert page.get_by_text("Je antwoorden blijven op dit apparaat").is_visible()
+    assert page.get_by_text(PRIVACY_NOTICE).is_visible()
     assert not watch.problems()
 
 
@@ -211,7 +212,7 @@ def test_a_sheet_prints_with_answers_or_blank(context, site_url):
     assert "Het team kwam weer in beweging" in printed
     assert len(pdf.pages) == SHEETS["waarderend-interview"].pages
     assert "Jouw antwoord" not in printed and "blijven op dit apparaat" not in printed
-    page.get_by_label("Afdrukken met mijn antwoorden").uncheck()
+    page.get_by_label("Mijn antwoorden meeprinten").uncheck()
     _, blank = pdf_text(page)
     assert "Het team kwam weer in beweging" not in blank
     assert text in blank

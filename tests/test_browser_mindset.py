@@ -11,6 +11,7 @@ from browser_checks import PageWatch, assert_a4, axe_violations, flat, print_to_
 from sitebuild import DOCS, ROOT, page_url
 
 from macros.content.mindset import load_mindset_test
+from macros.render.templating import PRIVACY_NOTICE
 
 pytestmark = pytest.mark.browser
 
@@ -126,7 +127,7 @@ def test_the_scoring_function_on_its_own(context):
 def test_the_items_wait_for_an_area(page):
     assert "Kies eerst het gebied" in status(page)
     assert group(page, 1).get_by_role("radio").first.is_disabled()
-    assert page.get_by_text("Je antwoorden blijven in deze browser").is_visible()
+    assert page.get_by_text(PRIVACY_NOTICE).is_visible()
     choose(page, "werk")
     assert group(page, 1).get_by_role("radio").first.is_enabled()
     assert "Nog niet beantwoord: stelling 1, 2, 3, 4, 5, 6, 7, 8, 9 en 10." in status(page)

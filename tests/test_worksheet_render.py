@@ -16,6 +16,7 @@ from macros.render.worksheets import (
     render_sheet,
     render_worksheet_link,
 )
+from macros.render.templating import PRIVACY_NOTICE
 from sitebuild import article_html, load_figures, html_path, link_href, page_url, text_blocks
 
 SHEET = Worksheet.model_validate(
@@ -114,7 +115,7 @@ def test_link_and_overview_are_markdown_that_mkdocs_checks():
 
 def test_answer_bar_says_where_answers_stay_and_links_to_them():
     bar = render_answer_bar("../mijn-antwoorden.md")
-    assert "Je antwoorden blijven op dit apparaat" in bar
+    assert PRIVACY_NOTICE in bar
     assert "[Al je antwoorden](../mijn-antwoorden.md)" in bar
     assert '<input type="checkbox" data-pig-print-answers checked>' in bar
 

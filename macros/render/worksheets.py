@@ -14,7 +14,7 @@ from ..content.figures import FigureLibrary
 from ..content.worksheets import Section, UnknownWorksheetError, Worksheet, WorksheetLibrary, question_section
 from .figures import render_figure
 from .markdown import md_text
-from .templating import render
+from .templating import PRIVACY_NOTICE, render
 
 
 KIND_LABELS: dict[str, str] = {"reflectie": "Reflectie", "werkblad": "Werkblad", "werkvorm": "Werkvorm"}
@@ -109,7 +109,7 @@ def render_worksheet_page(sheet: Worksheet, figures: FigureLibrary, reading_href
 
 PRINT_SWITCH = (
     '<label class="pig-answer-switch"><input type="checkbox" data-pig-print-answers checked> '
-    "Afdrukken met mijn antwoorden (uitvinken: leeg afdrukken)</label>"
+    "Mijn antwoorden meeprinten</label>"
 )
 
 
@@ -117,8 +117,7 @@ def render_answer_bar(mine_href: str, *, switch: bool = True) -> str:
     """What a page with answer fields says about them (shown by the script)."""
     return (
         '<div class="pig-answer-bar pig-ui pig-needs-js" data-pig-answer-bar markdown>\n'
-        "Je antwoorden blijven op dit apparaat: ze worden alleen in deze browser bewaard en nergens heen gestuurd. "
-        f"[Al je antwoorden]({mine_href}) staan bij elkaar, om te bewaren of mee te nemen.\n\n"
+        f"{PRIVACY_NOTICE} [Al je antwoorden]({mine_href}) staan bij elkaar, om te bewaren of mee te nemen.\n\n"
         + (PRINT_SWITCH + "\n\n" if switch else "")
         + '<span class="pig-answer-message" role="status" aria-live="polite" data-pig-message></span>\n'
         "</div>"
