@@ -13,7 +13,7 @@ import re
 WEB_EDITION = "web"
 # Markdown inside (md_in_html), so MkDocs checks and rewrites the link.
 WEB_PAGE_LABEL = (
-    '<p class="pig-web-page" markdown><span class="pig-web-page__badge">Webeditie</span> '
+    '<p class="pig-web-page" data-search-exclude markdown><span class="pig-web-page__badge">Webeditie</span> '
     "Deze pagina is van de webeditie en staat niet in het boek. "
     "[Wat is van de webeditie?]({href})</p>"
 )
