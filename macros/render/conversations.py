@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..content.conversations import WERKVORM_LINK, Block, Conversation, ConversationLibrary, Step, Werkvorm
 from ..content.worksheets import WorksheetLibrary
@@ -193,7 +193,13 @@ def render_comparison(library: ConversationLibrary, link_to: LinkTo) -> str:
     conversations = list(library)
 
     def row(label: str, cells: list[str]) -> str:
-        return "| " + " | ".join([f"**{label}**", *cells]) + " |"
+        # Each cell names its person too, for a phone, where the table is
+        # stacked one aspect at a time (the name is shown there only).
+        named = [
+            f'<span class="pig-compare__who">{escape(c.person.name)}:</span> {cell}'
+            for c, cell in zip(conversations, cells)
+        ]
+        return "| " + " | ".join([f"**{label}**", *named]) + " |"
 
     def who(c: Conversation) -> str:
         person = c.person
@@ -225,5 +231,5 @@ def render_comparison(library: ConversationLibrary, link_to: LinkTo) -> str:
             ],
         )
     )
-    return "\n".join(rows)
+    return '<div class="pig-compare" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 
