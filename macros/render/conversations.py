@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..content.conversations import WERKVORM_LINK, Block, Conversation, ConversationLibrary, Step, Werkvorm
 from ..content.worksheets import WorksheetLibrary
@@ -196,7 +196,7 @@ def render_comparison(library: ConversationLibrary, link_to: LinkTo) -> str:
         # Each cell names its person too, for a phone, where the table is
         # stacked one aspect at a time (the name is shown there only).
         named = [
-            f'<span class="pig-compare__who">{escape(c.person.name)}:</span> {cell}'
+            f'<span class="pig-compare__who">{md_text(c.person.name)}:</span> {cell}'
             for c, cell in zip(conversations, cells)
         ]
         return "| " + " | ".join([f"**{label}**", *named]) + " |"
