@@ -9,9 +9,9 @@ from urllib.parse import urlencode
 
 import pytest
 
-from browser_checks import PageWatch, axe_violations, sideways_overflow, wait_until
+from browser_checks import PageWatch, axe_violations, wait_until
 from macros.render.worksheets import phase
-from sitebuild import load_library, page_url, page_urls
+from sitebuild import load_library, page_url
 
 pytestmark = pytest.mark.browser
 
@@ -103,26 +103,8 @@ def test_every_page_links_to_my_answers_and_the_worksheets(reading_page, site_ur
     assert href.endswith("/_root/mijn-antwoorden.html")
 
 
-def test_no_page_scrolls_sideways_at_360_px_not_even_a_table(browser, site_url):
-    """Every page at 360 px: nothing wider than the window, and no table that
-    scrolls sideways inside the page either (the overview's cards, the Deel 4
-    comparison stacked)."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
-    problems = []
-    try:
-        page = context.new_page()
-        for url in page_urls():
-            page.goto(site_url + url)
-            width, overflow = sideways_overflow(page)
-            scrolling = page.evaluate(
-                "[...document.querySelectorAll('article .md-typeset__scrollwrap, article table')]"
-                ".filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.tagName.toLowerCase() + ' ' + el.scrollWidth)"
-            )
-            if width > 360 or overflow or scrolling:
-                problems.append(f"{url}: {width} px; too wide: {overflow}; scrolls sideways: {scrolling}")
-    finally:
-        context.close()
-    assert not problems, "\n".join(problems)
+# No page scrolls sideways at 360 px, nor any table in it: the check of
+# every page in test_browser_pages.py (one load per page does both).
 
 
 # --- The method library --------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Every page in Chromium: offline, no errors, accessible in light and dark,
-nothing sideways at 360 px."""
+nothing sideways at 360 px, not even a table."""
 
 import pytest
 
@@ -44,6 +44,14 @@ def test_page_is_offline_clean_accessible_and_fits_a_phone(reading_page, site_ur
             width, overflow = sideways_overflow(page)
             if width > 360 or overflow:
                 problems.append(f"{width}px wide at 360px; too wide: {overflow}")
+            # Nor a table that scrolls sideways inside the page (issue 18:
+            # the overview's cards, the Deel 4 comparison stacked).
+            scrolling = page.evaluate(
+                "[...document.querySelectorAll('article .md-typeset__scrollwrap, article table')]"
+                ".filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.tagName.toLowerCase() + ' ' + el.scrollWidth)"
+            )
+            if scrolling:
+                problems.append(f"scrolls sideways at 360px: {scrolling}")
         problems = watch.problems() + problems
     finally:
         watch.detach()

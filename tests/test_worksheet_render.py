@@ -102,7 +102,7 @@ def test_a_titled_section_numbers_its_copies():
 
 def test_meta_line_lists_kind_part_people_and_materials():
     assert meta_line(SHEET) == (
-        "Werkvorm · Deel 2 · leidinggevende alleen, leidinggevende en medewerker samen of "
+        "Werkvorm · Deel 2 · leidinggevende alleen, leidinggevende en medewerker samen, "
         "collega’s onderling of in een groep · nodig: kaartjes, flipover"
     )
     placed = SHEET.model_copy(update={"part": None, "place": "Na Deel 5", "for_whom": (), "needs": ()})

@@ -7,7 +7,7 @@ out. Links are written as Markdown so that MkDocs checks and rewrites them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
@@ -79,20 +79,10 @@ def meta_line(sheet: Worksheet) -> str:
     reflection between the parts: 'Reflectie' once)."""
     parts = list(dict.fromkeys([KIND_LABELS[sheet.kind], part_label(sheet)]))
     if sheet.for_whom:
-        parts.append(join_dutch(AUDIENCE_LABELS[p.who] for p in sheet.for_whom))
+        parts.append(audience(sheet))  # a list: a label may hold "of" itself
     if sheet.needs:
         parts.append("nodig: " + ", ".join(MATERIAL_LABELS[n.what] for n in sheet.needs))
     return " · ".join(parts)
-
-
-def join_dutch(words: Iterable[str]) -> str:
-    """'a', 'a of b', 'a, b of c': how the book lists alternatives."""
-    items = list(words)
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " of " + items[-1]
-
-
 
 
 def render_questions(sheet: Worksheet, section_id: str | None = None) -> str:
