@@ -80,8 +80,8 @@ def test_the_ways_in_are_on_the_first_screen_and_lead_to_their_pages(browser, si
         # The book's introduction follows, unchanged, right after them.
         first = page.locator("article p", has_text="Als leidinggevende voer je continu gesprekken").first
         assert first.bounding_box()["y"] > entries.last.bounding_box()["y"]
-        # One link per way in, followed: it opens its page.
-        for title, targets in ENTRIES.items():
+        # One link per way in, followed (on the phone only: the same links): it opens its page.
+        for title, targets in ENTRIES.items() if width == 390 else ():
             page.goto(home)
             page.locator(".pig-entry", has_text=title).locator("a").first.click()
             page.wait_for_load_state()
@@ -230,16 +230,16 @@ def test_without_javascript_every_card_is_there_and_no_filter(browser, site_url)
         context.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_filtered_overview_is_accessible_in_light_and_dark(browser, site_url, scheme):
-    for width in (1280, 360):
-        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-        try:
-            page = context.new_page()
-            page.goto(site_url + OVERVIEW + "?deel=deel-2&deel=reflectie&wie=samen")
-            assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
-            wait_until(page, "document.querySelectorAll('.pig-ml__card[hidden]').length > 0")
-            page.locator('input[name="wie"][value="samen"]').focus()  # the focus ring is checked too
-            assert not axe_violations(page), f"{scheme}, {width} px"
-        finally:
-            context.close()
+@pytest.mark.parametrize("scheme,width", [("light", 1280), ("dark", 360)])
+def test_the_filtered_overview_is_accessible_in_light_and_dark(browser, site_url, scheme, width):
+    """axe with the filters applied: light on a desktop, dark on a phone."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(site_url + OVERVIEW + "?deel=deel-2&deel=reflectie&wie=samen")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+        wait_until(page, "document.querySelectorAll('.pig-ml__card[hidden]').length > 0")
+        page.locator('input[name="wie"][value="samen"]').focus()  # the focus ring is checked too
+        assert not axe_violations(page), f"{scheme}, {width} px"
+    finally:
+        context.close()
