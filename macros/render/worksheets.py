@@ -125,7 +125,7 @@ def render_worksheet_page(sheet: Worksheet, figures: FigureLibrary, reading_href
     """
     return "\n\n".join(
         [
-            f"# {md_text(sheet.title)}",
+            f"# {md_text(sheet.title)}" + (" { .pig-web }" if "title" in sheet.web else ""),
             '<p class="pig-ws-actions pig-needs-js">'
             '<button type="button" class="md-button md-button--primary pig-print-button">'
             "Werkblad afdrukken</button> " + PRINT_SWITCH + "</p>",
@@ -145,7 +145,7 @@ PRINT_SWITCH = (
 def render_answer_bar(mine_href: str, *, switch: bool = True) -> str:
     """What a page with answer fields says about them (shown by the script)."""
     return (
-        '<div class="pig-answer-bar pig-needs-js" data-pig-answer-bar markdown>\n'
+        '<div class="pig-answer-bar pig-ui pig-needs-js" data-pig-answer-bar markdown>\n'
         "Je antwoorden blijven op dit apparaat: ze worden alleen in deze browser bewaard en nergens heen gestuurd. "
         f"[Al je antwoorden]({mine_href}) staan bij elkaar, om te bewaren of mee te nemen.\n\n"
         + (PRINT_SWITCH + "\n\n" if switch else "")
