@@ -10,7 +10,7 @@ import pytest
 
 from macros.site.artefact import archive_name, prune, unread_files, zip_site
 from macros.render.download import download_href
-from sitebuild import ROOT, html_path, page_url
+from sitebuild import link_href, ROOT, html_path, page_url
 
 ZIP = archive_name()
 
@@ -57,14 +57,18 @@ def test_the_zip_holds_exactly_the_site(site_dir):
     assert folder + "index.html" in names
 
 
-def test_the_home_page_links_to_the_zip_in_dutch(site_dir):
-    home = page_url("index.md")
-    html = html_path(site_dir, home).read_text(encoding="utf-8")
+def test_the_offline_page_links_to_the_zip_in_dutch_and_the_home_page_to_it(site_dir):
+    offline = page_url("offline-lezen.md")
+    html = html_path(site_dir, offline).read_text(encoding="utf-8")
     link = re.search(r'<a class="pig-download" href="([^"]+)"[^>]*>([^<]+)</a>', html)
-    assert link, "no download link on the home page"
+    assert link, "no download link on the page Offline lezen"
     assert link.group(2) == "Download het werkboek (zip)"
-    target = (html_path(site_dir, home).parent / link.group(1)).resolve()
+    assert "Offline lezen" in html and "Zonder netwerk" not in html
+    target = (html_path(site_dir, offline).parent / link.group(1)).resolve()
     assert target == (site_dir / ZIP).resolve() and target.is_file()
+    home = html_path(site_dir, page_url("index.md")).read_text(encoding="utf-8")
+    assert 'class="pig-download"' not in home, "the zip box is back on top of the home page"
+    assert f'<a href="{link_href("index.md", "offline-lezen.md")}">Offline lezen</a>' in home
 
 
 # --- The plain functions -------------------------------------------------------

@@ -52,6 +52,7 @@ BOOK_ORDER = [
     # ... then one page per worksheet, in the order of the data (see below).
     ("Bronnen", "bronnen.md"),
     ("Verantwoording", "verantwoording.md"),
+    ("Offline lezen", "offline-lezen.md"),
     ("Het hele werkboek afdrukken", "print_page.md"),  # mkdocs-print-site-plugin
 ]
 

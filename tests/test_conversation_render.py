@@ -93,13 +93,16 @@ def test_the_page_has_card_numbered_steps_werkvormen_and_the_print_sheet(workshe
 
 
 def test_the_comparison_is_a_markdown_table_of_all():
-    table = render_comparison(LIBRARY, link_to).splitlines()
+    lines = render_comparison(LIBRARY, link_to).splitlines()
+    # A block of its own (stacked on a phone by the stylesheet), Markdown inside.
+    assert lines[0] == '<div class="pig-compare" markdown>' and lines[-1] == "</div>"
+    table = [line for line in lines if line.startswith("|")]
+    who = '<span class="pig-compare__who">Piet:</span> '
     assert table[0] == "| Voorbeeldgesprek | [Piet](proef.md) |"
-    assert table[2] == "| **Wie** | 40 jaar · docent |"
-    assert table[3] == "| **Presteert** | naar verwachting |"
-    assert table[4] == "| **Stap 1** | [Eerst \\| dan](proef.md#stap-1) |"
-    assert table[5] == "| **Werkvormen** | [De droomvraag](../deel-3/droomvraag.md), [De vraag](../deel-2/feedback.md#complimenten) |"
-
+    assert table[2] == f"| **Wie** | {who}40 jaar · docent |"
+    assert table[3] == f"| **Presteert** | {who}naar verwachting |"
+    assert table[4] == f"| **Stap 1** | {who}[Eerst \\| dan](proef.md#stap-1) |"
+    assert table[5] == f"| **Werkvormen** | {who}[De droomvraag](../deel-3/droomvraag.md), [De vraag](../deel-2/feedback.md#complimenten) |"
 
 
 # --- In the built site --------------------------------------------------------
@@ -199,6 +202,9 @@ def test_the_overview_compares_all_three(site_dir, conversations):
     table = re.search(r"<table>(.*?)</table>", html, re.S).group(1)
     header = re.findall(r'<th><a href="([^"]+)">([^<]+)</a></th>', table)
     assert header == [(link_href(src, c.page), c.person.name) for c in conversations]
+    named = re.findall(r'<span class="pig-compare__who">([^<]+):</span> ', table)
+    assert named == [c.person.name for c in conversations] * 6  # each cell names its person (for a phone)
+    table = re.sub(r'<span class="pig-compare__who">[^<]+</span> ', "", table)
     rows = {
         html_lib.unescape(re.sub(r"<[^>]+>", "", cells[0])): cells[1:]
         for cells in (re.findall(r"<td>(.*?)</td>", row, re.S) for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)) if cells

@@ -1,6 +1,7 @@
 """The worksheet data: every file valid, and every kind of mistake reported
 with the file, the item and the field — by the loader and by a real build."""
 
+import re
 import shutil
 
 import pytest
@@ -9,7 +10,7 @@ from macros.content.base import ContentError
 
 from macros.content.worksheets import load_worksheets
 from macros.site.navigation import nav_pages
-from sitebuild import copy_project, load_figures, normalise, DOCS, assert_names_all, build_site, edit_yaml, mkdocs_config
+from sitebuild import BOOK, copy_project, load_figures, normalise, DOCS, assert_names_all, build_site, edit_yaml, mkdocs_config
 
 DATA = DOCS / "data" / "worksheets"
 PAGES = nav_pages(mkdocs_config()["nav"])
@@ -238,3 +239,62 @@ def test_the_data_folder_is_not_published(site_dir):
     assert not (site_dir / "data").exists()
     assert not list(site_dir.rglob("*.yaml"))
 
+
+
+# --- Every filter value of the overview is the book's --------------------------
+
+def squashed_book() -> str:
+    """The book's words run together: line-end hyphenation joined, note
+    numbers dropped, normalised as the content tests do, spaces removed (a
+    hyphen at a line end may be the book's own, so word breaks do not count)."""
+    raw = BOOK.read_text(encoding="utf-8")
+    raw = re.sub(r"(\w+)-[ \t]*\n\s*(\w+)", r"\1\2", raw)
+    raw = re.sub(r"(?<=[a-zé?’])\d{1,2}(?:,\d)?(?=[\s.,:;])", "", raw)
+    return normalise(raw).replace(" ", "")
+
+
+@pytest.mark.skipif(not BOOK.is_file(), reason=f"the book's text is not at {BOOK}")
+def test_every_filter_value_names_its_source_in_the_book(worksheets):
+    """Who takes part, what is needed and the purpose of every sheet are
+    passages of the book, word for word; a sheet without one is shown as
+    'niet aangegeven'. The part is where its page is in the book."""
+    book = squashed_book()
+    missing = []
+    for sheet in worksheets:
+        quotes = [("purpose", sheet.purpose)]
+        quotes += [(f"for_whom {p.who}", p.source) for p in sheet.for_whom]
+        quotes += [(f"needs {n.what}", n.source) for n in sheet.needs]
+        for field, quote in quotes:
+            if normalise(quote).replace(" ", "") not in book:
+                missing.append(f"{sheet.id}: {field}: {quote!r}")
+        if sheet.part is not None:
+            assert sheet.page.startswith(sheet.part + "/"), f"{sheet.id}: part {sheet.part}, page {sheet.page}"
+        elif sheet.kind == "reflectie":
+            # The book heads each reflection REFLECTIE, then its question.
+            assert normalise(sheet.title.removeprefix("Reflectie:")).replace(" ", "") in book, sheet.id
+        else:
+            # 'Na Deel 5': its page comes after Deel 5 and before the Bijlagen.
+            assert sheet.place == "Na Deel 5", sheet.id
+            last_of_deel_5 = max(i for i, page in enumerate(PAGES) if page.startswith("deel-5/"))
+            first_bijlage = min(i for i, page in enumerate(PAGES) if page.startswith("bijlagen/"))
+            assert last_of_deel_5 < PAGES.index(sheet.page) < first_bijlage, sheet.id
+    assert not missing, "not in the book:\n" + "\n".join(missing)
+
+
+def test_the_check_of_sources_can_fail():
+    book = squashed_book() if BOOK.is_file() else ""
+    assert normalise("in tweetallen bespreken met de hele klas").replace(" ", "") not in book
+    assert normalise("Wanneer je deze activiteit met een groep collega’s doet").replace(" ", "") in book or not book
+
+
+def test_a_value_without_a_source_is_refused(tmp_path):
+    folder = tmp_path / "worksheets"
+    shutil.copytree(DATA, folder)
+    edit_yaml(folder / "balans-opmaken.yaml", lambda data: data["for_whom"][0].pop("source"))
+    with pytest.raises(ContentError) as caught:
+        load(folder)
+    assert_names_all(caught.value, ["balans-opmaken.yaml", "worksheet 'balans-opmaken'", "source", "is missing"])
+    edit_yaml(folder / "balans-opmaken.yaml", lambda data: data.update(for_whom=["samen"]))
+    with pytest.raises(ContentError) as caught:
+        load(folder)
+    assert "balans-opmaken.yaml" in str(caught.value) and "for_whom" in str(caught.value)

@@ -26,8 +26,13 @@ SHEET = Worksheet.model_validate(
         "kind": "werkvorm",
         "part": "deel-2",
         "page": "deel-2/proef.md",
-        "for_whom": ["alleen", "in-tweetallen", "in-een-groep"],
-        "needs": ["kaartjes", "flipover"],
+        "purpose": "Een <b>proef</b> voor de kaart.",
+        "for_whom": [
+            {"who": "leidinggevende", "source": "alleen met de leidinggevende"},
+            {"who": "samen", "source": "samen in gesprek gaan"},
+            {"who": "collegas", "source": "met een groep collega's"},
+        ],
+        "needs": [{"what": "kaartjes", "source": "op kaartjes schrijven"}, {"what": "flipover", "source": "een flipover aan de muur"}],
         "pages": 2,
         "intro": ["Een inleiding."],
         "sections": [
@@ -97,20 +102,66 @@ def test_a_titled_section_numbers_its_copies():
 
 
 def test_meta_line_lists_kind_part_people_and_materials():
-    assert meta_line(SHEET) == "Werkvorm · Deel 2 · alleen, in tweetallen of in een groep · nodig: kaartjes, flipover"
-    plain = SHEET.model_copy(update={"part": None, "for_whom": (), "needs": ()})
-    assert meta_line(plain) == "Werkvorm · Los hoofdstuk"
+    assert meta_line(SHEET) == (
+        "Werkvorm · Deel 2 · leidinggevende alleen, leidinggevende en medewerker samen, "
+        "collega’s onderling of in een groep · nodig: kaartjes, flipover"
+    )
+    placed = SHEET.model_copy(update={"part": None, "place": "Na Deel 5", "for_whom": (), "needs": ()})
+    assert meta_line(placed) == "Werkvorm · Na Deel 5"
+    reflection = SHEET.model_copy(update={"part": None, "kind": "reflectie", "for_whom": (), "needs": ()})
+    assert meta_line(reflection) == "Reflectie"  # not "Reflectie · Reflectie"
 
 
-def test_link_and_overview_are_markdown_that_mkdocs_checks():
+def test_a_sheet_outside_the_parts_names_its_place():
+    data = SHEET.model_dump()
+    with pytest.raises(ValueError, match="needs a place"):
+        Worksheet.model_validate({**data, "part": None, "place": None})
+    with pytest.raises(ValueError, match="only for a worksheet outside the parts"):
+        Worksheet.model_validate({**data, "place": "Na Deel 5"})
+    with pytest.raises(ValueError, match="for_whom names samen more than once"):
+        Worksheet.model_validate({**data, "for_whom": [{"who": "samen", "source": "een twee drie"}] * 2})
+    with pytest.raises(ValueError, match="at least three words"):
+        Worksheet.model_validate({**data, "for_whom": [{"who": "samen", "source": "samen"}]})
+
+
+def test_link_is_markdown_that_mkdocs_checks():
     assert render_worksheet_link(SHEET, "../werkbladen/proef.md") == (
         '[Werkblad om af te drukken: Proef &amp; "test" \\*b\\*](../werkbladen/proef.md){ .md-button .pig-ws-link }'
     )
-    table = render_overview(WorksheetLibrary((SHEET,), load_figures()), lambda sheet: f"{sheet.id}.md")
-    assert table.splitlines()[2] == (
-        '| [Proef &amp; "test" \\*b\\*](proef.md) | Deel 2 | Werkvorm | alleen, in tweetallen of in een groep | kaartjes, flipover | 2 |'
+
+
+def overview_of(*sheets, pdf=lambda sheet: None):
+    return render_overview(
+        WorksheetLibrary(sheets, load_figures()),
+        lambda target: "/" + target.removesuffix(".md") + ".html",
+        lambda sheet_id: f"werkbladen/{sheet_id}.md",
+        "werkbladen/werkmap.md",
+        pdf,
     )
 
+
+def test_overview_cards_carry_the_data_escaped_and_filters_only_of_values_in_use():
+    quiet = SHEET.model_copy(update={"id": "stil", "part": "bijlagen", "for_whom": (), "needs": (), "pages": 1})
+    html = overview_of(SHEET, quiet)
+    cards = re.findall(r'<li class="pig-ml__card" data-worksheet="([^"]+)" data-deel="([^"]+)" data-wie="([^"]+)" data-paginas="(\d+)">', html)
+    assert cards == [("proef", "deel-2", "leidinggevende samen collegas", "2"), ("stil", "bijlagen", "niet-aangegeven", "1")]
+    assert "<b>" not in html and "Een &lt;b&gt;proef&lt;/b&gt; voor de kaart." in html
+    assert '<h2 class="pig-ml__title" id="werkblad-proef"><a href="/werkbladen/proef.html">Proef &amp; &#34;test&#34; *b*</a></h2>' in html
+    assert '<a href="/deel-2/proef.html">Lees de uitleg</a>' in html
+    assert "<dt>Nodig</dt><dd>niet aangegeven</dd>" in html and "<dt>Wie doet mee</dt><dd>niet aangegeven</dd>" in html
+    values = re.findall(r'<input type="checkbox" name="(\w+)" value="([^"]+)">', html)
+    assert values == [
+        ("deel", "deel-2"), ("deel", "bijlagen"),
+        ("wie", "leidinggevende"), ("wie", "samen"), ("wie", "collegas"), ("wie", "niet-aangegeven"),
+        ("paginas", "1"), ("paginas", "2"),
+    ]
+    assert 'data-werkmap="/werkbladen/werkmap.html"' in html
+    assert ">PDF</a>" not in html
+
+
+def test_overview_links_a_pdf_once_there_is_one():
+    html = overview_of(SHEET, pdf=lambda sheet: f"/pdf/{sheet.id}.pdf")
+    assert '<a href="/pdf/proef.pdf">PDF</a>' in html
 
 
 def test_answer_bar_says_where_answers_stay_and_links_to_them():
@@ -186,10 +237,16 @@ def test_every_worksheet_has_its_page_with_every_question(site_dir, worksheets):
         assert '<p class="pig-ws-actions pig-needs-js"><button type="button" class="md-button md-button--primary pig-print-button">' in html
 
 
-def test_the_overview_lists_every_worksheet(site_dir, worksheets):
+def test_the_overview_has_a_card_per_worksheet_with_working_links(site_dir, worksheets):
     html = html_path(site_dir, page_url("werkbladen/index.md")).read_text(encoding="utf-8")
-    rows = re.findall(r'<tr>\s*<td><a href="([^"]+)">([^<]+)</a></td>\s*<td>([^<]+)</td>\s*<td>([^<]+)</td>', html)
-    assert [(href, html_lib.unescape(title)) for href, title, _, _ in rows] == [
+    titles = re.findall(r'<h2 class="pig-ml__title" id="werkblad-[^"]+"><a href="([^"]+)">([^<]+)</a></h2>', html)
+    assert [(href, html_lib.unescape(title)) for href, title in titles] == [
         (link_href("werkbladen/index.md", f"werkbladen/{sheet.id}.md"), sheet.title) for sheet in worksheets
     ]
-    assert ("Deel 2", "Werkvorm") in {(part, kind) for _, _, part, kind in rows}
+    readings = re.findall(r'<a href="([^"]+)">Lees de uitleg</a>', html)
+    assert readings == [link_href("werkbladen/index.md", sheet.page) for sheet in worksheets]
+    for href in readings:
+        assert (html_path(site_dir, page_url("werkbladen/index.md")).parent / href).is_file(), href
+    purposes = [html_lib.unescape(p) for p in re.findall(r'<p class="pig-ml__purpose">([^<]+)</p>', html)]
+    assert purposes == [sheet.purpose for sheet in worksheets]
+    assert "Los hoofdstuk" not in html

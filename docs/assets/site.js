@@ -21,8 +21,9 @@ document$.subscribe(function () {
   });
 });
 
-// Worksheets: a print button, and the werkmap's choice of sheets. Without
-// JavaScript the buttons stay hidden and the werkmap prints every sheet.
+// Worksheets: a print button, and the werkmap's choice of sheets (the
+// overview's link may bring one in its address). Without JavaScript the
+// buttons stay hidden and the werkmap prints every sheet.
 document$.subscribe(function () {
   document.querySelectorAll(".pig-print-button").forEach(function (button) {
     button.onclick = function () {
@@ -54,6 +55,13 @@ function setUpPack(form) {
   function tickAll(checked) {
     boxes.forEach(function (box) { box.checked = checked; });
     update();
+  }
+
+  // A link from the overview names the sheets to tick in the form's own
+  // terms: werkmap.html?werkblad=hefbomen&werkblad=job-craften.
+  var asked = new URLSearchParams(location.search).getAll("werkblad");
+  if (asked.length) {
+    boxes.forEach(function (box) { box.checked = asked.indexOf(box.value) >= 0; });
   }
 
   form.querySelector("[data-pig-pack-all]").onclick = function () { tickAll(true); };

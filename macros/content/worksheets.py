@@ -1,18 +1,21 @@
 """The shape of a worksheet (werkblad) in ``docs/data/worksheets/``.
 
-One YAML file holds one worksheet. Only what the book says goes in: for whom
-and what is needed are left empty where the book does not say.
+One YAML file holds one worksheet. Only what the book says goes in: who
+takes part and what is needed are left empty where the book does not say
+(the site shows "niet aangegeven"), and each value names the words of the
+book it is taken from (``source``), so an editor and the tests can check it.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from .figures import FigureLibrary
 from .base import ContentError, Correct, Id, PagePath, Strict, Text, Title, display_path, read_yaml, validate
@@ -20,10 +23,39 @@ from .base import ContentError, Correct, Id, PagePath, Strict, Text, Title, disp
 
 Kind = Literal["reflectie", "werkblad", "werkvorm"]
 Part = Literal["deel-1", "deel-2", "deel-3", "deel-4", "deel-5", "bijlagen"]
-Audience = Literal["alleen", "in-tweetallen", "in-een-groep"]
+# Who takes part: the leader on their own, the employee (on their own, or
+# as the one who gathers feedback), leader and employee together, colleagues
+# among themselves or a team or group.
+Audience = Literal["leidinggevende", "medewerker", "samen", "collegas"]
 Material = Literal["kaartjes", "flipover", "a4-vel"]
 Numbering = Literal["bullets", "numbers", "letters"]
 
+
+
+def several_words(text: str) -> str:
+    """A source is a passage of the book, not a word: at least three words."""
+    if len(re.findall(r"\w+", text)) < 3:
+        raise ValueError("must quote at least three words of the book")
+    return text
+
+
+# Words of the book, as they stand there (line breaks and hyphenation aside).
+Source = Annotated[Text, AfterValidator(several_words)]
+OneLine = Annotated[Text, StringConstraints(max_length=300), AfterValidator(several_words)]
+
+
+class Participant(Strict):
+    """Who takes part, and the book's words that say so."""
+
+    who: Audience
+    source: Source
+
+
+class Need(Strict):
+    """What is needed, and the book's words that say so."""
+
+    what: Material
+    source: Source
 
 
 class Question(Strict):
@@ -74,8 +106,10 @@ class Worksheet(Strict):
     kind: Kind
     part: Part | None
     page: PagePath
-    for_whom: tuple[Audience, ...] = ()
-    needs: tuple[Material, ...] = ()
+    place: Title | None = None
+    purpose: OneLine
+    for_whom: tuple[Participant, ...] = ()
+    needs: tuple[Need, ...] = ()
     pages: int = Field(ge=1, le=12)
     intro: tuple[Text, ...] = ()
     sections: tuple[Section, ...] = Field(min_length=1)
@@ -85,6 +119,24 @@ class Worksheet(Strict):
     def _has_questions(self) -> Worksheet:
         if not any(section.questions for section in self.sections):
             raise ValueError("a worksheet needs at least one question")
+        return self
+
+    @model_validator(mode="after")
+    def _placed(self) -> Worksheet:
+        # A sheet outside the parts says where the book puts it; a reflection
+        # is placed by its kind.
+        if self.part is not None and self.place is not None:
+            raise ValueError("place is only for a worksheet outside the parts (part: null)")
+        if self.part is None and self.kind != "reflectie" and self.place is None:
+            raise ValueError("a worksheet outside the parts (part: null) needs a place, e.g. 'Na Deel 5'")
+        return self
+
+    @model_validator(mode="after")
+    def _each_value_once(self) -> Worksheet:
+        for field, values in (("for_whom", [p.who for p in self.for_whom]), ("needs", [n.what for n in self.needs])):
+            twice = sorted({value for value in values if values.count(value) > 1})
+            if twice:
+                raise ValueError(f"{field} names {', '.join(twice)} more than once")
         return self
 
     def section(self, section_id: str) -> Section:

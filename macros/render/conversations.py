@@ -190,7 +190,13 @@ def render_comparison(library: ConversationLibrary, link_to: LinkTo) -> str:
     conversations = list(library)
 
     def row(label: str, cells: list[str]) -> str:
-        return "| " + " | ".join([f"**{label}**", *cells]) + " |"
+        # Each cell names its person too, for a phone, where the table is
+        # stacked one aspect at a time (the name is shown there only).
+        named = [
+            f'<span class="pig-compare__who">{md_text(c.person.name)}:</span> {cell}'
+            for c, cell in zip(conversations, cells)
+        ]
+        return "| " + " | ".join([f"**{label}**", *named]) + " |"
 
     def who(c: Conversation) -> str:
         person = c.person
@@ -222,5 +228,5 @@ def render_comparison(library: ConversationLibrary, link_to: LinkTo) -> str:
             ],
         )
     )
-    return "\n".join(rows)
+    return '<div class="pig-compare" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 

@@ -6,7 +6,8 @@ out. Links are written as Markdown so that MkDocs checks and rewrites them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
@@ -18,42 +19,70 @@ from .templating import PRIVACY_NOTICE, render
 
 
 KIND_LABELS: dict[str, str] = {"reflectie": "Reflectie", "werkblad": "Werkblad", "werkvorm": "Werkvorm"}
-PART_LABELS: dict[str | None, str] = {
+PART_LABELS: dict[str, str] = {
     "deel-1": "Deel 1",
     "deel-2": "Deel 2",
     "deel-3": "Deel 3",
     "deel-4": "Deel 4",
     "deel-5": "Deel 5",
     "bijlagen": "Bijlagen",
-    None: "Los hoofdstuk",
+}
+# The phase of a part, in the words of its heading, for the overview's filter.
+PART_PHASES: dict[str, str] = {
+    "deel-2": "terugkijken",
+    "deel-3": "vooruitkijken",
 }
 AUDIENCE_LABELS: dict[str, str] = {
-    "alleen": "alleen",
-    "in-tweetallen": "in tweetallen",
-    "in-een-groep": "in een groep",
+    "leidinggevende": "leidinggevende alleen",
+    "medewerker": "medewerker",
+    "samen": "leidinggevende en medewerker samen",
+    "collegas": "collega’s onderling of in een groep",
 }
+NOT_STATED = "niet aangegeven"
 MATERIAL_LABELS: dict[str, str] = {"kaartjes": "kaartjes", "flipover": "flipover", "a4-vel": "A4-vel"}
 
 
+def part_label(sheet: Worksheet) -> str:
+    """Where the book puts a sheet: its part, 'Reflectie' for a reflection
+    between the parts, else the place its data names ('Na Deel 5')."""
+    if sheet.part is not None:
+        return PART_LABELS[sheet.part]
+    if sheet.place is not None:
+        return sheet.place
+    return KIND_LABELS[sheet.kind]
+
+
+def phase(sheet: Worksheet) -> tuple[str, str]:
+    """(key, label) of the overview's filter 'Deel of fase' for one sheet."""
+    if sheet.part is not None:
+        title = PART_PHASES.get(sheet.part)
+        return sheet.part, PART_LABELS[sheet.part] + (f": {title}" if title else "")
+    label = part_label(sheet)
+    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-"), label
+
+
+def audience(sheet: Worksheet) -> str:
+    """Who takes part, as the overview and the sheets say it."""
+    return ", ".join(AUDIENCE_LABELS[p.who] for p in sheet.for_whom) or NOT_STATED
+
+
+def materials(sheet: Worksheet) -> str:
+    return ", ".join(MATERIAL_LABELS[n.what] for n in sheet.needs) or NOT_STATED
+
+
+def pages_label(pages: int) -> str:
+    return "1 pagina" if pages == 1 else f"{pages} pagina’s"
+
 
 def meta_line(sheet: Worksheet) -> str:
-    """'Werkvorm · Deel 2 · in tweetallen · nodig: kaartjes' for one sheet."""
-    parts = [KIND_LABELS[sheet.kind], PART_LABELS[sheet.part]]
+    """'Werkvorm · Deel 2 · samen · nodig: kaartjes' for one sheet (a
+    reflection between the parts: 'Reflectie' once)."""
+    parts = list(dict.fromkeys([KIND_LABELS[sheet.kind], part_label(sheet)]))
     if sheet.for_whom:
-        parts.append(join_dutch(AUDIENCE_LABELS[who] for who in sheet.for_whom))
+        parts.append(audience(sheet))  # a list: a label may hold "of" itself
     if sheet.needs:
-        parts.append("nodig: " + ", ".join(MATERIAL_LABELS[need] for need in sheet.needs))
+        parts.append("nodig: " + ", ".join(MATERIAL_LABELS[n.what] for n in sheet.needs))
     return " · ".join(parts)
-
-
-def join_dutch(words: Iterable[str]) -> str:
-    """'a', 'a of b', 'a, b of c': how the book lists alternatives."""
-    items = list(words)
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " of " + items[-1]
-
-
 
 
 def render_questions(sheet: Worksheet, section_id: str | None = None) -> str:
@@ -100,7 +129,7 @@ def render_worksheet_page(sheet: Worksheet, figures: FigureLibrary, reading_href
             '<p class="pig-ws-actions pig-needs-js">'
             '<button type="button" class="md-button md-button--primary pig-print-button">'
             "Werkblad afdrukken</button> " + PRINT_SWITCH + "</p>",
-            f"[Lees de uitleg in het werkboek]({reading_href}) ({PART_LABELS[sheet.part]})\n{{ .pig-ws-source }}",
+            f"[Lees de uitleg in het werkboek]({reading_href}) ({part_label(sheet)})\n{{ .pig-ws-source }}",
             render_sheet(sheet, figures, level=1),
             render_answer_bar(mine_href, switch=False),
         ]
@@ -138,23 +167,56 @@ def render_worksheet_link(sheet: Worksheet, href: str) -> str:
     return f"[Werkblad om af te drukken: {md_text(sheet.title)}]({href}){{ .md-button .pig-ws-link }}"
 
 
-def render_overview(library: WorksheetLibrary, href: Callable[[Worksheet], str]) -> str:
-    """A Markdown table of all worksheets: title, part, kind, for whom, pages."""
-    rows = [
-        "| Werkblad | Deel | Soort | Voor wie | Nodig | Pagina’s |",
-        "| --- | --- | --- | --- | --- | ---: |",
+def render_overview(
+    library: WorksheetLibrary,
+    href: Callable[[str], str],
+    sheet_page: Callable[[str], str],
+    werkmap: str,
+    pdf: Callable[[Worksheet], str | None] = lambda sheet: None,
+) -> str:
+    """The method library: filters (shown once the script runs) and a card
+    per sheet. ``href`` turns a page under docs/ into the address to write
+    in raw HTML, ``sheet_page`` a sheet's id into its page under docs/,
+    ``werkmap`` is the werkmap's page; ``pdf`` gives the address of a
+    sheet's PDF, once there is one (None: no link)."""
+    sheets = list(library)
+    phases: dict[str, str] = {}
+    for sheet in sheets:
+        key, label = phase(sheet)
+        phases.setdefault(key, label)
+    audiences = [(who, label) for who, label in AUDIENCE_LABELS.items() if any(p.who == who for s in sheets for p in s.for_whom)]
+    if any(not s.for_whom for s in sheets):
+        audiences.append(("niet-aangegeven", NOT_STATED))
+    lengths = sorted({sheet.pages for sheet in sheets})
+    cards = [
+        {
+            "sheet": sheet,
+            "phase": phase(sheet),
+            "part": part_label(sheet),
+            "who": [p.who for p in sheet.for_whom] or ["niet-aangegeven"],
+            "audience": audience(sheet),
+            "needs": materials(sheet),
+            "pages": pages_label(sheet.pages),
+            "sheet_href": href(sheet_page(sheet.id)),
+            "reading_href": href(sheet.page),
+            "pdf_href": pdf(sheet),
+        }
+        for sheet in sheets
     ]
-    for sheet in library:
-        who = join_dutch(AUDIENCE_LABELS[w] for w in sheet.for_whom) or "—"
-        needs = ", ".join(MATERIAL_LABELS[n] for n in sheet.needs) or "—"
-        rows.append(
-            f"| [{md_text(sheet.title)}]({href(sheet)}) | {PART_LABELS[sheet.part]} "
-            f"| {KIND_LABELS[sheet.kind]} | {who} | {needs} | {sheet.pages} |"
-        )
-    return "\n".join(rows)
+    return render(
+        "worksheets/library.html",
+        cards=cards,
+        filters=[
+            ("deel", "Deel of fase", list(phases.items())),
+            ("wie", "Wie doet mee", audiences),
+            ("paginas", "Lengte", [(str(n), pages_label(n)) for n in lengths]),
+        ],
+        kinds=KIND_LABELS,
+        werkmap_href=href(werkmap),
+    )
 
 
 def render_pack(library: WorksheetLibrary) -> str:
     """The workshop pack: a choice of sheets, and every sheet to print."""
     sheets = [(sheet, Markup(render_sheet(sheet, library.figures, level=2))) for sheet in library]
-    return render("worksheets/pack.html", sheets=sheets, kinds=KIND_LABELS, parts=PART_LABELS)
+    return render("worksheets/pack.html", sheets=sheets, kinds=KIND_LABELS, part_label=part_label)

@@ -38,6 +38,7 @@ from macros.site.artefact import archive_name
 from macros.site.navigation import nav_pages, sheet_page
 
 MY_ANSWERS = "mijn-antwoorden.md"
+WERKMAP = "werkbladen/werkmap.md"
 CONTENT = "content"
 
 
@@ -145,7 +146,7 @@ def worksheet_page(context, sheet_id: str) -> str:
 
 @pass_context
 def worksheet_overview(context) -> str:
-    return render_overview(_content(context).worksheets, lambda sheet: link_to(context, sheet_page(sheet.id)))
+    return render_overview(_content(context).worksheets, lambda target: url_to(context, target), sheet_page, WERKMAP)
 
 
 @pass_context
