@@ -120,6 +120,16 @@ def wait_until(page, expression: str, timeout: float = 10.0) -> None:
         page.wait_for_timeout(50)
 
 
+def tab_until(page, expression: str, presses: int, what: str) -> None:
+    """Press Tab until ``expression`` is true of the focused element (at most
+    ``presses`` times); fail naming ``what`` the keyboard never reached."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(expression):
+            return
+    raise AssertionError(f"Tab never reaches {what}")
+
+
 def search_results(page, query: str, timeout: float = 10.0) -> list[str]:
     """Type ``query`` into Material's search box of the open page at once and
     return what ``read_search_results`` reads."""

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from browser_checks import PageWatch, axe_violations, wait_until
+from browser_checks import PageWatch, axe_violations, tab_until, wait_until
 from macros.render.worksheets import phase
 from sitebuild import load_library, page_url
 
@@ -177,23 +177,13 @@ def test_the_filters_work_by_keyboard_alone(reading_page, site_url):
     page = reading_page
     page.goto(site_url + OVERVIEW)
     page.locator("article h1").click()  # start reading from the title, as a reader tabbing on
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.name === 'wie' && document.activeElement.value === 'samen'"):
-            break
-    else:
-        pytest.fail("Tab never reaches the filter 'samen'")
+    tab_until(page, "document.activeElement.name === 'wie' && document.activeElement.value === 'samen'", 40, "the filter 'samen'")
     page.keyboard.press("Space")
     want = expected(wie=["samen"])
     assert shown(page) == want
     assert count(page) == f"{len(want)} van de {len(SHEETS)} werkbladen passen bij je keuze."
     # On to the werkmap link by Tab, and open it with Enter.
-    for _ in range(20):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('[data-pig-library-pack]')"):
-            break
-    else:
-        pytest.fail("Tab never reaches the werkmap link")
+    tab_until(page, "document.activeElement.matches('[data-pig-library-pack]')", 20, "the werkmap link")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(re.escape(WERKMAP)))
     assert page.get_by_role("checkbox", checked=True).count() == len(want)
