@@ -21,7 +21,7 @@ from macros.content.library import Content, load_content
 from macros.render.conversations import render_comparison, render_conversation_page
 from macros.render.download import render_download_link
 from macros.render.figures import render_figure
-from macros.render.mindset import render_mindset_test
+from macros.render.mindset import render_mindset_summary, render_mindset_test
 from macros.render.worksheets import (
     render_answer_bar,
     render_intro,
@@ -36,6 +36,7 @@ from macros.site.artefact import archive_name
 from macros.site.navigation import nav_pages, sheet_page
 
 MY_ANSWERS = "mijn-antwoorden.md"
+MINDSET_TEST = "bijlagen/mindset-test.md"
 CONTENT = "content"
 
 
@@ -95,7 +96,12 @@ def figure(context, name: str) -> str:
 
 @pass_context
 def mindset_test(context) -> str:
-    return render_mindset_test(_content(context).mindset)
+    test = _content(context).mindset
+    docs = Path(context["config"]["docs_dir"])
+    for link in test.result.links:
+        if not (docs / link.page).is_file():
+            raise PluginError(f"Content error in docs/data/mindset-test.yaml: result, link '{link.text}': field 'page': no page {link.page}")
+    return render_mindset_test(test, lambda page: url_to(context, page), url_to(context, MY_ANSWERS))
 
 
 @pass_context
@@ -143,7 +149,9 @@ def answer_bar(context) -> str:
 
 @pass_context
 def my_answers(context) -> str:
-    return render_mine(_content(context).worksheets, lambda sheet: url_to(context, sheet_page(sheet.id)))
+    content = _content(context)
+    summary = render_mindset_summary(content.mindset, url_to(context, MINDSET_TEST))
+    return render_mine(content.worksheets, lambda sheet: url_to(context, sheet_page(sheet.id)), summary)
 
 
 @pass_context
