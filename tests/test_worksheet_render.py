@@ -6,6 +6,7 @@ import re
 import pytest
 
 from macros.content.worksheets import UnknownWorksheetError, Worksheet, WorksheetLibrary
+from macros.render.notice import PRIVACY_TEXT
 from macros.render.worksheets import (
     meta_line,
     render_answer_bar,
@@ -114,14 +115,14 @@ def test_link_and_overview_are_markdown_that_mkdocs_checks():
 
 def test_answer_bar_says_where_answers_stay_and_links_to_them():
     bar = render_answer_bar("../mijn-antwoorden.md")
-    assert "Je antwoorden blijven op dit apparaat" in bar
+    assert PRIVACY_TEXT in bar
     assert "[Al je antwoorden](../mijn-antwoorden.md)" in bar
     assert '<input type="checkbox" data-pig-print-answers checked>' in bar
 
 
 def test_mine_lists_only_questions_that_take_an_answer(worksheets):
     html = render_mine(worksheets, lambda sheet: f"{sheet.id}.html")
-    sections = re.findall(r'<section class="pig-mine__sheet" data-worksheet="([^"]+)" hidden>', html)
+    sections = re.findall(r'<section class="pig-mine__sheet" data-worksheet="([^"]+)" data-part="[a-z0-9-]+" hidden>', html)
     assert sections == [sheet.id for sheet in worksheets]
     assert 'data-question="lijn"' not in html  # the schaalvraag's instruction to draw a line
     assert 'data-question="wat-maakt-dat"' in html
@@ -192,3 +193,13 @@ def test_the_overview_lists_every_worksheet(site_dir, worksheets):
         (link_href("werkbladen/index.md", f"werkbladen/{sheet.id}.md"), sheet.title) for sheet in worksheets
     ]
     assert ("Deel 2", "Werkvorm") in {(part, kind) for _, _, part, kind in rows}
+
+
+def test_mine_puts_the_mindset_results_before_the_bijlagen_and_offers_each_part_to_print(worksheets):
+    html = render_mine(worksheets, lambda sheet: f"{sheet.id}.html", '<section data-pig-mine-mindset></section>')
+    first_bijlage = next(sheet.id for sheet in worksheets if sheet.part == "bijlagen")
+    assert html.index("data-pig-mine-mindset") < html.index(f'data-worksheet="{first_bijlage}"')
+    assert html.count("data-pig-mine-mindset") == 1
+    options = re.findall(r'<option value="([a-z0-9-]*)">', html)
+    assert options[0] == "" and {"deel-1", "deel-2", "deel-3", "bijlagen", "los"} <= set(options)
+    assert PRIVACY_TEXT in html
