@@ -931,22 +931,13 @@
     return any;
   }
 
+  var READABLE_CSS = "body{font:16px/1.5 system-ui,sans-serif;max-width:40em;margin:1em auto;padding:0 1em;color:#222}" +
+    "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}h3{font-size:1em}" +
+    "dt{font-weight:600;margin-top:1em}dd{margin:0.2em 0 0;white-space:pre-wrap}ul{padding-left:1.2em}.meta{color:#555}";
+
   // The answers as one self-contained web page, readable on any phone.
   function asHtml(mine) {
     var doc = document.implementation.createHTMLDocument("Mijn antwoorden — Positief in Gesprek");
-    var meta = doc.createElement("meta");
-    meta.setAttribute("charset", "utf-8");
-    doc.head.prepend(meta);
-    var viewport = doc.createElement("meta");
-    viewport.name = "viewport";
-    viewport.content = "width=device-width, initial-scale=1";
-    doc.head.append(viewport);
-    var style = doc.createElement("style");
-    style.textContent = "body{font:16px/1.5 system-ui,sans-serif;max-width:40em;margin:1em auto;padding:0 1em;color:#222}" +
-      "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}h3{font-size:1em}" +
-      "dt{font-weight:600;margin-top:1em}dd{margin:0.2em 0 0;white-space:pre-wrap}ul{padding-left:1.2em}" +
-      ".meta{color:#555}";
-    doc.head.append(style);
     var body = doc.body;
     function add(parent, tag, text, className) {
       var el = doc.createElement(tag);
@@ -990,7 +981,12 @@
         });
       }
     });
-    return "<!doctype html>\n" + doc.documentElement.outerHTML;
+    // The head as text: a <style> element made here would be refused by the
+    // site's Content-Security-Policy (it is inert in the saved file only).
+    return "<!doctype html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">" +
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+      "<title>Mijn antwoorden — Positief in Gesprek</title><style>" + READABLE_CSS + "</style></head>" +
+      body.outerHTML + "</html>\n";
   }
 
   function setUpMine(mine) {
