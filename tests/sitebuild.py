@@ -204,6 +204,14 @@ def copy_project(tmp_path: Path) -> Path:
     return project
 
 
+def corrected(normalised_text: str) -> str:
+    """Normalised text of the book with the web edition's corrections of its
+    slips applied (docs/data/corrections.yaml), as the site shows it."""
+    for correction in load_content().corrections:
+        normalised_text = normalised_text.replace(normalise(correction.printed), normalise(correction.corrected))
+    return normalised_text
+
+
 def normalise(text: str) -> str:
     """Text reduced to its words, to compare the site with the book."""
     text = unicodedata.normalize("NFC", text)

@@ -51,6 +51,7 @@ BOOK_ORDER = [
     ("Mijn antwoorden", "mijn-antwoorden.md"),
     # ... then one page per worksheet, in the order of the data (see below).
     ("Bronnen", "bronnen.md"),
+    ("Verantwoording", "verantwoording.md"),
     ("Het hele werkboek afdrukken", "print_page.md"),  # mkdocs-print-site-plugin
 ]
 

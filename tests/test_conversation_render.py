@@ -11,7 +11,6 @@ import yaml
 from macros.content.conversations import Block, Conversation, ConversationLibrary, Werkvorm
 from macros.render.conversations import (
     EXPECTATION_LABELS,
-    SAY_LABEL,
     render_block,
     render_comparison,
     render_conversation_page,
@@ -67,17 +66,20 @@ def test_werkvorm_links_become_relative_markdown_links():
     assert resolve("De [droomvraag](werkvorm:droom)", LIBRARY, link_to, "deel-3/droomvraag.md") == "De droomvraag"
 
 
-def test_example_phrasing_is_set_apart_after_its_label():
+def test_example_phrasing_is_set_apart_after_its_lead_without_words_of_the_site():
     html = render_block(Block(say={"lead": "Je zegt:", "text": "‘Hoe gaat het?’"}), str, None, link_to)
-    assert html.index(SAY_LABEL) < html.index("Je zegt:") < html.index("> ‘Hoe gaat het?’")
-    assert 'class="admonition quote pig-say" markdown' in html
+    assert html == '<div class="pig-say" markdown>\n\nJe zegt:\n\n> ‘Hoe gaat het?’\n\n</div>'
 
 
 def test_the_page_has_card_numbered_steps_werkvormen_and_the_print_sheet(worksheets):
     markdown = render_conversation_page(CONVERSATION, LIBRARY, worksheets, link_to)
     assert markdown.startswith("# Proef, waarmee het goed gaat\n")
     assert '<section class="pig-person" data-conversation="proef" aria-label="Over Piet" markdown>' in markdown
-    assert "<dt>Presteert</dt><dd><span class=\"pig-expectation pig-expectation--naar\">naar verwachting</span></dd>" in markdown
+    assert '<dl class="pig-person__facts pig-web">' in markdown  # the card is the web edition's reading
+    assert (
+        "<dt>Voorbeeld van</dt><dd>iemand die <span class=\"pig-expectation pig-expectation--naar\">naar verwachting</span>"
+        " presteert</dd>"
+    ) in markdown
     assert "## 1. Eerst \\| dan { #stap-1 .pig-step }" in markdown  # escaped for Markdown
     assert "- [De droomvraag](../deel-3/droomvraag.md) · [werkblad](../werkbladen/droom.md){ .pig-werkvormen__sheet }" in markdown
     assert "- [De vraag](../deel-2/feedback.md#complimenten)\n" in markdown  # a technique has no sheet
@@ -126,12 +128,12 @@ def test_every_step_question_and_phrase_is_on_its_page(site_dir, conversations, 
         assert card and card.group(1) == c.person.name and card.group(2) == c.id
         facts = dict(re.findall(r"<dt>([^<]+)</dt>\s*<dd>(?:<span[^>]*>)?([^<]+)", card.group(3)))
         assert facts["Naam"] == c.person.name and facts["Leeftijd"] == f"{c.person.age} jaar"
-        assert facts["Functie"] == c.person.role and facts["Presteert"].endswith("verwachting")
+        assert facts["Functie"] == c.person.role and facts["Voorbeeld van"] == "iemand die "
         for paragraph in c.situation:
             assert html_lib.unescape(plain(paragraph)) in html_lib.unescape(card.group(3))
         headings = re.findall(r'<h2 class="pig-step" id="(stap-\d)">(.*?)<a class="headerlink"', html)
         assert headings == [(f"stap-{n}", f"{n}. {s.title}") for n, s in enumerate(c.steps, start=1)], c.id
-        boxes = re.findall(r'<div class="admonition quote pig-say">\s*<p class="admonition-title">Zo zou je het kunnen zeggen</p>'
+        boxes = re.findall(r'<div class="pig-say">'
                            r'\s*<p>(.*?)</p>\s*<blockquote>\s*<p>(.*?)</p>\s*</blockquote>\s*</div>', html_lib.unescape(html), re.S)
         says = [block.say for step in c.steps for block in step.blocks if block.say]
         assert [(plain(lead), quote) for lead, quote in [(re.sub(r"<[^>]+>", "", a), b) for a, b in boxes]] == [
@@ -169,7 +171,7 @@ def assert_leads_somewhere(site_dir, src, href):
 def test_every_werkvorm_links_to_its_section_and_its_sheet(site_dir, conversations):
     for c in conversations:
         html = article(site_dir, c.page)
-        boxes = re.findall(r'<div class="pig-werkvormen">(.*?)</div>', html, re.S)
+        boxes = re.findall(r'<div class="pig-werkvormen pig-web">(.*?)</div>', html, re.S)
         assert len(boxes) == len([s for s in c.steps if s.werkvormen])
         for step, box in zip([s for s in c.steps if s.werkvormen], boxes):
             items = re.findall(r"<li>(.*?)</li>", box, re.S)

@@ -34,7 +34,7 @@ def test_svg_figures_have_a_text_alternative_and_a_caption(name):
     html = draw(name)
     assert re.search(r'<svg[^>]*role="img"[^>]*aria-label="[^"]{40,}"', html)
     assert "<title>" in html
-    assert f"<figcaption>{html_lib.escape(FIGURES.get(name).caption, quote=False)}</figcaption>" in html
+    assert f"<figcaption class=\"pig-web\">{html_lib.escape(FIGURES.get(name).caption, quote=False)}</figcaption>" in html
 
 
 def test_the_conversation_model_is_a_table_with_headers():

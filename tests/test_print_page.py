@@ -1,6 +1,9 @@
 """The whole-book print page, tidied for a strict Content Security Policy."""
 
-from macros.site.print_page import drop_heading_styles, split_print_site_assets
+import collections
+import re
+
+from macros.site.print_page import drop_heading_styles, link_pages_left_out, mark_section_headings, prefix_ids, split_print_site_assets
 from sitebuild import html_path, page_url
 
 
@@ -40,3 +43,38 @@ def test_the_logo_is_drawn_inline(site_dir):
     logo = html[html.index('class="md-header__button md-logo"'):]
     assert logo.index("<svg") < logo.index("</a>")
     assert "<img" not in logo[: logo.index("</a>")]
+
+
+def test_ids_the_plugin_missed_get_their_page_prefix():
+    html = (
+        '<section class="print-page" id="index"><sup id="fnref:a"><a href="#index-fn:a">1</a></sup>'
+        '<li id="index-fn:a"><a class="footnote-backref" href="#index-fnref:a">↩</a></li></section>'
+        '<section class="print-page" id="deel-1"><sup id="fnref:a"></sup><a href="#deel-1-fnref:a">↩</a></section>'
+    )
+    tidied = prefix_ids(html)
+    assert '<sup id="index-fnref:a">' in tidied and '<sup id="deel-1-fnref:a">' in tidied
+    assert 'id="fnref:a"' not in tidied
+
+
+def test_links_to_pages_left_out_go_to_the_page():
+    assert link_pages_left_out('<a href="#mijn-antwoorden">x</a>', {"mijn-antwoorden": "mijn-antwoorden.html"}) == (
+        '<a href="mijn-antwoorden.html">x</a>'
+    )
+
+
+def test_a_section_heading_that_repeats_its_first_page_is_dropped_and_another_marked():
+    section = "<section class='print-page md-section' id='section-3' heading-number='3'>\n<h1>{}<a class='headerlink' href='#section-3'></a>\n</h1>\n"
+    page = '<section class="print-page" id="p"><h1 id="p-t">{}<a class="headerlink" href="#p-t">#</a></h1>'
+    same = mark_section_headings(section.format("Deel 1") + page.format("Deel 1"))
+    assert same.count("<h1") == 1
+    other = mark_section_headings(section.format("Bijlagen") + page.format("Bijlage 1"))
+    assert '<h1 class="pig-web">Bijlagen' in other and other.count("<h1") == 2
+
+
+def test_every_link_and_footnote_on_the_whole_book_page_leads_somewhere(site_dir):
+    html = html_path(site_dir, page_url("print_page.md")).read_text(encoding="utf-8")
+    ids = re.findall(r"""\sid=["']([^"']+)["']""", html)
+    assert not [i for i, count in collections.Counter(ids).items() if count > 1]
+    targets = re.findall(r'href="#([^"]+)"', html)
+    assert len([t for t in targets if "fnref" in t]) >= 19  # the book's notes
+    assert not [t for t in targets if t not in set(ids)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 import yaml
@@ -94,19 +95,28 @@ def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
 
 
-def read_yaml(path: Path, shown: str) -> Any:
-    """Parse one YAML file; malformed YAML names the file and the line."""
+# What a loader applies to a data file's parsed YAML: the corrections of the
+# book's slips (corrections.py), or nothing.
+Correct = Callable[[Path, Any], Any] | None
+
+
+def read_yaml(path: Path, shown: str, correct: Correct = None) -> Any:
+    """Parse one YAML file; malformed YAML names the file and the line.
+
+    ``correct`` (the web edition's corrections of the book's slips, see
+    corrections.py) is applied to what the file holds."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ContentError(shown, "", "", f"cannot be read ({error})") from None
     try:
-        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(error, "problem", None) or str(error)
         raise ContentError(shown, "", "", f"is not valid YAML{line}: {problem}") from None
+    return correct(path, data) if correct else data
 
 
 def _label(data: Any, loc: tuple[Any, ...]) -> tuple[str, str]:

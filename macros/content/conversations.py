@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .base import ContentError, Id, PagePath, Strict, Text, Title, display_path, prose_problem, read_yaml, validate
+from .base import ContentError, Correct, Id, PagePath, Strict, Text, Title, display_path, prose_problem, read_yaml, validate
 from .worksheets import UnknownWorksheetError, WorksheetLibrary, question_section
 
 Expectation = Literal["boven", "naar", "onder"]
@@ -185,13 +185,15 @@ class ConversationLibrary:
         return tuple(self.werkvormen[w] for w in ids)
 
 
-def load_techniques(path: Path, *, worksheets: WorksheetLibrary, pages: set[str], root: Path | None) -> dict[str, Werkvorm]:
+def load_techniques(
+    path: Path, *, worksheets: WorksheetLibrary, pages: set[str], root: Path | None, correct: Correct = None
+) -> dict[str, Werkvorm]:
     """Every werkvorm a conversation may name: the worksheets, then the techniques."""
     werkvormen = {
         sheet.id: Werkvorm(sheet.id, sheet.title, sheet.page, None, sheet.id) for sheet in worksheets
     }
     shown = display_path(path, root)
-    data = read_yaml(path, shown)
+    data = read_yaml(path, shown, correct)
     entries = data.get("technieken") if isinstance(data, dict) else None
     for entry in entries if isinstance(entries, list) else ():
         # Each entry on its own first, so that a mistake is named by its id.
@@ -216,10 +218,11 @@ def load_conversations(
     worksheets: WorksheetLibrary,
     pages: Iterable[str],
     root: Path | None = None,
+    correct: Correct = None,
 ) -> ConversationLibrary:
     """Read ``folder/*.yaml`` into a library, in the order of their pages."""
     order = {page: position for position, page in enumerate(pages)}
-    werkvormen = load_techniques(techniques, worksheets=worksheets, pages=set(order), root=root)
+    werkvormen = load_techniques(techniques, worksheets=worksheets, pages=set(order), root=root, correct=correct)
     files = sorted(folder.glob("*.yaml"))
     if not files:
         raise ContentError(display_path(folder, root), "", "", "holds no conversation (*.yaml)")
@@ -227,7 +230,7 @@ def load_conversations(
     origin: dict[str, str] = {}
     for path in files:
         shown = display_path(path, root)
-        data = read_yaml(path, shown)
+        data = read_yaml(path, shown, correct)
         raw_id = data.get("id") if isinstance(data, dict) else None
         item = f"conversation '{raw_id}'" if isinstance(raw_id, str) else "conversation"
         conversation = validate(Conversation, data, shown, item)

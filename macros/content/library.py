@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .corrections import Corrections, load_corrections
 from .conversations import ConversationLibrary, load_conversations
 from .figures import FigureLibrary, load_figures
 from .mindset import MindsetTest, load_mindset_test
@@ -21,6 +22,7 @@ WORKSHEET_DATA = "data/worksheets"
 CONVERSATION_DATA = "data/conversations"
 TECHNIQUES = "data/technieken.yaml"
 MINDSET_DATA = "data/mindset-test.yaml"
+CORRECTION_DATA = "data/corrections.yaml"
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Content:
     worksheets: WorksheetLibrary
     conversations: ConversationLibrary
     mindset: MindsetTest
+    corrections: Corrections
 
 
 def load_content(docs: Path, pages: Iterable[str], root: Path | None = None) -> Content:
@@ -40,10 +43,14 @@ def load_content(docs: Path, pages: Iterable[str], root: Path | None = None) -> 
     The first problem raises a ContentError naming file, item and field.
     """
     pages = list(pages)
+    corrections = load_corrections(docs / CORRECTION_DATA, docs, root)
+    correct = corrections.apply_file
     figures = load_figures(docs / FIGURE_DATA, root)
-    worksheets = load_worksheets(docs / WORKSHEET_DATA, pages=pages, figures=figures, root=root)
+    worksheets = load_worksheets(docs / WORKSHEET_DATA, pages=pages, figures=figures, root=root, correct=correct)
     conversations = load_conversations(
-        docs / CONVERSATION_DATA, docs / TECHNIQUES, worksheets=worksheets, pages=pages, root=root
+        docs / CONVERSATION_DATA, docs / TECHNIQUES, worksheets=worksheets, pages=pages, root=root, correct=correct
     )
-    mindset = load_mindset_test(docs / MINDSET_DATA, root)
-    return Content(figures, worksheets, conversations, mindset)
+    mindset = load_mindset_test(docs / MINDSET_DATA, root, correct)
+    # A correction of a data file that matched nothing is out of step with its text.
+    corrections.check_applied(".yaml")
+    return Content(figures, worksheets, conversations, mindset, corrections)

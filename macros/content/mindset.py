@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
-from .base import ContentError, Id, PagePath, Strict, Text, Title, display_path, read_yaml, validate
+from .base import ContentError, Correct, Id, PagePath, Strict, Text, Title, display_path, read_yaml, validate
 
 
 # The value of the area choice "in the reader's own words" (the form and
@@ -112,11 +112,11 @@ class MindsetTest(Strict):
         return areas
 
 
-def load_mindset_test(path: Path, root: Path | None = None) -> MindsetTest:
+def load_mindset_test(path: Path, root: Path | None = None, correct: Correct = None) -> MindsetTest:
     """Read and validate the test; every problem is one ContentError naming
     the file, the item and the field."""
     shown = display_path(path, root)
-    test = validate(MindsetTest, read_yaml(path, shown), shown, "mindset test")
+    test = validate(MindsetTest, read_yaml(path, shown, correct), shown, "mindset test")
     for kind, ids in (("item", [item.id for item in test.items]), ("area", list(test.areas))):
         seen: set[str] = set()
         for entry in ids:

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import Field, StringConstraints, model_validator
 
 from .figures import FigureLibrary
-from .base import ContentError, Id, PagePath, Strict, Text, Title, display_path, read_yaml, validate
+from .base import ContentError, Correct, Id, PagePath, Strict, Text, Title, display_path, read_yaml, validate
 
 
 Kind = Literal["reflectie", "werkblad", "werkvorm"]
@@ -38,6 +38,8 @@ class Question(Strict):
     lines: int = Field(default=3, ge=0, le=40)
     items: tuple[Text, ...] = ()
     answer: bool = True
+    # The question's text is the web edition's own, not the book's.
+    web: bool = False
 
 
 class Section(Strict):
@@ -53,6 +55,9 @@ class Section(Strict):
     figure: Id | None = None
     new_page: bool = False
     copies: int = Field(default=1, ge=1, le=10)
+    # Which of its texts are the web edition's own, not the book's: they are
+    # marked as such on the page (see the Verantwoording page).
+    web: tuple[Literal["title", "intro", "after"], ...] = ()
 
     @model_validator(mode="after")
     def _not_empty(self) -> Section:
@@ -74,6 +79,7 @@ class Worksheet(Strict):
     pages: int = Field(ge=1, le=12)
     intro: tuple[Text, ...] = ()
     sections: tuple[Section, ...] = Field(min_length=1)
+    web: tuple[Literal["title", "intro"], ...] = ()
 
     @model_validator(mode="after")
     def _has_questions(self) -> Worksheet:
@@ -126,6 +132,7 @@ def load_worksheets(
     pages: Iterable[str],
     figures: FigureLibrary,
     root: Path | None = None,
+    correct: Correct = None,
 ) -> WorksheetLibrary:
     """Read ``folder/*.yaml`` into a library.
 
@@ -141,7 +148,7 @@ def load_worksheets(
     origin: dict[str, str] = {}
     for path in files:
         shown = display_path(path, root)
-        data = read_yaml(path, shown)
+        data = read_yaml(path, shown, correct)
         raw_id = data.get("id") if isinstance(data, dict) else None
         item = f"worksheet '{raw_id}'" if isinstance(raw_id, str) else "worksheet"
         sheet = validate(Worksheet, data, shown, item)

@@ -27,7 +27,6 @@ EXPECTATION_LABELS: dict[str, str] = {
 
 LinkTo = Callable[[str], str]
 
-SAY_LABEL = "Zo zou je het kunnen zeggen"
 SHEETS_FOLDER = "werkbladen"
 
 
@@ -82,7 +81,7 @@ def render_werkvormen(step: Step, library: ConversationLibrary, link_to: LinkTo,
         items.append(f"- {item}")
     return "\n".join(
         [
-            '<div class="pig-werkvormen" markdown>',
+            '<div class="pig-werkvormen pig-web" markdown>',
             '<p class="pig-werkvormen__title">Werkvormen in deze stap</p>',
             "",
             *items,
@@ -110,11 +109,9 @@ def render_block(
         return f'<div class="pig-conv-questions" markdown>\n\n{items}\n\n</div>'
     if block.say is not None:
         lead = f"{text(block.say.lead)}\n\n" if block.say.lead else ""
-        return (
-            '<div class="admonition quote pig-say" markdown>\n'
-            f'<p class="admonition-title">{SAY_LABEL}</p>\n\n'
-            f"{lead}> {text(block.say.text)}\n\n</div>"
-        )
+        # The book's example of what to say, set apart as a quotation:
+        # no words of the site's own around it.
+        return f'<div class="pig-say" markdown>\n\n{lead}> {text(block.say.text)}\n\n</div>'
     if block.note is not None:
         body = "\n\n".join(text(paragraph) for paragraph in block.note.text)
         return (
@@ -137,7 +134,7 @@ def render_actions(preparation, link_to: LinkTo) -> str:
     href = link_to(f"{SHEETS_FOLDER}/{preparation.id}.md")
     return "\n".join(
         [
-            '<div class="pig-conv-actions" markdown>',
+            '<div class="pig-conv-actions pig-web" markdown>',
             '<p><button type="button" class="md-button md-button--primary pig-print-button pig-needs-js">'
             "Gespreksgids afdrukken</button></p>",
             "",

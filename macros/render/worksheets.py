@@ -97,7 +97,7 @@ def render_worksheet_page(sheet: Worksheet, figures: FigureLibrary, reading_href
     """
     return "\n\n".join(
         [
-            f"# {md_text(sheet.title)}",
+            f"# {md_text(sheet.title)}" + (" { .pig-web }" if "title" in sheet.web else ""),
             '<p class="pig-ws-actions pig-needs-js">'
             '<button type="button" class="md-button md-button--primary pig-print-button">'
             "Werkblad afdrukken</button> " + PRINT_SWITCH + "</p>",
@@ -110,7 +110,7 @@ def render_worksheet_page(sheet: Worksheet, figures: FigureLibrary, reading_href
 
 PRINT_SWITCH = (
     '<label class="pig-answer-switch"><input type="checkbox" data-pig-print-answers checked> '
-    "Afdrukken met mijn antwoorden (uitvinken: leeg afdrukken)</label>"
+    "Mijn antwoorden meeprinten</label>"
 )
 
 
@@ -120,7 +120,7 @@ def render_answer_bar(mine_href: str, *, switch: bool = True) -> str:
     (storage full or blocked, a browser that keeps them per page) with the
     page's own backup."""
     return (
-        '<div class="pig-answer-bar pig-needs-js" data-pig-answer-bar markdown>\n'
+        '<div class="pig-answer-bar pig-ui pig-needs-js" data-pig-answer-bar markdown>\n'
         + PRIVACY_NOTE
         + "\n\n"
         f"[Al je antwoorden]({mine_href}){{ .pig-answer-bar__mine .pig-web }}\n\n"

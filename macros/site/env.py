@@ -18,8 +18,10 @@ from mkdocs.exceptions import PluginError
 
 from macros.content.base import ContentError
 from macros.content.library import Content, load_content
+from macros.render.corrections import render_corrections, render_kept_slips
 from macros.render.conversations import render_comparison, render_conversation_page
 from macros.render.download import render_download_link
+from macros.render.edition import ABOUT_PAGE, WEB_EDITION, label_web_page
 from macros.render.figures import render_figure
 from macros.render.mindset import render_mindset_summary, render_mindset_test
 from macros.render.worksheets import (
@@ -59,6 +61,21 @@ def define_env(env) -> None:
     env.variables[CONTENT] = load_site_content(env.conf)
     for macro in MACROS:
         env.macro(macro)
+
+
+def on_pre_page_macros(env) -> None:
+    """The corrections of the book's slips (docs/data/corrections.yaml) that
+    belong to this page's Markdown, applied before the macros run."""
+    content: Content = env.variables[CONTENT]
+    env.markdown = content.corrections.apply_text(env.page.file.src_uri, env.markdown)
+
+
+def on_post_page_macros(env) -> None:
+    """A page of the web edition's own (front matter ``edition: web``) says
+    so under its title, on the site and in the whole printed book."""
+    if env.page.meta.get("edition") == WEB_EDITION:
+        here = posixpath.dirname(env.page.file.src_uri)
+        env.markdown = label_web_page(env.markdown, posixpath.relpath(ABOUT_PAGE, here or "."))
 
 
 # What a macro knows of the page being rendered: its source path under
@@ -170,6 +187,16 @@ def conversation_comparison(context) -> str:
     return render_comparison(_content(context).conversations, lambda target: link_to(context, target))
 
 
+@pass_context
+def corrections_table(context) -> str:
+    return render_corrections(_content(context).corrections)
+
+
+@pass_context
+def kept_slips_table(context) -> str:
+    return render_kept_slips(_content(context).corrections)
+
+
 MACROS = (
     figure,
     mindset_test,
@@ -184,4 +211,6 @@ MACROS = (
     my_answers,
     conversation_page,
     conversation_comparison,
+    corrections_table,
+    kept_slips_table,
 )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import re
 from pathlib import Path
 
@@ -180,11 +181,27 @@ def on_template_context(context, template_name, config):
     return relative_to(ERROR_PAGE_ROOT, dict(context))
 
 
+def pages_left_out_of_print(config, print_page: str) -> dict[str, str]:
+    """mkdocs-print-site-plugin's id of each page it leaves out, with that
+    page's address relative to the print page."""
+    plugin = config.plugins.get("print-site")
+    left_out = plugin.config.get("exclude", []) if plugin else []
+    here = posixpath.dirname(print_page)
+    return {
+        src[: -len(".md")].replace("/", "-"): posixpath.relpath(
+            File(src, config.docs_dir, config.site_dir, config.use_directory_urls).url or ".", here or "."
+        )
+        for src in left_out
+        if src.endswith(".md")
+    }
+
+
 @event_priority(-200)  # after every plugin, Material's offline plugin (-100) included
 def on_post_build(config):
     """Tidy the print page, remove what no reader loads, then zip the whole site into it."""
     site_dir = Path(config.site_dir)
-    tidy_print_page(site_dir / ("print_page/index.html" if config.use_directory_urls else "print_page.html"))
+    print_page = "print_page/index.html" if config.use_directory_urls else "print_page.html"
+    tidy_print_page(site_dir / print_page, pages_left_out_of_print(config, print_page))
     removed = prune(site_dir, search_languages(site_dir), config.theme.get("favicon"))
     if serving():
         return

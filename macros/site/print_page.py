@@ -23,12 +23,68 @@ def drop_heading_styles(html: str) -> str:
     return _HEADING_STYLE.sub("", html)
 
 
-def tidy_print_page(path: Path) -> bool:
-    """Rewrite the print page in place; False when there is none."""
+# A section of the navigation opens with a heading of its own: the
+# navigation's title, then the section's first page with its title.
+_SECTION_HEADING = re.compile(
+    r"(<section class='print-page md-section'[^>]*>\s*)<h1>(.*?)<a class='headerlink'(.*?)</h1>"
+    r"(\s*<section class=\"print-page\"[^>]*><h1[^>]*>)(.*?)<a ",
+    re.S,
+)
+
+
+def mark_section_headings(html: str) -> str:
+    """A navigation section's heading is dropped where the section's first
+    page has the same title, and marked as the web edition's where it does
+    not (its words are the navigation's, not the book's)."""
+
+    def tidy(match: re.Match) -> str:
+        opening, title, rest, page_opening, page_title = match.groups()
+        if title.strip() == page_title.strip():
+            return f"{opening}{page_opening}{page_title}<a "
+        return f"{opening}<h1 class=\"pig-web\">{title}<a class='headerlink'{rest}</h1>{page_opening}{page_title}<a "
+
+    return _SECTION_HEADING.sub(tidy, html)
+
+
+_PAGE_SECTION = re.compile(r'<section class="print-page" id="([^"]+)"')
+def prefix_ids(html: str) -> str:
+    """The plugin gives each page's ids and links its page's id ("index-fn:x",
+    "#index-fnref:x"), but misses some ids: a footnote reference's own
+    ("fnref:x") and a title after the tags ("myra-..."). A link of a page to
+    "#<page>-<id>" where only "<id>" is on that page gets the id renamed, so
+    back-links and permalinks lead where they point."""
+    parts = []
+    starts = list(_PAGE_SECTION.finditer(html))
+    parts.append(html[: starts[0].start()] if starts else html)
+    for number, start in enumerate(starts):
+        end = starts[number + 1].start() if number + 1 < len(starts) else len(html)
+        section = html[start.start() : end]
+        prefix = start.group(1) + "-"
+        for target in set(re.findall(rf'href="#{re.escape(prefix)}([^"]+)"', section)):
+            if f'id="{prefix}{target}"' not in section and f'id="{target}"' in section:
+                section = section.replace(f'id="{target}"', f'id="{prefix}{target}"')
+        parts.append(section)
+    return "".join(parts)
+
+
+def link_pages_left_out(html: str, left_out: dict[str, str]) -> str:
+    """A link to a page the print page leaves out ("#mijn-antwoorden") goes
+    to that page itself (``left_out``: the plugin's id for it, its address)."""
+    for page_id, address in left_out.items():
+        if f'id="{page_id}"' not in html:
+            html = html.replace(f'href="#{page_id}"', f'href="{address}"')
+    return html
+
+
+def tidy_print_page(path: Path, left_out: dict[str, str] | None = None) -> bool:
+    """Rewrite the print page in place; False when there is none.
+    ``left_out`` maps the plugin's id of each page it leaves out to that
+    page's address from the print page."""
     if not path.is_file():
         return False
-    html = path.read_text(encoding="utf-8")
-    path.write_text(drop_heading_styles(html), encoding="utf-8")
+    html = mark_section_headings(drop_heading_styles(path.read_text(encoding="utf-8")))
+    html = link_pages_left_out(prefix_ids(html), left_out or {})
+    path.write_text(html, encoding="utf-8")
     return True
 
 
