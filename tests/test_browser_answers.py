@@ -10,8 +10,9 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_checks import PageWatch, axe_violations, flat, print_to_pdf
-from macros.render.templating import PRIVACY_NOTICE
 from sitebuild import load_library, page_url
+
+from macros.render.notice import PRIVACY_TEXT
 
 pytestmark = pytest.mark.browser
 
@@ -56,7 +57,9 @@ def test_every_question_of_a_worksheet_has_a_labelled_answer_field(context, site
     page, watch = open_page(context, site_url, "werkbladen/job-craften.md")
     for q in SHEETS["job-craften"].questions:
         assert field(page, q.text).is_visible(), q.id
-    assert page.get_by_text(PRIVACY_NOTICE).is_visible()
+    assert page.get_by_text(PRIVACY_TEXT).is_visible()
+    # The note comes before the first question.
+    assert page.get_by_text(PRIVACY_TEXT).bounding_box()["y"] < field(page, SHEETS["job-craften"].questions[0].text).bounding_box()["y"]
     assert not watch.problems()
 
 
@@ -123,19 +126,21 @@ def test_export_then_import_into_a_fresh_profile(browser, context, site_url, tmp
         type_answer(page, question(sheet_id, question_id), answer)
     mine, _ = open_page(context, site_url, "mijn-antwoorden.md")
     with mine.expect_download() as caught:
-        mine.get_by_role("button", name="Exporteren (JSON)").click()
+        mine.get_by_role("button", name="Reservekopie downloaden (.json)").click()
     export = tmp_path / caught.value.suggested_filename
     caught.value.save_as(export)
     assert re.fullmatch(r"mijn-antwoorden-\d{4}-\d\d-\d\d\.json", export.name)
     stored = json.loads(export.read_text(encoding="utf-8"))
-    assert stored["version"] == 1
-    assert {key: value["text"] for key, value in stored["answers"].items()} == {
+    assert stored["version"] == 2 and stored["site"] == "positief-in-gesprek"
+    assert {key: value["text"] for key, value in stored["items"].items()} == {
         f"{s}/{q}": a for (s, q), a in answers.items()
     }
     with mine.expect_download() as caught:
-        mine.get_by_role("button", name="Exporteren als tekst").click()
+        mine.get_by_role("button", name="Leesbare versie downloaden (.html)").click()
+    assert caught.value.suggested_filename.endswith(".html")
     readable = caught.value.path().read_text(encoding="utf-8")
-    assert "## Hefbomen voor doorgeschoten talenten" in readable and "Structuur aanbrengen" in readable
+    assert "<h2>Hefbomen voor doorgeschoten talenten</h2>" in readable and "Structuur aanbrengen" in readable
+    assert "<script" not in readable and "<img" not in readable and "&lt;img" in readable
 
     fresh = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
@@ -145,9 +150,9 @@ def test_export_then_import_into_a_fresh_profile(browser, context, site_url, tmp
         assert page.get_by_text("Je hebt nog geen antwoorden ingevuld.").is_visible()
         page.locator("[data-pig-import]").set_input_files(str(export))
         # Reading the file is asynchronous: wait for the question.
-        expect(page.get_by_text("Het bestand bevat 3 antwoorden bij:")).to_be_visible()
+        expect(page.get_by_text("Het bestand bevat 3 antwoorden.")).to_be_visible()
         page.get_by_role("button", name="Vervangen").click()
-        expect(page.get_by_role("status").first).to_have_text(re.compile("^Geïmporteerd: 3 antwoorden"))
+        expect(page.locator("[data-pig-message]")).to_have_text(re.compile("^Vervangen: 3 antwoorden"))
         for (sheet_id, question_id), answer in answers.items():
             page.goto(site_url + page_url(f"werkbladen/{sheet_id}.md"))
             assert field(page, question(sheet_id, question_id)).input_value() == answer
@@ -171,7 +176,7 @@ def test_a_bad_file_is_refused_and_nothing_changes(context, site_url, tmp_path):
         path.write_text(content, encoding="utf-8")
         mine.locator("[data-pig-import]").set_input_files(str(path))
         message = mine.locator("[data-pig-message]")
-        expect(message).to_have_text("Dit bestand is geen export van Mijn antwoorden; er is niets veranderd.")
+        expect(message).to_have_text("Dit bestand is geen reservekopie van Mijn antwoorden; er is niets veranderd.")
         message.evaluate("el => { el.textContent = ''; }")  # the next file must write it anew
     mine.reload()
     assert mine.locator(".pig-mine__answer", has_text="Drukte").is_visible()
@@ -186,7 +191,7 @@ def test_importing_can_merge(context, site_url, tmp_path):
     mine, _ = open_page(context, site_url, "mijn-antwoorden.md")
     mine.locator("[data-pig-import]").set_input_files(str(path))
     mine.get_by_role("button", name="Samenvoegen").click()
-    expect(mine.locator("[data-pig-message]")).to_have_text(re.compile("^Geïmporteerd"))
+    expect(mine.locator("[data-pig-message]")).to_have_text(re.compile("^Samengevoegd: 1 antwoord toegevoegd"))
     assert mine.locator(".pig-mine__item:not([hidden]) .pig-mine__answer").all_inner_texts() == ["Drukte", "Eerst opschrijven"]
 
 
@@ -211,28 +216,25 @@ def test_a_sheet_prints_with_answers_or_blank(context, site_url):
     pdf, printed = pdf_text(page)
     assert "Het team kwam weer in beweging" in printed
     assert len(pdf.pages) == SHEETS["waarderend-interview"].pages
-    assert "Jouw antwoord" not in printed and "blijven op dit apparaat" not in printed
+    assert "Jouw antwoord" not in printed and PRIVACY_TEXT not in printed and "Opgeslagen" not in printed
     page.get_by_label("Mijn antwoorden meeprinten").uncheck()
     _, blank = pdf_text(page)
     assert "Het team kwam weer in beweging" not in blank
     assert text in blank
 
 
-def test_broken_or_full_storage_gives_a_message_not_a_broken_page(context, site_url):
+STORE = "pig/positief-in-gesprek/v2"
+
+
+def test_a_corrupt_store_gives_a_message_and_is_not_overwritten(context, site_url):
     page, watch = open_page(context, site_url, "werkbladen/hefbomen.md")
-    page.evaluate("() => localStorage.setItem(__md_scope.pathname + 'pig.answers', '{kapot')")
+    page.evaluate(f"() => localStorage.setItem({STORE!r}, '{{kapot')")
     page.reload()
-    assert page.get_by_text("Je bewaarde antwoorden zijn beschadigd of van een oudere versie").is_visible()
+    assert page.get_by_text("Je bewaarde antwoorden zijn beschadigd").is_visible()
     assert field(page, question("hefbomen", "talent")).is_visible()
     # Nothing stored is overwritten while it cannot be read.
     type_answer(page, question("hefbomen", "talent"), "Iets")
-    assert page.evaluate("() => localStorage.getItem(__md_scope.pathname + 'pig.answers')") == "{kapot"
-
-    page.evaluate("() => localStorage.removeItem(__md_scope.pathname + 'pig.answers')")
-    page.reload()
-    page.evaluate("() => { Storage.prototype.setItem = () => { throw new DOMException('vol', 'QuotaExceededError'); }; }")
-    type_answer(page, question("hefbomen", "talent"), "Iets")
-    assert page.get_by_text("Opslaan lukt niet: de opslag van je browser is vol").is_visible()
+    assert page.evaluate(f"() => localStorage.getItem({STORE!r})") == "{kapot"
     assert not watch.problems()
 
 

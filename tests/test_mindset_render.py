@@ -88,7 +88,8 @@ def test_the_paper_form_hides_only_what_needs_the_script(test_data):
     html = render_mindset_test(test_data)
     assert html.startswith('<form class="pig-mt" method="dialog"')  # Enter submits nowhere
     hidden = parse(html).hidden
-    assert hidden and all("data-pig-mt-online" in attrs or "data-pig-mt-result" in attrs for attrs in hidden)
+    online = ("data-pig-mt-online", "data-pig-mt-result", "data-pig-mt-texts", "data-pig-backup")
+    assert hidden and all(any(mark in attrs for mark in online) for attrs in hidden)
     for paragraph in test_data.instruction + test_data.explanation:
         assert f"<p>{paragraph}</p>" in html
     assert not re.search(r"<script|<style|\sstyle=|\son[a-z]+=", html)
@@ -105,3 +106,26 @@ def test_the_built_page_holds_the_test_and_loads_its_script_alone(site_dir, test
     others = [url for url in page_urls() + ["404.html", page_url("print_page.md")]
               if url != page_url(PAGE) and "mindset-test.js" in html_path(site_dir, url).read_text(encoding="utf-8")]
     assert not others, f"pages that load the test's script for nothing: {others}"
+
+
+def test_a_result_text_with_an_unknown_blank_is_refused_with_file_and_field(tmp_path):
+    import yaml
+
+    from macros.content.base import ContentError
+
+    data = yaml.safe_load((DOCS / "data" / "mindset-test.yaml").read_text(encoding="utf-8"))
+    data["result"]["lean_fixed"] = "Bij {gebied} neig je naar links:"
+    path = tmp_path / "mindset-test.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_mindset_test(path, tmp_path)
+    assert "mindset-test.yaml" in str(caught.value) and "lean_fixed" in str(caught.value)
+
+
+def test_the_result_texts_and_links_are_on_the_page_escaped_and_marked(test_data):
+    html = render_mindset_test(test_data, lambda page: "../" + page.replace(".md", ".html"))
+    for link in test_data.result.links:
+        assert f'<a href="../{link.page.replace(".md", ".html")}">' in html
+    assert 'class="pig-mt-texts pig-web"' in html and f'data-text="picture_left">{test_data.result.picture.left}<' in html
+    for quote in test_data.result.quotes:
+        assert f"<blockquote class=\"pig-mt__quote\"><p>{quote}</p></blockquote>" in html

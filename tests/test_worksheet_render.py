@@ -6,6 +6,7 @@ import re
 import pytest
 
 from macros.content.worksheets import UnknownWorksheetError, Worksheet, WorksheetLibrary
+from macros.render.notice import PRIVACY_TEXT
 from macros.render.worksheets import (
     meta_line,
     render_answer_bar,
@@ -16,7 +17,6 @@ from macros.render.worksheets import (
     render_sheet,
     render_worksheet_link,
 )
-from macros.render.templating import PRIVACY_NOTICE
 from sitebuild import article_html, load_figures, html_path, link_href, page_url, text_blocks
 
 SHEET = Worksheet.model_validate(
@@ -166,14 +166,14 @@ def test_overview_links_a_pdf_once_there_is_one():
 
 def test_answer_bar_says_where_answers_stay_and_links_to_them():
     bar = render_answer_bar("../mijn-antwoorden.md")
-    assert PRIVACY_NOTICE in bar
+    assert PRIVACY_TEXT in bar
     assert "[Al je antwoorden](../mijn-antwoorden.md)" in bar
     assert '<input type="checkbox" data-pig-print-answers checked>' in bar
 
 
 def test_mine_lists_only_questions_that_take_an_answer(worksheets):
     html = render_mine(worksheets, lambda sheet: f"{sheet.id}.html")
-    sections = re.findall(r'<section class="pig-mine__sheet" data-worksheet="([^"]+)" hidden>', html)
+    sections = re.findall(r'<section class="pig-mine__sheet" data-worksheet="([^"]+)" data-part="[a-z0-9-]+" hidden>', html)
     assert sections == [sheet.id for sheet in worksheets]
     assert 'data-question="lijn"' not in html  # the schaalvraag's instruction to draw a line
     assert 'data-question="wat-maakt-dat"' in html
@@ -250,3 +250,13 @@ def test_the_overview_has_a_card_per_worksheet_with_working_links(site_dir, work
     purposes = [html_lib.unescape(p) for p in re.findall(r'<p class="pig-ml__purpose">([^<]+)</p>', html)]
     assert purposes == [sheet.purpose for sheet in worksheets]
     assert "Los hoofdstuk" not in html
+
+
+def test_mine_puts_the_mindset_results_before_the_bijlagen_and_offers_each_part_to_print(worksheets):
+    html = render_mine(worksheets, lambda sheet: f"{sheet.id}.html", '<section data-pig-mine-mindset></section>')
+    first_bijlage = next(sheet.id for sheet in worksheets if sheet.part == "bijlagen")
+    assert html.index("data-pig-mine-mindset") < html.index(f'data-worksheet="{first_bijlage}"')
+    assert html.count("data-pig-mine-mindset") == 1
+    options = re.findall(r'<option value="([a-z0-9-]*)">', html)
+    assert options[0] == "" and {"deel-1", "deel-2", "deel-3", "bijlagen", "los"} <= set(options)
+    assert PRIVACY_TEXT in html

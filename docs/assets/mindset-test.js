@@ -1,14 +1,14 @@
 // Positief in Gesprek: the mindset self-test of Bijlage 1, online.
 //
-// The page holds the test as a form (macros/templates/mindset/test.html);
+// The page holds the test as a form (macros/render/templates/mindset/test.html);
 // without this script it is a form to fill in on paper. The script keeps the
-// answers per area in this browser's localStorage, names the statements not
-// yet answered and draws the result. Nothing is sent anywhere.
+// answers per area in the site's one store (window.pigStore of answers.js,
+// loaded before this file), names the statements not yet answered and draws
+// the result (window.pigResult, with the words the page holds from
+// docs/data/mindset-test.yaml). Nothing is sent anywhere.
 (function () {
   "use strict";
 
-  var PREFIX = "pig-mindset-test:"; // + "werk", "sport", "relaties" or "eigen:<words>"
-  var VERSION = 1; // stored records of another version are ignored
   var OWN = "eigen:";
 
   // --- Pure functions -----------------------------------------------------
@@ -61,87 +61,22 @@
   }
 
   // A stored record, kept only as far as it can be trusted: the answers to
-  // known items with valid positions. Anything else (not JSON, another
-  // version, another shape) gives null, and is then ignored.
-  function parseRecord(text, items, points) {
-    var data;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      return null;
-    }
-    if (!data || typeof data !== "object" || data.version !== VERSION || typeof data.name !== "string" ||
-        !data.answers || typeof data.answers !== "object") {
-      return null;
-    }
+  // known items with valid positions.
+  function trusted(record, items, points) {
     var answers = {};
     items.forEach(function (id) {
-      if (has(data.answers, id) && isPosition(data.answers[id], points)) answers[id] = data.answers[id];
+      if (has(record.answers, id) && isPosition(record.answers[id], points)) answers[id] = record.answers[id];
     });
-    return { name: data.name, answers: answers, saved: typeof data.saved === "number" ? data.saved : 0 };
-  }
-
-  // --- Storage: this browser only; any failure means "nothing stored" ----------
-
-  function store() {
-    try {
-      return window.localStorage || null;
-    } catch (error) {
-      return null; // storage switched off
-    }
-  }
-
-  function storedKeys() {
-    var keys = [];
-    var storage = store();
-    try {
-      for (var i = 0; storage && i < storage.length; i++) {
-        var key = storage.key(i);
-        if (key && key.indexOf(PREFIX) === 0) keys.push(key);
-      }
-    } catch (error) { /* nothing stored */ }
-    return keys;
-  }
-
-  function readRecords(isArea, items, points) {
-    var records = {};
-    storedKeys().forEach(function (key) {
-      var area = key.slice(PREFIX.length);
-      var record;
-      try {
-        record = parseRecord(store().getItem(key), items, points);
-      } catch (error) {
-        record = null;
-      }
-      if (record && isArea(area)) records[area] = record;
-    });
-    return records;
-  }
-
-  function writeRecord(area, record) {
-    try {
-      if (Object.keys(record.answers).length) {
-        store().setItem(PREFIX + area, JSON.stringify({
-          version: VERSION, name: record.name, answers: record.answers, saved: record.saved,
-        }));
-      } else {
-        store().removeItem(PREFIX + area);
-      }
-    } catch (error) { /* full or switched off: the answers stay on the page */ }
-  }
-
-  function clearRecords() {
-    storedKeys().forEach(function (key) {
-      try {
-        store().removeItem(key);
-      } catch (error) { /* nothing to clear */ }
-    });
+    return { name: record.name, answers: answers, updated: record.updated || "" };
   }
 
   // --- The page -------------------------------------------------------------
 
   function setUp(form) {
     if (form.dataset.pigMtReady) return;
+    var store = window.pigStore;
+    var result = window.pigResult;
+    if (!store || !result) return; // answers.js missing: the paper form stays
     form.dataset.pigMtReady = "1";
 
     var points = Number(form.dataset.points);
@@ -153,14 +88,23 @@
     var bookAreas = areaRadios.filter(function (radio) { return radio !== ownRadio; })
       .map(function (radio) { return radio.value; });
     var status = form.querySelector("[data-pig-mt-status]");
-    var result = form.querySelector("[data-pig-mt-result]");
-    var cards = form.querySelector("[data-pig-mt-cards]");
+    var resultBox = form.querySelector("[data-pig-mt-result]");
+    var problem = null;
 
     function isArea(area) {
       return bookAreas.indexOf(area) >= 0 || (area.indexOf(OWN) === 0 && area.length > OWN.length);
     }
 
-    var records = readRecords(isArea, items, points);
+    function readRecords() {
+      var found = {};
+      var stored = result.records();
+      Object.keys(stored).forEach(function (area) {
+        if (isArea(area)) found[area] = trusted(stored[area], items, points);
+      });
+      return found;
+    }
+
+    var records = readRecords();
     var current = null; // the area being answered
 
     function chosenArea() {
@@ -196,14 +140,19 @@
     function answer() {
       if (!current) return;
       var name = current.indexOf(OWN) === 0 ? cleanWords(ownWords.value) : current;
-      records[current] = { name: name, answers: formAnswers(), saved: Date.now() };
-      writeRecord(current, records[current]);
+      var answers = formAnswers();
+      records[current] = { name: name, answers: answers, updated: "" };
+      // The answers of one area are clicked, not typed: the last click wins.
+      var saved = store.put(store.MINDSET + current, Object.keys(answers).length ? { name: name, answers: answers } : null, "", true);
+      if (saved.entry) records[current].updated = saved.entry.updated;
+      problem = saved.problem;
+      window.pigStore.tell(problem);
       update();
     }
 
     function update() {
       status.textContent = statusText();
-      drawResults();
+      resultBox.hidden = !result.draw(resultBox, records, result.order(records, bookAreas), current);
     }
 
     function statusText() {
@@ -214,73 +163,12 @@
       }
       var outcome = score(formAnswers(), items, points);
       var area = "Gebied: " + (records[current] ? records[current].name : cleanWords(ownWords.value) || current) + ". ";
+      var saved = problem ? " Niet opgeslagen." : "";
       if (outcome.average === null) {
         var numbers = outcome.missing.map(function (id) { return String(items.indexOf(id) + 1); });
-        return area + "Nog niet beantwoord: stelling " + joinDutch(numbers) + ".";
+        return area + "Nog niet beantwoord: stelling " + joinDutch(numbers) + "." + saved;
       }
-      return area + "Alle " + items.length + " stellingen beantwoord; je gemiddelde is " + formatAverage(outcome.average) + ".";
-    }
-
-    // The areas in a fixed order: the book's first, then the reader's own.
-    function orderedAreas() {
-      var own = Object.keys(records).filter(function (area) { return bookAreas.indexOf(area) < 0; }).sort();
-      return bookAreas.filter(function (area) { return has(records, area); }).concat(own);
-    }
-
-    function drawResults() {
-      cards.textContent = "";
-      orderedAreas().forEach(function (area) {
-        var outcome = score(records[area].answers, items, points);
-        if (outcome.average !== null) cards.append(card(area, records[area], outcome.average));
-      });
-      result.hidden = !cards.children.length;
-    }
-
-    function element(tag, className, text) {
-      var el = document.createElement(tag);
-      if (className) el.className = className;
-      if (text !== undefined) el.textContent = text;
-      return el;
-    }
-
-    function card(area, record, average) {
-      var shown = formatAverage(average);
-      var box = element("article", "pig-mt__card" + (area === current ? " pig-mt__card--current" : ""));
-      box.dataset.area = area;
-      box.append(element("h3", "pig-mt__card-title", record.name));
-      var line = element("p", "pig-mt__average", "Gemiddeld: ");
-      line.append(element("strong", "", shown));
-      box.append(line);
-
-      var bar = element("div", "pig-mt__bar");
-      bar.setAttribute("role", "img");
-      bar.setAttribute("aria-label", "Gemiddeld " + shown + " op de schaal van 1 (links, " + form.dataset.left +
-        ") tot " + points + " (rechts, " + form.dataset.right + ")");
-      var marker = element("span", "pig-mt__marker");
-      marker.style.left = ((average - 1) / (points - 1)) * 100 + "%"; // CSSOM: allowed by the site's policy
-      bar.append(marker);
-      box.append(bar);
-      var ends = element("p", "pig-mt__ends");
-      ends.setAttribute("aria-hidden", "true");
-      ends.append(element("span", "", "1 " + form.dataset.left), element("span", "", form.dataset.right + " " + points));
-      box.append(ends);
-
-      var list = element("ol", "pig-mt__answers");
-      list.setAttribute("aria-label", "Antwoord per stelling");
-      items.forEach(function (id, index) {
-        var row = element("li");
-        row.append(element("span", "pig-mt__answer-nr", String(index + 1)));
-        var dots = element("span", "pig-mt__dots");
-        dots.setAttribute("role", "img");
-        dots.setAttribute("aria-label", "Stelling " + (index + 1) + ": " + record.answers[id] + " van " + points);
-        for (var point = 1; point <= points; point++) {
-          dots.append(element("span", point === record.answers[id] ? "pig-mt__dot pig-mt__dot--on" : "pig-mt__dot"));
-        }
-        row.append(dots);
-        list.append(row);
-      });
-      box.append(list);
-      return box;
+      return area + "Alle " + items.length + " stellingen beantwoord; je gemiddelde is " + formatAverage(outcome.average) + "." + saved;
     }
 
     form.querySelectorAll("[data-pig-mt-online]").forEach(function (el) { el.hidden = false; });
@@ -298,24 +186,45 @@
     });
     form.querySelector("[data-pig-mt-clear]").addEventListener("click", function () {
       if (!window.confirm("Alle antwoorden van deze test wissen, voor alle gebieden? Dat kan niet ongedaan worden gemaakt.")) return;
-      clearRecords();
+      problem = store.clear(store.MINDSET);
+      window.pigStore.tell(problem);
       records = {};
       areaRadios.forEach(function (radio) { radio.checked = false; });
       ownWords.value = "";
       switchArea();
     });
+    var printButton = form.querySelector("[data-pig-mt-print]");
+    if (printButton) {
+      printButton.addEventListener("click", function () {
+        document.documentElement.classList.add("pig-print-result");
+        window.print();
+      });
+      window.addEventListener("afterprint", function () {
+        document.documentElement.classList.remove("pig-print-result");
+      });
+    }
+
+    // Another tab answered: show its answers (the area being answered too).
+    store.onChange(function () {
+      records = readRecords();
+      showAnswers(current && records[current] ? records[current].answers : {});
+      update();
+    });
 
     // Back where the reader was: the area answered last.
-    var last = Object.keys(records).sort(function (a, b) { return records[b].saved - records[a].saved; })[0];
+    var last = Object.keys(records).sort(function (a, b) {
+      return records[a].updated < records[b].updated ? 1 : records[a].updated > records[b].updated ? -1 : 0;
+    })[0];
     if (last) {
       var own = last.indexOf(OWN) === 0;
       areaRadios.forEach(function (radio) { radio.checked = own ? radio === ownRadio : radio.value === last; });
       if (own) ownWords.value = records[last].name;
     }
     switchArea();
+    problem = store.problem();
   }
 
-  var api = { score: score, formatAverage: formatAverage, parseRecord: parseRecord, ownArea: ownArea };
+  var api = { score: score, formatAverage: formatAverage, ownArea: ownArea };
   if (typeof window !== "undefined") window.pigMindsetTest = api;
   if (typeof module === "object" && module.exports) module.exports = api;
 

@@ -6,9 +6,13 @@ paper form; ``docs/assets/mindset-test.js`` makes it an online test.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..content.mindset import MindsetTest, Statement
+from .notice import PRIVACY_NOTE
 from .templating import render
 
 
@@ -45,8 +49,26 @@ def item_points(item: Statement, points: int) -> list[Point]:
     return found
 
 
-def render_mindset_test(test: MindsetTest) -> str:
-    """The whole test: instruction, area, the items, room for the result,
-    and the book's explanation."""
+def positions(test: MindsetTest) -> list[tuple[int, str]]:
+    """Each point of the scale with where it lies, in words."""
+    return [(value, where(value, test.scale.points)) for value in range(1, test.scale.points + 1)]
+
+
+def render_mindset_test(
+    test: MindsetTest, href: Callable[[str], str] = lambda page: page, mine_href: str = "mijn-antwoorden.html"
+) -> str:
+    """The whole test: instruction, area, the items, room for the result
+    (with its words and the pages to read next; ``href`` turns a page under
+    docs/ into a link from this page), and the book's explanation."""
     items = [(item, item_points(item, test.scale.points)) for item in test.items]
-    return render("mindset/test.html", test=test, items=items)
+    links = [(link, href(link.page)) for link in test.result.links]
+    return render(
+        "mindset/test.html", test=test, items=items, links=links, positions=positions(test), privacy=Markup(PRIVACY_NOTE),
+        mine_href=mine_href,
+    )
+
+
+def render_mindset_summary(test: MindsetTest, test_href: str) -> str:
+    """The test's results on "Mijn antwoorden": room for them, the words to
+    draw them with, and the way to the test."""
+    return render("mindset/summary.html", test=test, positions=positions(test), test_href=test_href)

@@ -15,7 +15,8 @@ from ..content.figures import FigureLibrary
 from ..content.worksheets import Section, UnknownWorksheetError, Worksheet, WorksheetLibrary, question_section
 from .figures import render_figure
 from .markdown import md_text
-from .templating import PRIVACY_NOTICE, render
+from .notice import PRIVACY_NOTE
+from .templating import render
 
 
 KIND_LABELS: dict[str, str] = {"reflectie": "Reflectie", "werkblad": "Werkblad", "werkvorm": "Werkvorm"}
@@ -117,11 +118,11 @@ def render_sheet(sheet: Worksheet, figures: FigureLibrary, *, level: int = 1) ->
 
 
 def render_worksheet_page(sheet: Worksheet, figures: FigureLibrary, reading_href: str, mine_href: str) -> str:
-    """The Markdown of a worksheet's own page: title, actions, the sheet.
+    """The Markdown of a worksheet's own page: title, actions, the note on
+    where answers are kept, the sheet.
 
     What the answer fields need (the print switch, the note on privacy) is
-    shown by the scripts in space kept for it; the note comes after the
-    sheet, so the sheet is what a reader sees first.
+    shown by the scripts in space kept for it.
     """
     return "\n\n".join(
         [
@@ -130,8 +131,8 @@ def render_worksheet_page(sheet: Worksheet, figures: FigureLibrary, reading_href
             '<button type="button" class="md-button md-button--primary pig-print-button">'
             "Werkblad afdrukken</button> " + PRINT_SWITCH + "</p>",
             f"[Lees de uitleg in het werkboek]({reading_href}) ({part_label(sheet)})\n{{ .pig-ws-source }}",
-            render_sheet(sheet, figures, level=1),
             render_answer_bar(mine_href, switch=False),
+            render_sheet(sheet, figures, level=1),
         ]
     )
 
@@ -143,23 +144,43 @@ PRINT_SWITCH = (
 
 
 def render_answer_bar(mine_href: str, *, switch: bool = True) -> str:
-    """What a page with answer fields says about them (shown by the script)."""
+    """What a page with answer fields says about them (shown by the script):
+    where they are kept, where they are gathered, and room for a message
+    (storage full or blocked, a browser that keeps them per page) with the
+    page's own backup."""
     return (
         '<div class="pig-answer-bar pig-ui pig-needs-js" data-pig-answer-bar markdown>\n'
-        f"{PRIVACY_NOTICE} [Al je antwoorden]({mine_href}) staan bij elkaar, om te bewaren of mee te nemen.\n\n"
+        + PRIVACY_NOTE
+        + "\n\n"
+        f"[Al je antwoorden]({mine_href}){{ .pig-answer-bar__mine .pig-web }}\n\n"
         + (PRINT_SWITCH + "\n\n" if switch else "")
-        + '<span class="pig-answer-message" role="status" aria-live="polite" data-pig-message></span>\n'
+        + render("answers/backup.html")
+        + "\n"
         "</div>"
     )
 
 
-def render_mine(library: WorksheetLibrary, href: Callable[[Worksheet], str]) -> str:
-    """The page that gathers every answer: one section per worksheet."""
+PART_KEYS = {None: "los"}
+PRINT_PART_LABELS = {None: "de reflecties en de progressiecirkel"}
+
+
+def render_mine(library: WorksheetLibrary, href: Callable[[Worksheet], str], mindset: str = "") -> str:
+    """The page that gathers every answer: one section per worksheet, and
+    the mindset test's results (``mindset``) before the Bijlagen."""
     sheets = [
-        (sheet, href(sheet), [q for q in sheet.questions if q.answer])
+        (sheet, href(sheet), [q for q in sheet.questions if q.answer], PART_KEYS.get(sheet.part, sheet.part))
         for sheet in library
     ]
-    return render("answers/mine.html", sheets=[entry for entry in sheets if entry[2]])
+    sheets = [entry for entry in sheets if entry[2]]
+    parts = []
+    for sheet, _, _, part in sheets:
+        if part not in [key for key, _ in parts]:
+            parts.append((part, PRINT_PART_LABELS[sheet.part] if sheet.part in PRINT_PART_LABELS else part_label(sheet)))
+    if mindset and "bijlagen" not in [key for key, _ in parts]:
+        parts.append(("bijlagen", PART_LABELS["bijlagen"]))
+    return render(
+        "answers/mine.html", sheets=sheets, parts=parts, mindset=Markup(mindset), privacy=Markup(PRIVACY_NOTE)
+    )
 
 
 def render_worksheet_link(sheet: Worksheet, href: str) -> str:

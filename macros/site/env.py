@@ -23,7 +23,7 @@ from macros.render.conversations import render_comparison, render_conversation_p
 from macros.render.download import render_download_link
 from macros.render.edition import ABOUT_PAGE, WEB_EDITION, label_web_page
 from macros.render.figures import render_figure
-from macros.render.mindset import render_mindset_test
+from macros.render.mindset import render_mindset_summary, render_mindset_test
 from macros.render.worksheets import (
     render_answer_bar,
     render_intro,
@@ -39,6 +39,7 @@ from macros.site.navigation import nav_pages, sheet_page
 
 MY_ANSWERS = "mijn-antwoorden.md"
 WERKMAP = "werkbladen/werkmap.md"
+MINDSET_TEST = "bijlagen/mindset-test.md"
 CONTENT = "content"
 
 
@@ -113,7 +114,12 @@ def figure(context, name: str) -> str:
 
 @pass_context
 def mindset_test(context) -> str:
-    return render_mindset_test(_content(context).mindset)
+    test = _content(context).mindset
+    docs = Path(context["config"]["docs_dir"])
+    for link in test.result.links:
+        if not (docs / link.page).is_file():
+            raise PluginError(f"Content error in docs/data/mindset-test.yaml: result, link '{link.text}': field 'page': no page {link.page}")
+    return render_mindset_test(test, lambda page: url_to(context, page), url_to(context, MY_ANSWERS))
 
 
 @pass_context
@@ -161,7 +167,9 @@ def answer_bar(context) -> str:
 
 @pass_context
 def my_answers(context) -> str:
-    return render_mine(_content(context).worksheets, lambda sheet: url_to(context, sheet_page(sheet.id)))
+    content = _content(context)
+    summary = render_mindset_summary(content.mindset, url_to(context, MINDSET_TEST))
+    return render_mine(content.worksheets, lambda sheet: url_to(context, sheet_page(sheet.id)), summary)
 
 
 @pass_context
