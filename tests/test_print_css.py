@@ -97,3 +97,16 @@ def test_the_stylesheet_is_the_same_after_build_dirty_build_and_under_serve(tmp_
         server.terminate()
         server.wait(timeout=20)
     assert served == built
+
+
+def test_the_stylesheet_has_no_rule_left_open():
+    """A rule cut in two (a merge, an edit) leaves a brace open, and a browser
+    then reads every later rule as part of it: the print rules vanish."""
+    from sitebuild import DOCS
+
+    css = re.sub(r"/\*.*?\*/", "", (DOCS / "assets" / "site.css").read_text(encoding="utf-8"), flags=re.S)
+    depth = 0
+    for number, line in enumerate(css.splitlines(), start=1):
+        depth += line.count("{") - line.count("}")
+        assert depth >= 0, f"a brace closes nothing at line {number}"
+    assert depth == 0, "a rule is left open"
