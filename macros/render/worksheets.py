@@ -152,7 +152,7 @@ def render_answer_bar(mine_href: str, *, switch: bool = True) -> str:
         '<div class="pig-answer-bar pig-ui pig-needs-js" data-pig-answer-bar markdown>\n'
         + PRIVACY_NOTE
         + "\n\n"
-        f"[Al je antwoorden]({mine_href}){{ .pig-answer-bar__mine .pig-web }}\n\n"
+        f"[Al je antwoorden]({mine_href}){{ .pig-answer-bar__mine }}\n\n"
         + (PRINT_SWITCH + "\n\n" if switch else "")
         + render("answers/backup.html")
         + "\n"
