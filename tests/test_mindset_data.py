@@ -162,3 +162,15 @@ def test_bad_data_stops_the_build_before_any_page(tmp_path, change, expected):
     assert expected in result.output, result.output
     assert "Traceback" not in result.output
     assert not list((tmp_path / "site").rglob("*.html")), "pages were written"
+
+
+def test_a_next_step_to_a_page_that_does_not_exist_is_refused(tmp_path):
+    from macros.content.library import load_content
+    from sitebuild import nav_pages_of_config
+
+    project = copy_project(tmp_path)
+    data = project / "docs" / "data" / "mindset-test.yaml"
+    edit_yaml(data, lambda d: d["result"]["links"][0].update(page="deel-1/bestaat-niet.md"))
+    with pytest.raises(ContentError) as caught:
+        load_content(project / "docs", nav_pages_of_config(), project)
+    assert_names_all(caught.value, ["mindset-test.yaml", "result, link", "field 'page'", "deel-1/bestaat-niet.md"])

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .base import ContentError, display_path
 from .corrections import Corrections, load_corrections
 from .conversations import ConversationLibrary, load_conversations
 from .figures import FigureLibrary, load_figures
@@ -51,6 +52,11 @@ def load_content(docs: Path, pages: Iterable[str], root: Path | None = None) -> 
         docs / CONVERSATION_DATA, docs / TECHNIQUES, worksheets=worksheets, pages=pages, root=root, correct=correct
     )
     mindset = load_mindset_test(docs / MINDSET_DATA, root, correct)
+    for link in mindset.result.links:
+        if link.page not in pages:
+            raise ContentError(
+                display_path(docs / MINDSET_DATA, root), f"result, link '{link.text}'", "page", f"'{link.page}' is not a page of the site"
+            )
     # A correction of a data file that matched nothing is out of step with its text.
     corrections.check_applied(".yaml")
     return Content(figures, worksheets, conversations, mindset, corrections)
