@@ -53,10 +53,15 @@ def words(text: str) -> str:
     return normalise(re.sub(r"[-‐]", "", text))
 
 
+def joined_lines(text: str) -> str:
+    """The book's text with the words it hyphenated at a line end joined."""
+    return re.sub(r"(\S)-[ \t]*\n\s*(\w)", r"\1\2", text)
+
+
 @functools.lru_cache(maxsize=1)
 def book_text() -> str:
     """The book, normalised, with the listed corrections applied."""
-    text = re.sub(r"(\S)-[ \t]*\n\s*(\w)", r"\1\2", BOOK.read_text(encoding="utf-8"))
+    text = joined_lines(BOOK.read_text(encoding="utf-8"))
     text = text.replace("2.07", "2.0")
     # Note numbers glued to words: "Seligman1,2", "vooruit te zetten?’4".
     text = re.sub(r"(?<=[a-zé?’])\d{1,2}(?:,\d{1,2})?(?=[\s.,:;])", "", text)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from editorial import WEB_PAGE_CLASS, book_text, unmarked_additions, words
+from editorial import WEB_PAGE_CLASS, book_text, joined_lines, unmarked_additions, words
 from sitebuild import BOOK, DOCS, article_html, html_path, load_content, page_url, page_urls, text_blocks
 
 needs_book = pytest.mark.skipif(not BOOK.is_file(), reason=f"the book's text is not at {BOOK}")
@@ -53,7 +53,7 @@ def test_each_correction_is_the_books_text_and_applied(site_dir):
 
     def near(line: int) -> str:
         """The book's words around ``line`` (hyphenated line ends joined)."""
-        return words(re.sub(r"(\S)-[ \t]*\n\s*(\w)", r"\1\2", "\n".join(book[max(0, line - 4) : line + 3])))
+        return words(joined_lines("\n".join(book[max(0, line - 4) : line + 3])))
 
     corrections = load_content().corrections
     for correction in corrections:

@@ -72,7 +72,10 @@ class Corrections:
 
     def apply_text(self, source: str, text: str) -> str:
         """``text`` of ``source`` (a path under docs/) with its corrections applied."""
-        for correction in self.for_file(source):
+        return self._apply(self.for_file(source), text)
+
+    def _apply(self, corrections: list[Correction], text: str) -> str:
+        for correction in corrections:
             count = text.count(correction.printed)
             if count:
                 self.applied[correction.id] = self.applied.get(correction.id, 0) + count
@@ -81,15 +84,20 @@ class Corrections:
 
     def apply_data(self, source: str, data: Any) -> Any:
         """Parsed YAML of ``source`` with the corrections applied to every string."""
-        if not self.for_file(source):
+        corrections = self.for_file(source)
+        if not corrections:
             return data
-        if isinstance(data, str):
-            return self.apply_text(source, data)
-        if isinstance(data, list):
-            return [self.apply_data(source, item) for item in data]
-        if isinstance(data, dict):
-            return {key: self.apply_data(source, value) for key, value in data.items()}
-        return data
+
+        def walk(node: Any) -> Any:
+            if isinstance(node, str):
+                return self._apply(corrections, node)
+            if isinstance(node, list):
+                return [walk(item) for item in node]
+            if isinstance(node, dict):
+                return {key: walk(value) for key, value in node.items()}
+            return node
+
+        return walk(data)
 
     def apply_file(self, path: Path, data: Any) -> Any:
         """Parsed YAML of the data file at ``path`` (under docs/), corrected."""

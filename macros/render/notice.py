@@ -1,10 +1,8 @@
 """The one note on where a reader's answers are kept, on every page where
 answers are typed (worksheets, reflections, the mindset test, "Mijn
-antwoorden"). One wording everywhere: ``PRIVACY_NOTICE`` of templating."""
+antwoorden"). One wording everywhere."""
 
-from .templating import PRIVACY_NOTICE
-
-PRIVACY_TEXT = PRIVACY_NOTICE
+PRIVACY_TEXT = "Je antwoorden blijven alleen in deze browser, op dit apparaat. Niemand anders ziet ze."
 
 # Shown once the script runs (pig-needs-js keeps its place until then); a
 # note of the site on its own controls (pig-ui).

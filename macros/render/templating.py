@@ -9,14 +9,10 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 
-# One wording wherever the site says where answers are kept.
-PRIVACY_NOTICE = "Je antwoorden blijven alleen in deze browser, op dit apparaat. Niemand anders ziet ze."
-
-
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """Return the shared template environment (autoescaping, strict undefined)."""
-    env = Environment(
+    return Environment(
         loader=PackageLoader("macros.render", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "svg"), default=True),
         undefined=StrictUndefined,
@@ -24,8 +20,6 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.globals["privacy_notice"] = PRIVACY_NOTICE
-    return env
 
 
 def render(template_name: str, **context: object) -> str:

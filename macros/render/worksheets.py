@@ -82,7 +82,7 @@ def meta_line(sheet: Worksheet) -> str:
     if sheet.for_whom:
         parts.append(audience(sheet))  # a list: a label may hold "of" itself
     if sheet.needs:
-        parts.append("nodig: " + ", ".join(MATERIAL_LABELS[n.what] for n in sheet.needs))
+        parts.append("nodig: " + materials(sheet))
     return " · ".join(parts)
 
 
@@ -172,14 +172,13 @@ def render_mine(library: WorksheetLibrary, href: Callable[[Worksheet], str], min
         for sheet in library
     ]
     sheets = [entry for entry in sheets if entry[2]]
-    parts = []
+    parts: dict[str, str] = {}
     for sheet, _, _, part in sheets:
-        if part not in [key for key, _ in parts]:
-            parts.append((part, PRINT_PART_LABELS[sheet.part] if sheet.part in PRINT_PART_LABELS else part_label(sheet)))
-    if mindset and "bijlagen" not in [key for key, _ in parts]:
-        parts.append(("bijlagen", PART_LABELS["bijlagen"]))
+        parts.setdefault(part, PRINT_PART_LABELS.get(sheet.part) or part_label(sheet))
+    if mindset:
+        parts.setdefault("bijlagen", PART_LABELS["bijlagen"])
     return render(
-        "answers/mine.html", sheets=sheets, parts=parts, mindset=Markup(mindset), privacy=Markup(PRIVACY_NOTE)
+        "answers/mine.html", sheets=sheets, parts=list(parts.items()), mindset=Markup(mindset), privacy=Markup(PRIVACY_NOTE)
     )
 
 
