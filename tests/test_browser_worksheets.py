@@ -73,6 +73,30 @@ def first_lines(pdf):
     return firsts
 
 
+PAGE_NUMBER = re.compile(r"pagina (\d+) van (\d+)")
+
+
+def page_numbers(pdf):
+    """(sheet title, page, of) read from the running footer of each printed page."""
+    found = []
+    for number, sheet in enumerate(pdf.pages, start=1):
+        text = flat(sheet.extract_text())
+        numbers = PAGE_NUMBER.findall(text)
+        titles = [s.title for s in SHEETS if f"Positief in Gesprek · {flat(s.title)}" in text]
+        assert len(numbers) == 1 and len(titles) == 1, f"page {number}: footer not found in {text[-160:]!r}"
+        found.append((titles[0], int(numbers[0][0]), int(numbers[0][1])))
+    return found
+
+
+def expected_numbers(sheets):
+    return [(sheet.title, n, sheet.pages) for sheet in sheets for n in range(1, sheet.pages + 1)]
+
+
+def tick(page, sheets):
+    for sheet in sheets:
+        page.get_by_role("checkbox", name=re.compile("^" + re.escape(sheet.title))).check()
+
+
 def test_the_werkmap_prints_every_sheet_when_nothing_is_ticked(context, site_url):
     page = context.new_page()
     watch = PageWatch(site_url).attach(page)
@@ -86,6 +110,8 @@ def test_the_werkmap_prints_every_sheet_when_nothing_is_ticked(context, site_url
     assert len(pdf.pages) == total
     whole = flat(" ".join(p.extract_text() for p in pdf.pages))
     assert not [word for word in CHROME_WORDS if word in whole]
+    # Without a choice (and without a script) each sheet still counts its own pages.
+    assert page_numbers(pdf) == expected_numbers(SHEETS)
     assert not watch.problems()
 
 
@@ -109,6 +135,102 @@ def test_the_werkmap_prints_the_ticked_sheets_each_on_its_own_page(context, site
     assert not page.get_by_role("checkbox", checked=True).count()
     page.get_by_role("button", name="Alles aanvinken").click()
     assert page.get_by_role("checkbox", checked=True).count() == len(SHEETS)
+
+
+def test_each_sheet_in_the_werkmap_numbers_its_own_pages_from_one(context, site_url):
+    page = context.new_page()
+    watch = PageWatch(site_url).attach(page)
+    page.goto(site_url + page_url("werkbladen/werkmap.md"))
+    chosen = [sheet for sheet in SHEETS if sheet.id in ("job-craften", "schaalvraag", "reflected-best-self")]
+    assert [sheet.pages for sheet in chosen][0] > 1 and chosen[-1].pages > 1
+    tick(page, chosen)
+    pdf = print_to_pdf(page)
+    # "pagina 1 van 2", "pagina 2 van 2", then "pagina 1 van 1": never the bundle's numbers.
+    assert page_numbers(pdf) == expected_numbers(chosen)
+    # Another choice, on the same page: the numbers follow the new choice.
+    page.get_by_role("checkbox", name=re.compile("^" + re.escape(chosen[0].title))).uncheck()
+    assert page_numbers(print_to_pdf(page)) == expected_numbers(chosen[1:])
+    assert not watch.problems()
+
+
+def test_the_werkmap_remembers_the_choice_on_this_device(context, site_url):
+    page = context.new_page()
+    watch = PageWatch(site_url).attach(page)
+    page.goto(site_url + page_url("werkbladen/werkmap.md"))
+    chosen = [sheet for sheet in SHEETS if sheet.id in ("hefbomen", "droomvraag")]
+    tick(page, chosen)
+    pages = sum(sheet.pages for sheet in chosen)
+    page.reload()
+    ticked = page.get_by_role("checkbox", checked=True)
+    assert ticked.count() == 2
+    assert page.get_by_role("status").inner_text() == f"2 van de {len(SHEETS)} werkbladen gekozen: {pages} pagina’s."
+    # Kept under the site's identity (as the answers are), not the page's path.
+    keys = page.evaluate("Object.keys(localStorage).filter(key => !key.endsWith('.__palette'))")
+    assert keys == ["pig/positief-in-gesprek/werkmap/v1"], keys
+    # A second tab opened later finds the same choice; ticking nothing is kept too.
+    other = context.new_page()
+    other.goto(site_url + page_url("werkbladen/werkmap.md"))
+    assert other.get_by_role("checkbox", checked=True).count() == 2
+    other.get_by_role("button", name="Niets aanvinken").click()
+    other.reload()
+    assert other.get_by_role("checkbox", checked=True).count() == 0
+    # A link from the overview names its own sheets: they win, and are kept.
+    other.goto(site_url + page_url("werkbladen/werkmap.md") + "?werkblad=schaalvraag")
+    assert [other.get_by_role("checkbox", checked=True).get_attribute("value")] == ["schaalvraag"]
+    other.goto(site_url + page_url("werkbladen/werkmap.md"))
+    assert [other.get_by_role("checkbox", checked=True).get_attribute("value")] == ["schaalvraag"]
+    assert not watch.problems()
+
+
+BROKEN_STORAGE = {
+    "blocked": """Object.defineProperty(window, 'localStorage', {
+        configurable: true, get() { throw new DOMException('blocked', 'SecurityError'); }});""",
+    "full": """Storage.prototype.setItem = function (key) {
+        if (String(key).startsWith('pig/')) throw new DOMException('storage is full', 'QuotaExceededError');
+    };""",
+}
+
+
+@pytest.mark.parametrize("broken", sorted(BROKEN_STORAGE))
+def test_the_werkmap_works_when_storage_fails(context, site_url, broken):
+    page = context.new_page()
+    page.add_init_script(BROKEN_STORAGE[broken])
+    watch = PageWatch(site_url).attach(page)
+    page.goto(site_url + page_url("werkbladen/werkmap.md"))
+    chosen = [sheet for sheet in SHEETS if sheet.id == "hefbomen"]
+    tick(page, chosen)
+    assert page.get_by_role("status").inner_text() == f"1 van de {len(SHEETS)} werkbladen gekozen: 1 pagina."
+    assert page_numbers(print_to_pdf(page)) == expected_numbers(chosen)
+    page.wait_for_timeout(200)
+    # Nothing of ours fails: only what Material's own inline script throws on
+    # every page when storage is blocked (its __md_get reads localStorage
+    # outside a try), as on the home page.
+    baseline = PageWatch(site_url).attach(page, reporter=False)
+    page.goto(site_url + page_url("index.md"))
+    page.wait_for_timeout(200)
+    assert watch.problems()[: len(baseline.problems())] == baseline.problems()
+    assert len(watch.problems()) == 2 * len(baseline.problems())  # the werkmap, then the home page
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_werkmap_keeps_its_print_button_and_page_count_in_view(context, site_url, width):
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(site_url + page_url("werkbladen/werkmap.md"))
+    status = page.get_by_role("status")
+    assert status.get_attribute("aria-live") == "polite"
+    button = page.get_by_role("button", name="Werkmap afdrukken")
+    first = page.get_by_role("checkbox").first
+    first.scroll_into_view_if_needed()
+    # Ticking a box at the top of the list: the count changes where the reader looks.
+    first.check()
+    assert status.inner_text().startswith("1 van de ")
+    for element in (button, status):
+        box = element.bounding_box()
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= 740, f"{width} px: not in view: {box}"
+    # And it does not cover the box being ticked.
+    top = first.bounding_box()
+    assert top["y"] + top["height"] <= page.locator(".pig-pack__bar").bounding_box()["y"]
 
 
 def test_the_werkmap_is_accessible_and_works_by_keyboard(context, site_url):
