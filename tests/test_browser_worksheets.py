@@ -262,4 +262,21 @@ def test_the_whole_book_prints_with_each_worksheet_on_its_own_pages(context, sit
         assert flat(sheet.title) in texts[on[0]].replace(footer, ""), f"{sheet.id}: no title on its first page"
     whole = " ".join(texts)
     assert "Werkmap voor een workshop" not in whole  # the werkmap would print every sheet twice
+    # The page says what printing gives, measured: about as many A4 pages as come out.
+    intro = page.locator(".pig-print-intro")
+    said = re.search(r"Afdrukken geeft ongeveer (\d+) pagina’s A4", intro.inner_text())
+    assert said, intro.inner_text()
+    assert abs(int(said.group(1)) - len(pdf.pages)) <= 3, f"says {said.group(1)}, prints {len(pdf.pages)} pages"
+    assert "Afdrukken geeft" not in whole and "Het hele werkboek afdrukken" not in whole
+    # Web-only boxes stay on screen: quick links, the zip, answer notices, buttons.
+    for words in ["Een workshop geven", "als zip", "Mijn antwoorden meeprinten", "Reservekopie", "Alle filters wissen"]:
+        assert words not in whole, f"printed: {words}"
+    # One print button, for the whole book: none of the single pages' buttons,
+    # which would print the whole book (or nothing) from here.
+    for name in ["Werkblad afdrukken", "Gespreksgids afdrukken", "Alle filters wissen"]:
+        assert page.get_by_role("button", name=name).count() == 0, name
+    assert page.get_by_role("checkbox", name="Mijn antwoorden meeprinten").count() == 0
+    stub_print(page)
+    page.get_by_role("button", name="Het hele werkboek afdrukken").click()
+    assert printed(page) == 1
     assert not watch.problems()
