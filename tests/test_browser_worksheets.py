@@ -36,6 +36,49 @@ def test_a_worksheet_prints_on_its_declared_a4_pages(reading_page, site_url, she
     assert not watch.problems()
 
 
+def printed_sheet(page, site_url, sheet_id):
+    page.goto(site_url + page_url(f"werkbladen/{sheet_id}.md"))
+    return [flat(p.extract_text()) for p in print_to_pdf(page).pages]
+
+
+def test_the_harmonica_prints_as_strips_to_fold_on_one_page(reading_page, site_url):
+    sheet = next(s for s in SHEETS if s.id == "complimentenharmonica")
+    strips = sheet.section("harmonica").copies
+    (text,) = printed_sheet(reading_page, site_url, sheet.id)
+    assert text.count("Een compliment (positieve feedback)") == strips
+    assert text.count("(feedforward)") == strips + 1  # once in the book's instruction
+    assert text.count("vouwlijn") == strips - 1
+    assert "Complimentenmuur" not in text  # the flipover variant needs no sheet
+
+
+def test_the_schaalvraag_sheet_is_general_with_a_scale_to_mark(reading_page, site_url):
+    (text,) = printed_sheet(reading_page, site_url, "schaalvraag")
+    assert "Hans" not in text and "Teken" not in text
+    assert "0 1 2 3 4 5 6 7 8 9 10" in text
+    assert "Zet er een kruisje" in text and "Wat zou je kunnen doen om één stapje verder te komen?" in text
+
+
+def test_balans_opmaken_is_one_page_with_its_matrix(reading_page, site_url):
+    texts = printed_sheet(reading_page, site_url, "balans-opmaken")
+    assert len(texts) == 1
+    assert "mate van energie die je uit het werken aan een doel haalde" in texts[0].split("Je kunt ook een matrix maken")[1]
+    box = reading_page.locator(".pig-ws__figure--balans-matrix svg")
+    reading_page.emulate_media(media="print")
+    try:
+        width_mm = box.bounding_box()["width"] * 25.4 / 96
+    finally:
+        reading_page.emulate_media(media=None)
+    assert width_mm > 150, f"the matrix is {width_mm:.0f} mm wide"
+
+
+def test_each_reflected_best_self_questionnaire_says_about_whom_and_by_whom(reading_page, site_url):
+    texts = printed_sheet(reading_page, site_url, "reflected-best-self")
+    forms = [text for text in texts if "Vragenlijst (" in text]
+    assert len(forms) == 5
+    for text in forms:
+        assert "Over:" in text and "Ingevuld door:" in text
+
+
 def test_the_print_button_prints(context, site_url):
     page = context.new_page()
     page.goto(site_url + page_url("werkbladen/hefbomen.md"))
