@@ -79,6 +79,28 @@ def test_each_reflected_best_self_questionnaire_says_about_whom_and_by_whom(read
         assert "Over:" in text and "Ingevuld door:" in text
 
 
+# Boxes that only work on screen, by page: none of their words may be printed.
+WEB_ONLY = {
+    "index.md": ["Een workshop geven", "Offline lezen", "Begin bij Deel 1"],
+    "offline-lezen.md": ["Download het werkboek", "pak het zipbestand uit"],
+    "werkbladen/index.md": ["als zip", "Lees de uitleg", "Alle filters wissen", "Getoonde werkbladen"],
+    "werkbladen/hefbomen.md": ["Mijn antwoorden meeprinten", "Reservekopie", "Al je antwoorden", "Werkblad afdrukken"],
+    "deel-4/hans.md": ["Gespreksgids afdrukken"],
+}
+
+
+@pytest.mark.parametrize("source", sorted(WEB_ONLY))
+def test_no_web_only_box_is_printed(reading_page, site_url, source):
+    page = reading_page
+    page.goto(site_url + page_url(source))
+    on_screen = page.locator(".md-content").inner_text()
+    shown = [words for words in WEB_ONLY[source] if words in " ".join(on_screen.split())]
+    assert shown, f"{source}: none of the web-only words is on the page: the check would prove nothing"
+    whole = " ".join(flat(p.extract_text()) for p in print_to_pdf(page).pages)
+    printed_words = [words for words in WEB_ONLY[source] if words in whole]
+    assert not printed_words, f"{source}: printed {printed_words}"
+
+
 def test_the_print_button_prints(context, site_url):
     page = context.new_page()
     page.goto(site_url + page_url("werkbladen/hefbomen.md"))
