@@ -247,6 +247,24 @@ def test_the_werkmap_remembers_the_choice_on_this_device(context, site_url):
     assert not watch.problems()
 
 
+def test_what_belongs_to_one_sheet_shows_only_when_it_is_printed(context, site_url):
+    """Anything on the werkmap marked data-sheet="<id>" (a list of downloads,
+    say) follows the choice, like the sheets themselves."""
+    page = context.new_page()
+    page.goto(site_url + page_url("werkbladen/werkmap.md"))
+    page.evaluate(
+        """() => { const list = document.createElement('ul');
+            for (const id of ['hefbomen', 'schaalvraag']) {
+                const item = document.createElement('li'); item.dataset.sheet = id; item.textContent = id; list.append(item); }
+            document.querySelector('.pig-pack__bar').append(list); }"""
+    )
+    shown = "[...document.querySelectorAll('[data-sheet]')].filter(e => !e.hidden).map(e => e.dataset.sheet)"
+    tick(page, [sheet for sheet in SHEETS if sheet.id == "schaalvraag"])
+    assert page.evaluate(shown) == ["schaalvraag"]
+    page.get_by_role("button", name="Niets aanvinken").click()
+    assert page.evaluate(shown) == ["hefbomen", "schaalvraag"]  # nothing ticked: every sheet is printed
+
+
 BROKEN_STORAGE = {
     "blocked": """Object.defineProperty(window, 'localStorage', {
         configurable: true, get() { throw new DOMException('blocked', 'SecurityError'); }});""",
