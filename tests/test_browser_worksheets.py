@@ -31,7 +31,7 @@ def test_a_worksheet_prints_on_its_declared_a4_pages(reading_page, site_url, she
     assert not chrome, f"{sheet.id}: web chrome in print: {chrome}"
     for number, text in enumerate(texts, start=1):
         assert f"Positief in Gesprek · {flat(sheet.title)}" in text, f"{sheet.id}: page {number} has no running footer"
-        assert f"pagina {number}" in text, f"{sheet.id}: page {number} is not numbered"
+        assert f"pagina {number} van {sheet.pages}" in text, f"{sheet.id}: page {number} is not numbered"
     watch.detach()
     assert not watch.problems()
 
@@ -67,7 +67,7 @@ def test_balans_opmaken_is_one_page_with_its_matrix(reading_page, site_url):
     try:
         width_mm = box.bounding_box()["width"] * 25.4 / 96
     finally:
-        reading_page.emulate_media(media=None)
+        reading_page.emulate_media(media="no-override")
     assert width_mm > 150, f"the matrix is {width_mm:.0f} mm wide"
 
 

@@ -31,6 +31,8 @@ def test_every_sheet_and_every_guide_has_its_named_page(worksheets, conversation
     for sheet in worksheets:
         assert f"@page pig-ws-{sheet.id} {{" in css
         assert f'.pig-ws[data-worksheet="{sheet.id}"] {{ page: pig-ws-{sheet.id}; }}' in css
+        # On its own page a sheet says how many pages it has: "pagina 1 van 2".
+        assert f'body:has(.md-content__inner > .pig-ws[data-worksheet="{sheet.id}"]) {{ page: pig-own-{sheet.id}; }}' in css
         # The werkmap starts on the page of its first printed sheet: CSS, not a script.
         assert f'body:has(.pig-pack__sheets > .pig-ws[data-worksheet="{sheet.id}"]:not(.pig-ws--skipped)' in css
     # In the werkmap each sheet counts its own pages from 1 ("pagina 1 van 2"),
@@ -57,7 +59,7 @@ def test_a_sheets_counter_style_numbers_its_declared_pages_from_one():
 def test_the_site_links_one_stylesheet_of_its_own_that_holds_every_rule(site_dir, worksheets, conversations):
     css = (site_dir / "assets" / "site.css").read_text(encoding="utf-8")
     assert css == stylesheet(STATIC, worksheets, conversations)
-    assert css.count("@page pig-ws-hefbomen ") == 1
+    assert css.count("@page pig-ws-hefbomen ") == 1 and css.count("@page pig-own-hefbomen ") == 1
     home = (site_dir / "index.html").read_text(encoding="utf-8")
     own = [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', home) if "assets/stylesheets/" not in href]
     assert own == ["assets/site.css"]

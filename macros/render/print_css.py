@@ -44,19 +44,31 @@ def named_page(name: str, footer: str, selectors: Iterable[str], number: str = '
 
 
 def worksheet_pages(library: WorksheetLibrary) -> list[str]:
-    """A named page per worksheet: on its own page, in the werkmap, in the book."""
-    return [
-        named_page(
-            f"pig-ws-{sheet.id}",
-            f"{WORKBOOK} · {sheet.title}",
-            [
-                f'.pig-ws[data-worksheet="{sheet.id}"]',
-                f'.print-page:has(> .pig-ws[data-worksheet="{sheet.id}"])',
-                f'body:has(.md-content__inner > .pig-ws[data-worksheet="{sheet.id}"])',
-            ],
+    """Named pages per worksheet: in the whole book ("pagina 57"), and on
+    its own page, where the document is the sheet: "pagina 1 van 2" (of the
+    pages printed, which answers typed online may make more than declared)."""
+    rules = []
+    for sheet in library:
+        footer = f"{WORKBOOK} · {sheet.title}"
+        rules.append(
+            named_page(
+                f"pig-ws-{sheet.id}",
+                footer,
+                [f'.pig-ws[data-worksheet="{sheet.id}"]', f'.print-page:has(> .pig-ws[data-worksheet="{sheet.id}"])'],
+            )
         )
-        for sheet in library
-    ]
+        rules.append(
+            named_page(
+                f"pig-own-{sheet.id}",
+                footer,
+                [
+                    f'.md-content__inner > .pig-ws[data-worksheet="{sheet.id}"]',
+                    f'body:has(.md-content__inner > .pig-ws[data-worksheet="{sheet.id}"])',
+                ],
+                number='counter(page) " van " counter(pages)',
+            )
+        )
+    return rules
 
 
 def pack_counter_style(sheet_id: str, start: int, pages: int) -> str:
