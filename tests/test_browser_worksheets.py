@@ -323,6 +323,13 @@ def test_the_werkmap_is_accessible_and_works_by_keyboard(context, site_url):
     first.focus()
     page.keyboard.press("Space")
     assert first.is_checked()
+    # Each box reached by Tab is in view, not under the bar that stays in view.
+    bar = page.locator(".pig-pack__bar")
+    for number in range(1, len(SHEETS)):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return [document.activeElement.value, r.top, r.bottom]; })()")
+        assert focused[0] == SHEETS[number].id
+        assert focused[2] <= bar.bounding_box()["y"], f"{focused[0]} is hidden under the print bar"
     assert page.get_by_role("group", name="Kies de werkbladen voor je werkmap").is_visible()
     assert not axe_violations(page)
 
