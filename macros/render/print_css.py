@@ -134,7 +134,8 @@ def conversation_pages(library: ConversationLibrary) -> list[str]:
 
 
 def generated_rules(worksheets: WorksheetLibrary, conversations: ConversationLibrary) -> str:
-    """Every generated print rule, in one ``@media print`` block."""
+    """Every generated print rule, in one ``@media print`` block, after the
+    werkmap's counter styles (named, used only by its print footers)."""
     rules = worksheet_pages(worksheets) + pack_pages(worksheets) + conversation_pages(conversations)
     return "\n".join(
         [
