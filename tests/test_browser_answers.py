@@ -64,9 +64,9 @@ def test_every_question_of_a_worksheet_has_a_labelled_answer_field(context, site
 
 
 def test_instructions_get_no_answer_field(context, site_url):
-    page, _ = open_page(context, site_url, "werkbladen/schaalvraag.md")
-    assert field(page, question("schaalvraag", "lijn")).count() == 0
-    assert field(page, question("schaalvraag", "wat-maakt-dat")).is_visible()
+    page, _ = open_page(context, site_url, "werkbladen/reflected-best-self.md")
+    assert field(page, question("reflected-best-self", "vraag-ieder")).count() == 0
+    assert field(page, question("reflected-best-self", "lijst")).is_visible()
 
 
 def test_an_answer_survives_a_reload_and_a_visit_elsewhere(context, site_url):

@@ -31,9 +31,74 @@ def test_a_worksheet_prints_on_its_declared_a4_pages(reading_page, site_url, she
     assert not chrome, f"{sheet.id}: web chrome in print: {chrome}"
     for number, text in enumerate(texts, start=1):
         assert f"Positief in Gesprek · {flat(sheet.title)}" in text, f"{sheet.id}: page {number} has no running footer"
-        assert f"pagina {number}" in text, f"{sheet.id}: page {number} is not numbered"
+        assert f"pagina {number} van {sheet.pages}" in text, f"{sheet.id}: page {number} is not numbered"
     watch.detach()
     assert not watch.problems()
+
+
+def printed_sheet(page, site_url, sheet_id):
+    page.goto(site_url + page_url(f"werkbladen/{sheet_id}.md"))
+    return [flat(p.extract_text()) for p in print_to_pdf(page).pages]
+
+
+def test_the_harmonica_prints_as_strips_to_fold_on_one_page(reading_page, site_url):
+    sheet = next(s for s in SHEETS if s.id == "complimentenharmonica")
+    strips = sheet.section("harmonica").copies
+    (text,) = printed_sheet(reading_page, site_url, sheet.id)
+    assert text.count("Een compliment (positieve feedback)") == strips
+    assert text.count("(feedforward)") == strips + 1  # once in the book's instruction
+    assert text.count("vouwlijn") == strips - 1
+    assert "Complimentenmuur" not in text  # the flipover variant needs no sheet
+
+
+def test_the_schaalvraag_sheet_is_general_with_a_scale_to_mark(reading_page, site_url):
+    (text,) = printed_sheet(reading_page, site_url, "schaalvraag")
+    assert "Hans" not in text and "Teken" not in text
+    assert "0 1 2 3 4 5 6 7 8 9 10" in text
+    assert "Zet er een kruisje" in text and "Wat zou je kunnen doen om één stapje verder te komen?" in text
+
+
+def test_balans_opmaken_is_one_page_with_its_matrix(reading_page, site_url):
+    texts = printed_sheet(reading_page, site_url, "balans-opmaken")
+    assert len(texts) == 1
+    assert "mate van energie die je uit het werken aan een doel haalde" in texts[0].split("Je kunt ook een matrix maken")[1]
+    box = reading_page.locator(".pig-ws__figure--balans-matrix svg")
+    reading_page.emulate_media(media="print")
+    try:
+        width_mm = box.bounding_box()["width"] * 25.4 / 96
+    finally:
+        reading_page.emulate_media(media="no-override")
+    assert width_mm > 150, f"the matrix is {width_mm:.0f} mm wide"
+
+
+def test_each_reflected_best_self_questionnaire_says_about_whom_and_by_whom(reading_page, site_url):
+    texts = printed_sheet(reading_page, site_url, "reflected-best-self")
+    forms = [text for text in texts if "Vragenlijst (" in text]
+    assert len(forms) == 5
+    for text in forms:
+        assert "Over:" in text and "Ingevuld door:" in text
+
+
+# Boxes that only work on screen, by page: none of their words may be printed.
+WEB_ONLY = {
+    "index.md": ["Een workshop geven", "Offline lezen", "Begin bij Deel 1"],
+    "offline-lezen.md": ["Download het werkboek", "pak het zipbestand uit"],
+    "werkbladen/index.md": ["als zip", "Lees de uitleg", "Alle filters wissen", "Getoonde werkbladen"],
+    "werkbladen/hefbomen.md": ["Mijn antwoorden meeprinten", "Reservekopie", "Al je antwoorden", "Werkblad afdrukken"],
+    "deel-4/hans.md": ["Gespreksgids afdrukken"],
+}
+
+
+@pytest.mark.parametrize("source", sorted(WEB_ONLY))
+def test_no_web_only_box_is_printed(reading_page, site_url, source):
+    page = reading_page
+    page.goto(site_url + page_url(source))
+    on_screen = page.locator(".md-content").inner_text()
+    shown = [words for words in WEB_ONLY[source] if words in " ".join(on_screen.split())]
+    assert shown, f"{source}: none of the web-only words is on the page: the check would prove nothing"
+    whole = " ".join(flat(p.extract_text()) for p in print_to_pdf(page).pages)
+    printed_words = [words for words in WEB_ONLY[source] if words in whole]
+    assert not printed_words, f"{source}: printed {printed_words}"
 
 
 def test_the_print_button_prints(context, site_url):
@@ -73,6 +138,30 @@ def first_lines(pdf):
     return firsts
 
 
+PAGE_NUMBER = re.compile(r"pagina (\d+) van (\d+)")
+
+
+def page_numbers(pdf):
+    """(sheet title, page, of) read from the running footer of each printed page."""
+    found = []
+    for number, sheet in enumerate(pdf.pages, start=1):
+        text = flat(sheet.extract_text())
+        numbers = PAGE_NUMBER.findall(text)
+        titles = [s.title for s in SHEETS if f"Positief in Gesprek · {flat(s.title)}" in text]
+        assert len(numbers) == 1 and len(titles) == 1, f"page {number}: footer not found in {text[-160:]!r}"
+        found.append((titles[0], int(numbers[0][0]), int(numbers[0][1])))
+    return found
+
+
+def expected_numbers(sheets):
+    return [(sheet.title, n, sheet.pages) for sheet in sheets for n in range(1, sheet.pages + 1)]
+
+
+def tick(page, sheets):
+    for sheet in sheets:
+        page.get_by_role("checkbox", name=re.compile("^" + re.escape(sheet.title))).check()
+
+
 def test_the_werkmap_prints_every_sheet_when_nothing_is_ticked(context, site_url):
     page = context.new_page()
     watch = PageWatch(site_url).attach(page)
@@ -86,6 +175,8 @@ def test_the_werkmap_prints_every_sheet_when_nothing_is_ticked(context, site_url
     assert len(pdf.pages) == total
     whole = flat(" ".join(p.extract_text() for p in pdf.pages))
     assert not [word for word in CHROME_WORDS if word in whole]
+    # Without a choice (and without a script) each sheet still counts its own pages.
+    assert page_numbers(pdf) == expected_numbers(SHEETS)
     assert not watch.problems()
 
 
@@ -111,6 +202,120 @@ def test_the_werkmap_prints_the_ticked_sheets_each_on_its_own_page(context, site
     assert page.get_by_role("checkbox", checked=True).count() == len(SHEETS)
 
 
+def test_each_sheet_in_the_werkmap_numbers_its_own_pages_from_one(context, site_url):
+    page = context.new_page()
+    watch = PageWatch(site_url).attach(page)
+    page.goto(site_url + page_url("werkbladen/werkmap.md"))
+    chosen = [sheet for sheet in SHEETS if sheet.id in ("job-craften", "schaalvraag", "reflected-best-self")]
+    assert [sheet.pages for sheet in chosen][0] > 1 and chosen[-1].pages > 1
+    tick(page, chosen)
+    pdf = print_to_pdf(page)
+    # "pagina 1 van 2", "pagina 2 van 2", then "pagina 1 van 1": never the bundle's numbers.
+    assert page_numbers(pdf) == expected_numbers(chosen)
+    # Another choice, on the same page: the numbers follow the new choice.
+    page.get_by_role("checkbox", name=re.compile("^" + re.escape(chosen[0].title))).uncheck()
+    assert page_numbers(print_to_pdf(page)) == expected_numbers(chosen[1:])
+    assert not watch.problems()
+
+
+def test_the_werkmap_remembers_the_choice_on_this_device(context, site_url):
+    page = context.new_page()
+    watch = PageWatch(site_url).attach(page)
+    page.goto(site_url + page_url("werkbladen/werkmap.md"))
+    chosen = [sheet for sheet in SHEETS if sheet.id in ("hefbomen", "droomvraag")]
+    tick(page, chosen)
+    pages = sum(sheet.pages for sheet in chosen)
+    page.reload()
+    ticked = page.get_by_role("checkbox", checked=True)
+    assert ticked.count() == 2
+    assert page.get_by_role("status").inner_text() == f"2 van de {len(SHEETS)} werkbladen gekozen: {pages} pagina’s."
+    # Kept under the site's identity (as the answers are), not the page's path.
+    keys = page.evaluate("Object.keys(localStorage).filter(key => !key.endsWith('.__palette'))")
+    assert keys == ["pig/positief-in-gesprek/werkmap/v1"], keys
+    # A second tab opened later finds the same choice; ticking nothing is kept too.
+    other = context.new_page()
+    other.goto(site_url + page_url("werkbladen/werkmap.md"))
+    assert other.get_by_role("checkbox", checked=True).count() == 2
+    other.get_by_role("button", name="Niets aanvinken").click()
+    other.reload()
+    assert other.get_by_role("checkbox", checked=True).count() == 0
+    # A link from the overview names its own sheets: they win, and are kept.
+    other.goto(site_url + page_url("werkbladen/werkmap.md") + "?werkblad=schaalvraag")
+    assert [other.get_by_role("checkbox", checked=True).get_attribute("value")] == ["schaalvraag"]
+    other.goto(site_url + page_url("werkbladen/werkmap.md"))
+    assert [other.get_by_role("checkbox", checked=True).get_attribute("value")] == ["schaalvraag"]
+    assert not watch.problems()
+
+
+def test_what_belongs_to_one_sheet_shows_only_when_it_is_printed(context, site_url):
+    """Anything on the werkmap marked data-sheet="<id>" (a list of downloads,
+    say) follows the choice, like the sheets themselves."""
+    page = context.new_page()
+    page.goto(site_url + page_url("werkbladen/werkmap.md"))
+    page.evaluate(
+        """() => { const list = document.createElement('ul');
+            for (const id of ['hefbomen', 'schaalvraag']) {
+                const item = document.createElement('li'); item.dataset.sheet = id; item.textContent = id; list.append(item); }
+            document.querySelector('.pig-pack__bar').append(list); }"""
+    )
+    shown = "[...document.querySelectorAll('[data-sheet]')].filter(e => !e.hidden).map(e => e.dataset.sheet)"
+    tick(page, [sheet for sheet in SHEETS if sheet.id == "schaalvraag"])
+    assert page.evaluate(shown) == ["schaalvraag"]
+    page.get_by_role("button", name="Niets aanvinken").click()
+    assert page.evaluate(shown) == ["hefbomen", "schaalvraag"]  # nothing ticked: every sheet is printed
+
+
+BROKEN_STORAGE = {
+    "blocked": """Object.defineProperty(window, 'localStorage', {
+        configurable: true, get() { throw new DOMException('blocked', 'SecurityError'); }});""",
+    "full": """Storage.prototype.setItem = function (key) {
+        if (String(key).startsWith('pig/')) throw new DOMException('storage is full', 'QuotaExceededError');
+    };""",
+}
+
+
+@pytest.mark.parametrize("broken", sorted(BROKEN_STORAGE))
+def test_the_werkmap_works_when_storage_fails(context, site_url, broken):
+    page = context.new_page()
+    page.add_init_script(BROKEN_STORAGE[broken])
+    watch = PageWatch(site_url).attach(page)
+    page.goto(site_url + page_url("werkbladen/werkmap.md"))
+    chosen = [sheet for sheet in SHEETS if sheet.id == "hefbomen"]
+    tick(page, chosen)
+    assert page.get_by_role("status").inner_text() == f"1 van de {len(SHEETS)} werkbladen gekozen: 1 pagina."
+    assert page_numbers(print_to_pdf(page)) == expected_numbers(chosen)
+    page.wait_for_timeout(200)
+    # Nothing of ours fails: only what Material's own inline script throws on
+    # every page when storage is blocked (its __md_get reads localStorage
+    # outside a try), as on the home page.
+    baseline = PageWatch(site_url).attach(page, reporter=False)
+    page.goto(site_url + page_url("index.md"))
+    page.wait_for_timeout(200)
+    assert watch.problems()[: len(baseline.problems())] == baseline.problems()
+    assert len(watch.problems()) == 2 * len(baseline.problems())  # the werkmap, then the home page
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_werkmap_keeps_its_print_button_and_page_count_in_view(context, site_url, width):
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(site_url + page_url("werkbladen/werkmap.md"))
+    status = page.get_by_role("status")
+    assert status.get_attribute("aria-live") == "polite"
+    button = page.get_by_role("button", name="Werkmap afdrukken")
+    first = page.get_by_role("checkbox").first
+    first.scroll_into_view_if_needed()
+    # Ticking a box at the top of the list: the count changes where the reader looks.
+    first.check()
+    assert status.inner_text().startswith("1 van de ")
+    for element in (button, status):
+        box = element.bounding_box()
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= 740, f"{width} px: not in view: {box}"
+    # And it does not cover the box being ticked.
+    top = first.bounding_box()
+    assert top["y"] + top["height"] <= page.locator(".pig-pack__bar").bounding_box()["y"]
+
+
 def test_the_werkmap_is_accessible_and_works_by_keyboard(context, site_url):
     page = context.new_page()
     page.goto(site_url + page_url("werkbladen/werkmap.md"))
@@ -118,6 +323,13 @@ def test_the_werkmap_is_accessible_and_works_by_keyboard(context, site_url):
     first.focus()
     page.keyboard.press("Space")
     assert first.is_checked()
+    # Each box reached by Tab is in view, not under the bar that stays in view.
+    bar = page.locator(".pig-pack__bar")
+    for number in range(1, len(SHEETS)):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return [document.activeElement.value, r.top, r.bottom]; })()")
+        assert focused[0] == SHEETS[number].id
+        assert focused[2] <= bar.bounding_box()["y"], f"{focused[0]} is hidden under the print bar"
     assert page.get_by_role("group", name="Kies de werkbladen voor je werkmap").is_visible()
     assert not axe_violations(page)
 
@@ -140,4 +352,21 @@ def test_the_whole_book_prints_with_each_worksheet_on_its_own_pages(context, sit
         assert flat(sheet.title) in texts[on[0]].replace(footer, ""), f"{sheet.id}: no title on its first page"
     whole = " ".join(texts)
     assert "Werkmap voor een workshop" not in whole  # the werkmap would print every sheet twice
+    # The page says what printing gives, measured: about as many A4 pages as come out.
+    intro = page.locator(".pig-print-intro")
+    said = re.search(r"Afdrukken geeft ongeveer (\d+) pagina’s A4", intro.inner_text())
+    assert said, intro.inner_text()
+    assert abs(int(said.group(1)) - len(pdf.pages)) <= 3, f"says {said.group(1)}, prints {len(pdf.pages)} pages"
+    assert "Afdrukken geeft" not in whole and "Het hele werkboek afdrukken" not in whole
+    # Web-only boxes stay on screen: quick links, the zip, answer notices, buttons.
+    for words in ["Een workshop geven", "als zip", "Mijn antwoorden meeprinten", "Reservekopie", "Alle filters wissen"]:
+        assert words not in whole, f"printed: {words}"
+    # One print button, for the whole book: none of the single pages' buttons,
+    # which would print the whole book (or nothing) from here.
+    for name in ["Werkblad afdrukken", "Gespreksgids afdrukken", "Alle filters wissen"]:
+        assert page.get_by_role("button", name=name).count() == 0, name
+    assert page.get_by_role("checkbox", name="Mijn antwoorden meeprinten").count() == 0
+    stub_print(page)
+    page.get_by_role("button", name="Het hele werkboek afdrukken").click()
+    assert printed(page) == 1
     assert not watch.problems()

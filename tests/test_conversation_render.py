@@ -152,7 +152,7 @@ def test_every_step_question_and_phrase_is_on_its_page(site_dir, conversations, 
 def test_hans_shows_the_schaalvraag_from_the_worksheet_data(site_dir, worksheets):
     html = html_lib.unescape(article(site_dir, PAGES["hans"]))
     listed = re.search(r'<ul class="pig-questions" data-worksheet="schaalvraag" data-section="stappen">(.*?)</ul>', html, re.S)
-    assert re.findall(r"<li[^>]*>(.*?)</li>", listed.group(1)) == [q.text for q in worksheets.get("schaalvraag").questions]
+    assert re.findall(r"<li[^>]*>(.*?)</li>", listed.group(1)) == [q.text for q in worksheets.get("schaalvraag").section("stappen").questions]
     assert html.index('id="stap-3"') < listed.start()
 
 

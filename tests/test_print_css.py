@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from macros.render.print_css import css_string, generated_rules, named_page, stylesheet
+from macros.render.print_css import css_string, generated_rules, named_page, pack_counter_style, stylesheet
 from sitebuild import DOCS, build_site, copy_project
 
 STATIC = (DOCS / "assets" / "site.css").read_text(encoding="utf-8")
@@ -31,8 +31,19 @@ def test_every_sheet_and_every_guide_has_its_named_page(worksheets, conversation
     for sheet in worksheets:
         assert f"@page pig-ws-{sheet.id} {{" in css
         assert f'.pig-ws[data-worksheet="{sheet.id}"] {{ page: pig-ws-{sheet.id}; }}' in css
+        # On its own page a sheet says how many pages it has: "pagina 1 van 2".
+        assert f'body:has(.md-content__inner > .pig-ws[data-worksheet="{sheet.id}"]) {{ page: pig-own-{sheet.id}; }}' in css
         # The werkmap starts on the page of its first printed sheet: CSS, not a script.
         assert f'body:has(.pig-pack__sheets > .pig-ws[data-worksheet="{sheet.id}"]:not(.pig-ws--skipped)' in css
+    # In the werkmap each sheet counts its own pages from 1 ("pagina 1 van 2"),
+    # with the counter style that starts where the sheet starts when every
+    # sheet is printed (a script writes the starts for a choice).
+    start = 1
+    for sheet in worksheets:
+        assert f'.pig-pack__sheets > .pig-ws[data-worksheet="{sheet.id}"] {{ page: pig-pack-{sheet.id}; }}' in css
+        assert f'"pagina " counter(page, pig-pack-{sheet.id}) " van {sheet.pages}"' in css
+        assert f"@counter-style pig-pack-{sheet.id} {{ system: fixed {start}; " in css
+        start += sheet.pages
     for conversation in conversations:
         assert f"@page pig-conv-{conversation.id} {{" in css
         assert f"Gespreksgids: {conversation.person.name}" in css
@@ -40,10 +51,15 @@ def test_every_sheet_and_every_guide_has_its_named_page(worksheets, conversation
     assert css.count("{") == css.count("}")
 
 
+def test_a_sheets_counter_style_numbers_its_declared_pages_from_one():
+    assert pack_counter_style("job-craften", 7, 2) == '@counter-style pig-pack-job-craften { system: fixed 7; symbols: "1" "2"; }'
+    assert pack_counter_style("hefbomen", 1, 1).endswith('symbols: "1"; }')
+
+
 def test_the_site_links_one_stylesheet_of_its_own_that_holds_every_rule(site_dir, worksheets, conversations):
     css = (site_dir / "assets" / "site.css").read_text(encoding="utf-8")
     assert css == stylesheet(STATIC, worksheets, conversations)
-    assert css.count("@page pig-ws-hefbomen ") == 1
+    assert css.count("@page pig-ws-hefbomen ") == 1 and css.count("@page pig-own-hefbomen ") == 1
     home = (site_dir / "index.html").read_text(encoding="utf-8")
     own = [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', home) if "assets/stylesheets/" not in href]
     assert own == ["assets/site.css"]

@@ -51,6 +51,26 @@ def test_question_ids_are_unique_per_worksheet(worksheets):
 def test_the_questionnaire_is_printed_for_five_people(worksheets):
     section = worksheets.get("reflected-best-self").section("vragenlijst")
     assert section.copies == 5 and section.new_page
+    # Returned forms can be told apart.
+    assert section.fields == ("Over", "Ingevuld door")
+
+
+def test_the_harmonica_is_a_sheet_passed_round_in_strips(worksheets):
+    sheet = worksheets.get("complimentenharmonica")
+    (section,) = [section for section in sheet.sections if section.on_sheet]
+    assert section.fold and section.copies >= 5 and sheet.pages == 1
+    assert [q.id for q in section.questions] == ["compliment", "aanmoediging"]
+
+
+def test_the_generic_schaalvraag_keeps_the_books_steps_for_hans_only(worksheets):
+    sheet = worksheets.get("schaalvraag")
+    book = sheet.section("stappen")
+    assert not book.on_sheet and "Hans" in " ".join(q.text for q in book.questions)
+    on_sheet = " ".join(q.text for q in sheet.questions)
+    assert "Hans" not in on_sheet and "Teken" not in on_sheet
+    # Answers typed before keep their questions.
+    assert {"wat-maakt-dat", "stapje-verder"} <= {q.id for q in sheet.questions}
+    assert sheet.section("schaal").figure == "schaal"
 
 
 # --- Mistakes in a copy of the data -------------------------------------------
@@ -135,6 +155,31 @@ MISTAKES = {
         "hefbomen.yaml",
         lambda d: d["sections"].append({"id": "leeg"}),
         ["worksheets/hefbomen.yaml", "worksheet 'hefbomen', 'leeg'", "field 'sections['leeg']'", "a section needs"],
+    ),
+    "strips to fold without copies": (
+        "hefbomen.yaml",
+        lambda d: d["sections"][0].update(fold=True),
+        ["worksheets/hefbomen.yaml", "field 'sections['vragen']'", "fold is for a section printed in several copies"],
+    ),
+    "too many columns": (
+        "hefbomen.yaml",
+        lambda d: d["sections"][0].update(columns=4),
+        ["worksheets/hefbomen.yaml", "sections['vragen'].columns", "less than or equal to 3"],
+    ),
+    "an answer field off the sheet": (
+        "schaalvraag.yaml",
+        lambda d: d["sections"][0]["questions"][0].update(answer=True),
+        ["worksheets/schaalvraag.yaml", "field 'sections['stappen']'", "on_sheet: false", "answer: false on lijn"],
+    ),
+    "a question id of the book's passage used again on the sheet": (
+        "schaalvraag.yaml",
+        lambda d: d["sections"][0]["questions"][2].update(id="wat-maakt-dat"),
+        ["worksheets/schaalvraag.yaml", "question 'wat-maakt-dat'", "duplicate id"],
+    ),
+    "no question on the sheet": (
+        "hefbomen.yaml",
+        lambda d: [section.update(on_sheet=False) or [q.update(answer=False) for q in section.get("questions", [])] for section in d["sections"]],
+        ["worksheets/hefbomen.yaml", "worksheet 'hefbomen'", "at least one question on the sheet"],
     ),
 }
 

@@ -181,9 +181,35 @@ def test_mine_lists_only_questions_that_take_an_answer(worksheets):
 
 
 def test_instructions_are_marked_as_taking_no_answer(worksheets):
-    html = render_sheet(worksheets.get("schaalvraag"), worksheets.figures)
-    assert '<li class="pig-ws__question" data-question="lijn" data-no-answer>' in html
+    html = render_sheet(worksheets.get("reflected-best-self"), worksheets.figures)
+    assert '<li class="pig-ws__question" data-question="vraag-ieder" data-no-answer>' in html
+    assert '<li class="pig-ws__question" data-question="lijst">' in html
+
+
+def test_a_passage_of_the_book_not_on_the_sheet_is_not_drawn(worksheets):
+    sheet = worksheets.get("schaalvraag")
+    html = render_sheet(sheet, worksheets.figures)
+    assert 'data-section="stappen"' not in html and "Hans" not in html and 'data-question="lijn"' not in html
     assert '<li class="pig-ws__question" data-question="wat-maakt-dat">' in html
+    assert 'data-figure="schaal"' in html
+    # The reading page still shows the book's steps.
+    assert "Vraag Hans te kiezen" in render_questions(sheet, "stappen")
+
+
+def test_strips_to_fold_follow_each_other_with_a_fold_line(worksheets):
+    sheet = worksheets.get("complimentenharmonica")
+    html = render_sheet(sheet, worksheets.figures)
+    strips = html.count('data-section="harmonica"')
+    assert strips == sheet.section("harmonica").copies
+    assert html.count('class="pig-ws__fold pig-ws__copy"') == strips - 1
+    assert "pig-ws__section--new-page" not in html  # all on one page
+    assert html.count("pig-ws__questions--columns-2") == strips
+
+
+def test_fields_head_each_copy_of_a_questionnaire(worksheets):
+    html = render_sheet(worksheets.get("reflected-best-self"), worksheets.figures)
+    fields = re.findall(r'<span class="pig-ws__field"><span class="pig-web">([^<]+)</span>', html)
+    assert fields == ["Over:", "Ingevuld door:"] * 5
 
 
 def test_pack_offers_every_sheet_and_holds_every_sheet(worksheets):

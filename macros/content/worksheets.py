@@ -86,7 +86,20 @@ class Section(Strict):
     after: tuple[Text, ...] = ()
     figure: Id | None = None
     new_page: bool = False
+    # On paper, the questions side by side in this many columns.
+    columns: int = Field(default=1, ge=1, le=3)
     copies: int = Field(default=1, ge=1, le=10)
+    # The copies are strips on the same page, each folded away once written
+    # (a sheet passed round a group), with a fold line between them; without
+    # it each copy starts a new page.
+    fold: bool = False
+    # Blanks to fill in at the top of the section, of each copy ("Over",
+    # "Ingevuld door"): the web edition's words, printed as "Over: ____".
+    fields: tuple[Title, ...] = Field(default=(), max_length=4)
+    # False: the book's passage as a reading page shows it (the questions
+    # macro, a conversation guide), not drawn on the sheet; the sheet has its
+    # own words for it in another section. Its questions take no answer.
+    on_sheet: bool = True
     # Which of its texts are the web edition's own, not the book's: they are
     # marked as such on the page (see the Verantwoording page).
     web: tuple[Literal["title", "intro", "after"], ...] = ()
@@ -95,6 +108,23 @@ class Section(Strict):
     def _not_empty(self) -> Section:
         if not (self.intro or self.questions or self.after or self.figure):
             raise ValueError("a section needs an intro, questions, text after them or a figure")
+        return self
+
+    @model_validator(mode="after")
+    def _strips_are_copies(self) -> Section:
+        if self.fold and self.copies < 2:
+            raise ValueError("fold is for a section printed in several copies (copies: 2 or more)")
+        return self
+
+    @model_validator(mode="after")
+    def _off_the_sheet_takes_no_answer(self) -> Section:
+        if not self.on_sheet:
+            answered = [q.id for q in self.questions if q.answer]
+            if answered:
+                raise ValueError(
+                    f"a section not on the sheet (on_sheet: false) has no answer fields: "
+                    f"set answer: false on {', '.join(answered)}"
+                )
         return self
 
 
@@ -117,8 +147,8 @@ class Worksheet(Strict):
 
     @model_validator(mode="after")
     def _has_questions(self) -> Worksheet:
-        if not any(section.questions for section in self.sections):
-            raise ValueError("a worksheet needs at least one question")
+        if not any(section.questions for section in self.sections if section.on_sheet):
+            raise ValueError("a worksheet needs at least one question on the sheet")
         return self
 
     @model_validator(mode="after")
@@ -149,6 +179,12 @@ class Worksheet(Strict):
 
     @property
     def questions(self) -> tuple[Question, ...]:
+        """The questions on the sheet, in order."""
+        return tuple(q for section in self.sections if section.on_sheet for q in section.questions)
+
+    @property
+    def all_questions(self) -> tuple[Question, ...]:
+        """Every question, also those of the book's passages not on the sheet."""
         return tuple(q for section in self.sections for q in section.questions)
 
 
@@ -228,7 +264,7 @@ def duplicate_ids(sheet: Worksheet, shown: str, item: str) -> None:
     answers and links are keyed by them."""
     for kind, ids in (
         ("section", [section.id for section in sheet.sections]),
-        ("question", [question.id for question in sheet.questions]),
+        ("question", [question.id for question in sheet.all_questions]),
     ):
         seen: set[str] = set()
         for entry in ids:

@@ -27,35 +27,93 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def named_page(name: str, footer: str, selectors: Iterable[str]) -> str:
+def named_page(name: str, footer: str, selectors: Iterable[str], number: str = 'counter(page)') -> str:
     """An ``@page`` rule called ``name`` with ``footer`` at the bottom left and
-    the page number at the bottom right, used by the elements ``selectors``.
+    "pagina " ``number`` (CSS content) at the bottom right, used by the
+    elements ``selectors``.
 
     Each selector gets a rule of its own: a browser that does not know one
     selector (``:has()`` in an older WeasyPrint) then drops only that rule.
     """
     rules = [
         f"@page {name} {{ @bottom-left {{ content: {css_string(footer)}; {_FOOTER_BOX} }} "
-        f'@bottom-right {{ content: "pagina " counter(page); {_FOOTER_BOX} }} }}'
+        f'@bottom-right {{ content: "pagina " {number}; {_FOOTER_BOX} }} }}'
     ]
     rules += [f"{selector} {{ page: {name}; }}" for selector in selectors]
     return "\n".join(rules)
 
 
 def worksheet_pages(library: WorksheetLibrary) -> list[str]:
-    """A named page per worksheet: on its own page, in the werkmap, in the book."""
+    """Named pages per worksheet: in the whole book ("pagina 57"), and on
+    its own page, where the document is the sheet: "pagina 1 van 2" (of the
+    pages printed, which answers typed online may make more than declared)."""
+    rules = []
+    for sheet in library:
+        footer = f"{WORKBOOK} · {sheet.title}"
+        rules.append(
+            named_page(
+                f"pig-ws-{sheet.id}",
+                footer,
+                [f'.pig-ws[data-worksheet="{sheet.id}"]', f'.print-page:has(> .pig-ws[data-worksheet="{sheet.id}"])'],
+            )
+        )
+        rules.append(
+            named_page(
+                f"pig-own-{sheet.id}",
+                footer,
+                [
+                    f'.md-content__inner > .pig-ws[data-worksheet="{sheet.id}"]',
+                    f'body:has(.md-content__inner > .pig-ws[data-worksheet="{sheet.id}"])',
+                ],
+                number='counter(page) " van " counter(pages)',
+            )
+        )
+    return rules
+
+
+def pack_counter_style(sheet_id: str, start: int, pages: int) -> str:
+    """The counter style that numbers the pages of one sheet in the werkmap
+    from 1: the bundle's page ``start`` is "1", the next "2"... up to
+    ``pages``; a page beyond the declared count shows the bundle's number
+    (``fixed`` falls back to decimal), so an overflow cannot pass for page 1.
+
+    Why a counter style: Chromium (156 measured, as in the spec) keeps the
+    ``page`` counter in the page context, so ``counter-reset: page`` on a
+    sheet's element does nothing, and a reset in an ``@page`` rule holds for
+    that one page only; nor can a margin box read a counter of the document.
+    ``counter(page, style)`` with a ``fixed`` style that starts where the
+    sheet starts is what Chromium prints right. The start depends on which
+    sheets are printed: these rules hold for the whole werkmap (nothing
+    ticked, or no script); docs/assets/site.js writes the same rules for the
+    chosen sheets (``packCounterStyles``) into a stylesheet of its own.
+    """
+    symbols = " ".join(f'"{n}"' for n in range(1, pages + 1))
+    return f"@counter-style pig-pack-{sheet_id} {{ system: fixed {start}; symbols: {symbols}; }}"
+
+
+def pack_counter_styles(library: WorksheetLibrary) -> list[str]:
+    """A counter style per sheet, for the werkmap with every sheet printed."""
+    rules, start = [], 1
+    for sheet in library:
+        rules.append(pack_counter_style(sheet.id, start, sheet.pages))
+        start += sheet.pages
+    return rules
+
+
+def pack_pages(library: WorksheetLibrary) -> list[str]:
+    """A named page per sheet in the werkmap, whose footer counts that sheet's
+    pages from 1: "pagina 1 van 2" (see ``pack_counter_style``)."""
     return [
         named_page(
-            f"pig-ws-{sheet.id}",
+            f"pig-pack-{sheet.id}",
             f"{WORKBOOK} · {sheet.title}",
             [
-                f'.pig-ws[data-worksheet="{sheet.id}"]',
-                f'.print-page:has(> .pig-ws[data-worksheet="{sheet.id}"])',
-                f'body:has(.md-content__inner > .pig-ws[data-worksheet="{sheet.id}"])',
+                f'.pig-pack__sheets > .pig-ws[data-worksheet="{sheet.id}"]',
                 # A printed werkmap starts on the page of its first printed sheet.
                 f'body:has(.pig-pack__sheets > .pig-ws[data-worksheet="{sheet.id}"]'
                 ":not(.pig-ws--skipped):not(.pig-ws:not(.pig-ws--skipped) ~ .pig-ws))",
             ],
+            number=f'counter(page, pig-pack-{sheet.id}) " van {sheet.pages}"',
         )
         for sheet in library
     ]
@@ -76,11 +134,13 @@ def conversation_pages(library: ConversationLibrary) -> list[str]:
 
 
 def generated_rules(worksheets: WorksheetLibrary, conversations: ConversationLibrary) -> str:
-    """Every generated print rule, in one ``@media print`` block."""
-    rules = worksheet_pages(worksheets) + conversation_pages(conversations)
+    """Every generated print rule, in one ``@media print`` block, after the
+    werkmap's counter styles (named, used only by its print footers)."""
+    rules = worksheet_pages(worksheets) + pack_pages(worksheets) + conversation_pages(conversations)
     return "\n".join(
         [
             "/* Generated in the build from docs/data/ (macros/render/print_css.py). */",
+            *pack_counter_styles(worksheets),
             "@media print {",
             *(f"  {line}" for rule in rules for line in rule.splitlines()),
             "}",
