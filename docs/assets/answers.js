@@ -24,7 +24,9 @@
   //   "<sheet>/@datum"      the date on a sheet   {text, updated}
   //   "@naam"               the reader's name     {text, updated}
   //   "@mindset/<area>"     a mindset test area   {name, answers: {item: position}, updated}
+  //   "@plan/<plan>/<field>"  a conversation plan's field (planner.js)  {text, updated}
   var ANSWER = /^[a-z0-9-]+\/[a-z0-9-]+$/;
+  var PLAN = /^@plan\/[a-z0-9]{1,40}\/[a-z0-9-]{1,80}$/;
   var DATE = /^[a-z0-9-]+\/@datum$/;
   var NAME = "@naam";
   var MINDSET = "@mindset/";
@@ -45,7 +47,7 @@
   function cleanEntry(key, entry) {
     if (!entry || typeof entry !== "object") return null;
     var updated = typeof entry.updated === "string" ? entry.updated : "";
-    if (ANSWER.test(key) || DATE.test(key) || key === NAME) {
+    if (ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key)) {
       return typeof entry.text === "string" ? { text: entry.text, updated: updated } : null;
     }
     if (key.indexOf(MINDSET) === 0 && isMindsetArea(key.slice(MINDSET.length))) {
@@ -218,6 +220,7 @@
   function known(key, catalogue) {
     if (key === NAME) return true;
     if (key.indexOf(MINDSET) === 0) return true;
+    if (PLAN.test(key)) return true;
     var sheet = key.split("/")[0];
     if (DATE.test(key)) return has(catalogue, sheet);
     return has(catalogue, sheet) && catalogue[sheet].indexOf(key.split("/")[1]) >= 0;
@@ -401,6 +404,7 @@
       return state;
     },
     MINDSET: MINDSET,
+    PLAN: PLAN,
   };
   window.pigStore = api;
 
@@ -700,7 +704,7 @@
     probePerFile(function (perFile) {
       if (!perFile || perFileShown) return;
       perFileShown = true;
-      document.querySelectorAll("[data-pig-answer-bar], [data-pig-mine], form[data-pig-mindset]").forEach(function (root) {
+      document.querySelectorAll("[data-pig-answer-bar], [data-pig-mine], form[data-pig-mindset], [data-pig-planner-app]").forEach(function (root) {
         var note = root.querySelector("[data-pig-perfile]") || element("p", "pig-perfile");
         note.setAttribute("data-pig-perfile", "");
         note.setAttribute("role", "status");
@@ -1061,6 +1065,10 @@
   }
 
   api.start = start;
+  // For the planner (planner.js): the same fields, backup and notes.
+  api.keepField = keepField;
+  api.setUpBackup = setUpBackup;
+  api.warnPerFile = warnPerFile;
   // A message of the store for the page (null: all is well again).
   api.tell = function (text) { showMessage(text || "", Boolean(text)); };
   if (typeof document$ !== "undefined") document$.subscribe(start);

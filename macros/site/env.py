@@ -24,6 +24,7 @@ from macros.render.download import render_download_link
 from macros.render.edition import ABOUT_PAGE, WEB_EDITION, label_web_page
 from macros.render.figures import render_figure
 from macros.render.mindset import render_mindset_summary, render_mindset_test
+from macros.render.planner import render_planner
 from macros.render.worksheets import (
     render_answer_bar,
     render_intro,
@@ -185,6 +186,19 @@ def conversation_comparison(context) -> str:
 
 
 @pass_context
+def conversation_planner(context) -> str:
+    content = _content(context)
+    return render_planner(
+        content.planner,
+        content.worksheets,
+        content.conversations,
+        lambda target: url_to(context, target),
+        lambda target: link_to(context, target),
+        url_to(context, MY_ANSWERS),
+    )
+
+
+@pass_context
 def corrections_table(context) -> str:
     return render_corrections(_content(context).corrections)
 
@@ -208,6 +222,7 @@ MACROS = (
     my_answers,
     conversation_page,
     conversation_comparison,
+    conversation_planner,
     corrections_table,
     kept_slips_table,
 )
