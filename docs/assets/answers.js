@@ -931,8 +931,61 @@
       mindset.hidden = !drawn;
       any = any || Boolean(drawn);
     }
+    var plansBox = mine.querySelector("[data-pig-mine-plans]");
+    if (plansBox) any = showPlans(plansBox, items) || any;
     mine.querySelector("[data-pig-empty]").hidden = any;
     return any;
+  }
+
+  // The conversation plans (planner.js): one block per plan, newest first,
+  // its choices by their labels (given by the page) and its answers.
+  var PLAN_FIELDS = [["situatie", "Hoe gaat het met je medewerker?"], ["richting", "Terugkijken, vooruitkijken of allebei?"],
+    ["vast", "Loopt het gesprek vast?"], ["werkvormen", "Werkvormen"]];
+
+  function showPlans(box, items) {
+    var names = {};
+    box.querySelectorAll("[data-pig-mine-plan-names] li").forEach(function (li) { names[li.dataset.value] = li.textContent; });
+    var plans = {};
+    for (var key in items) {
+      if (!has(items, key) || !PLAN.test(key)) continue;
+      var parts = key.split("/");
+      var plan = plans[parts[1]] || (plans[parts[1]] = { fields: {}, updated: "" });
+      plan.fields[parts[2]] = items[key].text;
+      if ((items[key].updated || "") > plan.updated) plan.updated = items[key].updated;
+    }
+    var list = box.querySelector("[data-pig-mine-plan-list]");
+    list.textContent = "";
+    var ids = Object.keys(plans).sort(function (a, b) { return plans[a].updated < plans[b].updated ? 1 : -1; });
+    var questions = {};
+    document.querySelectorAll(".pig-mine__sheet[data-worksheet=reflectie-voorbereiden] .pig-mine__item").forEach(function (item) {
+      questions["vraag-" + item.dataset.question] = item.querySelector("dt").textContent;
+    });
+    ids.forEach(function (id) {
+      var fields = plans[id].fields;
+      var block = element("div", "pig-mine__plan");
+      block.appendChild(element("h3", "", (fields.naam || "").trim() || "Gesprek zonder naam"));
+      var dl = element("dl");
+      function row(label, value) {
+        var pair = element("div", "pig-mine__item");
+        pair.appendChild(element("dt", "", label));
+        pair.appendChild(element("dd", "pig-mine__answer", value));
+        dl.appendChild(pair);
+      }
+      PLAN_FIELDS.forEach(function (spec) {
+        if (!fields[spec[0]]) return;
+        var value = spec[0] === "werkvormen" ?
+          fields.werkvormen.split(" ").map(function (w) { return names["werkvorm:" + w] || w; }).join(", ") :
+          names[spec[0] + ":" + fields[spec[0]]] || fields[spec[0]];
+        row(spec[1], value);
+      });
+      Object.keys(questions).forEach(function (field) {
+        if (fields[field]) row(questions[field], fields[field]);
+      });
+      block.appendChild(dl);
+      list.appendChild(block);
+    });
+    box.hidden = !ids.length;
+    return ids.length > 0;
   }
 
   var READABLE_CSS = "body{font:16px/1.5 system-ui,sans-serif;max-width:40em;margin:1em auto;padding:0 1em;color:#222}" +
@@ -957,7 +1010,16 @@
     mine.querySelectorAll(".pig-mine__sheet").forEach(function (sheet) {
       if (sheet.hidden) return;
       add(body, "h2", sheet.querySelector("h2").textContent);
-      if (sheet.dataset.worksheet) {
+      if (sheet.hasAttribute("data-pig-mine-plans")) {
+        sheet.querySelectorAll(".pig-mine__plan").forEach(function (plan) {
+          add(body, "h3", plan.querySelector("h3").textContent);
+          var list = add(body, "dl");
+          plan.querySelectorAll(".pig-mine__item").forEach(function (item) {
+            add(list, "dt", item.querySelector("dt").textContent);
+            add(list, "dd", item.querySelector("dd").textContent);
+          });
+        });
+      } else if (sheet.dataset.worksheet) {
         var date = items[sheet.dataset.worksheet + "/@datum"];
         if (date) add(body, "p", "Datum: " + date.text, "meta");
         var dl = add(body, "dl");

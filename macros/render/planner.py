@@ -71,3 +71,14 @@ def render_planner(
         + "\n\n</div>"
     )
     return top + "\n\n" + book + "\n\n" + card
+
+
+def plan_names(planner: Planner) -> list[tuple[str, str]]:
+    """What "Mijn antwoorden" shows for a plan's stored values: the labels
+    of the choices and the titles of the werkvormen, by their stored value."""
+    names = [(f"situatie:{s.expectation}", f"{EXPECTATION_LABELS[s.expectation]} (zoals {s.conversation.person.name})") for s in planner.situations]
+    names.append(("situatie:anders", "anders"))
+    names += [(f"richting:{d.direction.id}", d.direction.title) for d in planner.directions]
+    names += [("richting:beide", "allebei"), ("vast:ja", "ja, zie Deel 5")]
+    names += [(f"werkvorm:{w.id}", w.title) for w in planner.werkvormen]
+    return names
