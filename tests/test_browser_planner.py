@@ -257,3 +257,20 @@ def test_without_javascript_the_questions_and_the_table_print(browser, site_url)
     for question in PREP:
         assert flat(question.text)[:50] in text, question.id
     assert "Welke werkvormen bij welke situatie" in text and "Hans" in text and "Gesprekskaart" not in text
+
+
+def test_answers_typed_on_the_reflection_can_be_taken_over(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + page_url("reflectie/voorbereiden.md"))
+    page.get_by_role("textbox", name=f"Jouw antwoord {PREP[1].text}", exact=True).fill("Uit de reflectie")
+    page.keyboard.press("Tab")
+    page = open_planner(context, site_url)
+    page.get_by_label(PREP[0].text, exact=True).fill("Al ingevuld")
+    page.get_by_label(PREP[0].text, exact=True).blur()
+    page.get_by_role("button", name="Neem je antwoorden op de reflectie over").click()
+    expect(page.get_by_label(PREP[1].text, exact=True)).to_have_value("Uit de reflectie")
+    expect(page.get_by_label(PREP[0].text, exact=True)).to_have_value("Al ingevuld")  # nothing typed is overwritten
+    expect(page.locator("[data-pig-plan-take]")).to_be_hidden()
+    page.reload()
+    expect(page.get_by_label(PREP[1].text, exact=True)).to_have_value("Uit de reflectie")
+    assert next(iter(plans(page).values()))[f"vraag-{PREP[1].id}"] == "Uit de reflectie"

@@ -1104,7 +1104,7 @@
     });
 
     mine.querySelector("[data-pig-clear]").addEventListener("click", function () {
-      ask(mine, "Alle antwoorden op dit apparaat wissen, ook die van de mindset-test? Dat kan niet ongedaan worden gemaakt.",
+      ask(mine, "Alle antwoorden op dit apparaat wissen, ook die van de mindset-test en je voorbereide gesprekken? Dat kan niet ongedaan worden gemaakt.",
         [["Alles wissen", "clear"]], function (choice) {
           if (!choice) return;
           var failed = clear();

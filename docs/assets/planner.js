@@ -198,6 +198,36 @@
       card.querySelector("[data-pig-card-werkvormen-title]").hidden = !any;
     }
 
+    // --- The answers typed on the reflection's own page, taken over ---------------------
+    var take = form.querySelector("[data-pig-plan-take]");
+
+    function reflectionAnswers() {
+      var items = store.all();
+      var found = [];
+      form.querySelectorAll("textarea[data-pig-plan-field^=vraag-]").forEach(function (field) {
+        var entry = items[take.dataset.pigPlanTake + "/" + field.dataset.pigPlanField.slice("vraag-".length)];
+        if (entry && entry.text.trim() && !field.value.trim()) found.push([field, entry.text]);
+      });
+      return found;
+    }
+
+    function showTake() {
+      if (take) take.hidden = reflectionAnswers().length === 0;
+    }
+
+    if (take) {
+      take.querySelector("[data-pig-plan-take-button]").addEventListener("click", function () {
+        var found = reflectionAnswers();
+        found.forEach(function (pair) {
+          pair[0].value = pair[1];
+          pair[0].dispatchEvent(new Event("input"));
+          pair[0].dispatchEvent(new Event("blur"));
+        });
+        message.textContent = found.length + (found.length === 1 ? " antwoord" : " antwoorden") + " van de reflectie overgenomen.";
+        showTake();
+      });
+    }
+
     // --- The list of plans, new, copy, delete -------------------------------------
     var list = app.querySelector("[data-pig-plan-list]");
 
@@ -311,6 +341,7 @@
       readChoices();
       update();
       showList();
+      showTake();
     });
 
     store.setUpBackup(app, null, function () { location.reload(); });
@@ -321,6 +352,7 @@
     readChoices();
     update();
     showList();
+    showTake();
   }
 
   function start() {
