@@ -196,7 +196,11 @@
         block.hidden = !chosen[block.dataset.pigCardWerkvorm];
       });
       card.querySelector("[data-pig-card-werkvormen-title]").hidden = !any;
+      // The list follows the name and whether this plan holds anything, once saved.
+      window.clearTimeout(listTimer);
+      listTimer = window.setTimeout(showList, 500);
     }
+    var listTimer = null;
 
     // --- The answers typed on the reflection's own page, taken over ---------------------
     var take = form.querySelector("[data-pig-plan-take]");
@@ -257,7 +261,14 @@
         }
         list.appendChild(li);
       });
-      app.querySelector("[data-pig-plan-empty]").hidden = Object.keys(all).length > 0;
+      var none = Object.keys(all).length === 0;
+      app.querySelector("[data-pig-plan-empty]").hidden = !none;
+      // Nothing to list, copy or delete before the first plan holds something.
+      list.hidden = none;
+      var empty = !all[current];
+      app.querySelector("[data-pig-plan-copy]").hidden = empty;
+      app.querySelector("[data-pig-plan-delete]").hidden = empty;
+      app.querySelector("[data-pig-plan-new]").hidden = none;
     }
 
     var confirmBox = app.querySelector("[data-pig-plan-confirm]");
