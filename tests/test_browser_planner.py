@@ -118,6 +118,7 @@ def test_a_plan_survives_reload_and_prints_on_two_a4_pages_with_the_answers(cont
     for title in titles + ["progressiecirkel", "wat houd je vast"]:
         assert title in text, title
     assert "Historielijn" not in text  # not chosen, not printed
+    assert "Als het gesprek vastloopt" in text and "Kritisch gesprek" in text  # stuck: the model of Deel 5
     for word in CHROME_WORDS + ["Nieuw gesprek", "Welke werkvormen bij welke situatie"]:
         assert word not in text, word
     assert not page.watch.problems()

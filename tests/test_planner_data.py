@@ -31,7 +31,9 @@ def content():
 
 
 def load(path, content):
-    return load_planner(path, worksheets=content.worksheets, conversations=content.conversations, pages=PAGES, root=path.parent)
+    return load_planner(
+        path, worksheets=content.worksheets, conversations=content.conversations, pages=PAGES, figures=content.figures, root=path.parent
+    )
 
 
 def test_each_situation_has_the_werkvormen_of_its_example(content):
@@ -89,6 +91,7 @@ def test_every_source_is_the_books_word_for_word(content):
         (lambda d: d["follow_up"][0].update(worksheet="geen"), ["planner.yaml", "follow_up['geen']", "worksheet"]),
         (lambda d: d["stuck"]["pages"][0].update(title="<script>alert(1)</script>"), ["planner.yaml", "stuck", "title", "'<'"]),
         (lambda d: d.update(extra="x"), ["planner.yaml", "extra", "not a known field"]),
+        (lambda d: d["stuck"].update(figure="geen-figuur"), ["planner.yaml", "stuck", "figure", "geen-figuur"]),
     ],
 )
 def test_a_mistake_names_file_item_and_field(tmp_path, content, change, expected):
@@ -106,7 +109,7 @@ def test_hostile_text_in_the_data_is_shown_as_text(tmp_path, content):
     hostile = "Terug & \"verder\" {{ x }} [a](javascript:x)"
     edit_yaml(path, lambda d: d["directions"][0].update(title=hostile))
     planner = load(path, content)
-    html = render_planner(planner, content.worksheets, content.conversations, lambda t: t, lambda t: t, "mine.html")
+    html = render_planner(planner, content.worksheets, content.conversations, content.figures, lambda t: t, lambda t: t, "mine.html")
     assert "Terug &amp; &#34;verder&#34; {{ x }} [a](javascript:x)" in html
     assert 'href="javascript' not in html
 

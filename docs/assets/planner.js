@@ -196,6 +196,8 @@
         block.hidden = !chosen[block.dataset.pigCardWerkvorm];
       });
       card.querySelector("[data-pig-card-werkvormen-title]").hidden = !any;
+      var model = card.querySelector("[data-pig-card-stuck]");
+      if (model) model.hidden = !stuck;
       // The list follows the name and whether this plan holds anything, once saved.
       window.clearTimeout(listTimer);
       listTimer = window.setTimeout(showList, 500);

@@ -60,7 +60,13 @@ def load_content(docs: Path, pages: Iterable[str], root: Path | None = None) -> 
                 display_path(docs / MINDSET_DATA, root), f"result, link '{link.text}'", "page", f"'{link.page}' is not a page of the site"
             )
     planner = load_planner(
-        docs / PLANNER_DATA, worksheets=worksheets, conversations=conversations, pages=pages, root=root, correct=correct
+        docs / PLANNER_DATA,
+        worksheets=worksheets,
+        conversations=conversations,
+        pages=pages,
+        figures=figures,
+        root=root,
+        correct=correct,
     )
     # A correction of a data file that matched nothing is out of step with its text.
     corrections.check_applied(".yaml")

@@ -19,6 +19,7 @@ from pydantic import Field
 
 from .base import ContentError, Correct, Id, PagePath, Strict, Text, Title, display_path, read_yaml, validate
 from .conversations import Conversation, ConversationLibrary, Werkvorm
+from .figures import FigureLibrary
 from .worksheets import Worksheet, WorksheetLibrary
 
 PLANNER_DATA = "data/planner.yaml"
@@ -57,6 +58,7 @@ class Stuck(Strict):
     """The pages of Deel 5, for a conversation that gets stuck."""
 
     pages: tuple[PageLink, ...] = Field(min_length=1)
+    figure: Id | None = None  # the model, drawn on the planner and on the gesprekskaart
     where: Title
     source: Text
 
@@ -108,6 +110,7 @@ def load_planner(
     worksheets: WorksheetLibrary,
     conversations: ConversationLibrary,
     pages: list[str],
+    figures: FigureLibrary,
     root: Path | None = None,
     correct: Correct = None,
 ) -> Planner:
@@ -134,6 +137,8 @@ def load_planner(
         raise ContentError(shown, "directions", "id", "needs terugkijken and vooruitkijken, once each")
     for number, link in enumerate(data.stuck.pages, start=1):
         page(link.page, "stuck", f"pages[{number}].page")
+    if data.stuck.figure is not None and data.stuck.figure not in figures.figures:
+        raise ContentError(shown, "stuck", "figure", f"unknown figure '{data.stuck.figure}' (known: {', '.join(figures.names())})")
 
     seen: dict[str, Werkvorm] = {}
     situations = []

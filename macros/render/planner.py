@@ -15,8 +15,10 @@ from markupsafe import Markup
 
 from ..content.conversations import ConversationLibrary, Werkvorm
 from ..content.planner import Planner
+from ..content.figures import FigureLibrary
 from ..content.worksheets import WorksheetLibrary
 from .conversations import EXPECTATION_LABELS, render_comparison
+from .figures import render_figure
 from .notice import PRIVACY_NOTE
 from .templating import render
 
@@ -33,6 +35,7 @@ def render_planner(
     planner: Planner,
     worksheets: WorksheetLibrary,
     conversations: ConversationLibrary,
+    figures: FigureLibrary,
     url: Url,
     link_to: Url,
     mine_href: str,
@@ -44,6 +47,8 @@ def render_planner(
         w.id: [q for q in worksheets.get(w.worksheet).questions] if w.worksheet else []
         for w in planner.werkvormen
     }
+    name = planner.data.stuck.figure
+    model = Markup(render_figure(name, figures.get(name))) if name else ""
     follow_up = [(sheet, url(sheet.page), [q for q in sheet.questions if q.answer]) for sheet in planner.follow_up]
     top = render(
         "planner/planner.html",
@@ -59,9 +64,12 @@ def render_planner(
         mine_href=mine_href,
         privacy=Markup(PRIVACY_NOTE),
         backup=Markup(render("answers/backup.html")),
+        model=model,
     )
     table = render_comparison(conversations, link_to)
-    card = render("planner/card.html", planner=planner, prep=planner.preparation, questions=questions, follow_up=follow_up)
+    card = render(
+        "planner/card.html", planner=planner, prep=planner.preparation, questions=questions, follow_up=follow_up, model=model
+    )
     book = (
         '<div class="pig-planner__book" data-pig-planner-book markdown>\n\n'
         "## Welke werkvormen bij welke situatie\n\n"

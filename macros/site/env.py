@@ -194,6 +194,7 @@ def conversation_planner(context) -> str:
         content.planner,
         content.worksheets,
         content.conversations,
+        content.figures,
         lambda target: url_to(context, target),
         lambda target: link_to(context, target),
         url_to(context, MY_ANSWERS),
