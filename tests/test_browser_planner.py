@@ -6,6 +6,7 @@ copy starts the next, a deletion can be undone; by keyboard only; axe-clean
 in light and dark; 360 px without sideways scroll; a hostile name stays text."""
 
 import json
+import zipfile
 
 import pytest
 from playwright.sync_api import expect
@@ -276,3 +277,39 @@ def test_answers_typed_on_the_reflection_can_be_taken_over(context, site_url):
     page.reload()
     expect(page.get_by_label(PREP[1].text, exact=True)).to_have_value("Uit de reflectie")
     assert next(iter(plans(page).values()))[f"vraag-{PREP[1].id}"] == "Uit de reflectie"
+
+
+def test_from_the_unpacked_zip_on_disk_a_plan_survives_reload(browser, site_dir, tmp_path):
+    zipped = next(site_dir.glob("positief-in-gesprek-*.zip"))
+    with zipfile.ZipFile(zipped) as archive:
+        archive.extractall(tmp_path)
+    base = (tmp_path / zipped.name.removesuffix(".zip")).as_uri() + "/"
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = open_planner(context, base)
+        fill_plan(page, "Van schijf", "naar", ["historielijn"], answers=False)
+        page.wait_for_timeout(400)
+        page.reload()
+        expect(page.get_by_label("Met wie, en wanneer?")).to_have_value("Van schijf")
+        expect(page.locator("[data-pig-werkvorm=historielijn]")).to_be_visible()
+        problems = page.watch.problems()
+    finally:
+        context.close()
+    assert not problems, problems
+
+
+def test_two_tabs_on_one_plan_stay_in_step(context, site_url):
+    first = open_planner(context, site_url)
+    first.get_by_label("Met wie, en wanneer?").fill("Jeffrey")
+    first.get_by_label("Met wie, en wanneer?").blur()
+    first.wait_for_timeout(400)
+    second = open_planner(context, site_url)
+    expect(second.get_by_label("Met wie, en wanneer?")).to_have_value("Jeffrey")
+    first.locator("input[name=pig-plan-situatie][value=naar]").check()
+    first.locator("[data-pig-situation=naar] input[value=droomvraag]").check()
+    expect(second.locator("input[name=pig-plan-situatie][value=naar]")).to_be_checked()
+    expect(second.locator("[data-pig-werkvorm=droomvraag]")).to_be_visible()
+    second.get_by_label(PREP[0].text, exact=True).fill("Uit het tweede venster")
+    second.get_by_label(PREP[0].text, exact=True).blur()
+    expect(first.get_by_label(PREP[0].text, exact=True)).to_have_value("Uit het tweede venster")
+    assert len(plans(first)) == 1
