@@ -242,6 +242,8 @@ def test_at_360_px_nothing_scrolls_sideways(browser, site_url):
         page = open_planner(context, site_url)
         fill_plan(page, "Een heel lange naam van een medewerker, vrijdag 12 december", "boven", ["historielijn"], answers=False)
         page.locator("input[name=pig-plan-richting][value=beide]").check()
+        page.get_by_label("Het gesprek loopt vast, of liep de vorige keer vast").check()
+        expect(page.locator("[data-pig-stuck] figure")).to_be_visible()
         width, wide = sideways_overflow(page)
     finally:
         context.close()
