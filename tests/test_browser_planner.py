@@ -74,6 +74,12 @@ def test_each_situation_leads_to_the_werkvormen_of_its_example(context, site_url
         assert visible_werkvormen(page, "[data-pig-situation]") == werkvormen, expectation
         name = next(c.person.name for c in CONTENT.conversations if c.expectation == expectation)
         expect(page.locator(f"[data-pig-situation={expectation}] h3")).to_contain_text(name)
+    # The example's own questions, per step, from the conversation's data.
+    jeffrey = next(c for c in CONTENT.conversations if c.expectation == "naar")
+    page.locator("input[name=pig-plan-situatie][value=naar]").check()
+    asked = page.locator("[data-pig-situation=naar] details.pig-planner__asked").first
+    asked.locator("summary").click()
+    assert flat(jeffrey.steps[0].questions[0]) in flat(asked.inner_text())
     page.locator("input[name=pig-plan-situatie][value=anders]").check()
     assert visible_werkvormen(page, "[data-pig-situation]") == set()
     # Looking back and ahead: the werkvormen of Deel 2 and Deel 3; stuck: Deel 5.
