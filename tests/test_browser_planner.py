@@ -119,6 +119,8 @@ def test_a_plan_survives_reload_and_prints_on_two_a4_pages_with_the_answers(cont
     assert_a4(pdf)
     text = flat(" ".join(p.extract_text() for p in pdf.pages))
     assert "Hans, 12 mei" in text and "Gesprekskaart" in text
+    hans = next(c for c in CONTENT.conversations if c.expectation == "onder")
+    assert f"Voorbeeld om na te lezen: Deel 4, {hans.title}" in text and "Myra, waarmee" not in text
     for number in range(1, len(PREP) + 1):
         assert f"Hans, 12 mei: antwoord {number}" in text
     titles = [CONTENT.conversations.werkvormen[w].title for w in EXAMPLE["onder"]]

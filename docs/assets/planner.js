@@ -196,6 +196,9 @@
         block.hidden = !chosen[block.dataset.pigCardWerkvorm];
       });
       card.querySelector("[data-pig-card-werkvormen-title]").hidden = !any;
+      card.querySelectorAll("[data-pig-card-example]").forEach(function (line) {
+        line.hidden = line.dataset.pigCardExample !== situation;
+      });
       var model = card.querySelector("[data-pig-card-stuck]");
       if (model) model.hidden = !stuck;
       // The list follows the name and whether this plan holds anything, once saved.
