@@ -22,7 +22,7 @@ WERKMAP = page_url("werkbladen/werkmap.md")
 # Each way in on the home page, and the pages its links lead to.
 ENTRIES = {
     "Lezen": ["deel-1/index.md", "index.md#leeswijzer"],
-    "Een gesprek voorbereiden": ["reflectie/voorbereiden.md", "deel-4/myra.md", "deel-4/jeffrey.md", "deel-4/hans.md"],
+    "Een gesprek voorbereiden": ["gespreksplanner.md", "reflectie/voorbereiden.md", "deel-4/myra.md", "deel-4/jeffrey.md", "deel-4/hans.md"],
     "Je mindset checken": ["bijlagen/mindset-test.md"],
     "Een workshop geven": ["werkbladen/index.md", "werkbladen/werkmap.md"],
 }

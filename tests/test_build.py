@@ -38,6 +38,7 @@ BOOK_ORDER = [
     ("Jeffrey (naar verwachting)", "deel-4/jeffrey.md"),
     ("Hans (onder verwachting)", "deel-4/hans.md"),
     ("Reflectie: een gesprek voorbereiden", "reflectie/voorbereiden.md"),
+    ("Gespreksplanner", "gespreksplanner.md"),
     ("Deel 5 — Als je vastloopt in een gesprek", "deel-5/index.md"),
     ("Vier soorten gesprekken", "deel-5/soorten-gesprekken.md"),
     ("Een gesprek bijsturen", "deel-5/bijsturen.md"),

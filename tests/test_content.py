@@ -61,6 +61,8 @@ def test_no_paragraph_is_published_twice_on_a_page(site_dir):
     for url, html in built_pages(site_dir):
         if url.startswith("werkbladen/"):
             continue  # worksheets print copies on purpose (five questionnaires)
+        if url == "gespreksplanner.html":
+            continue  # the planner's form, its page without script and its printed card hold the same questions
         seen = set()
         for block in text_blocks(html):
             if len(block) > 60 and block in seen:

@@ -24,7 +24,9 @@
   //   "<sheet>/@datum"      the date on a sheet   {text, updated}
   //   "@naam"               the reader's name     {text, updated}
   //   "@mindset/<area>"     a mindset test area   {name, answers: {item: position}, updated}
+  //   "@plan/<plan>/<field>"  a conversation plan's field (planner.js)  {text, updated}
   var ANSWER = /^[a-z0-9-]+\/[a-z0-9-]+$/;
+  var PLAN = /^@plan\/[a-z0-9]{1,40}\/[a-z0-9-]{1,80}$/;
   var DATE = /^[a-z0-9-]+\/@datum$/;
   var NAME = "@naam";
   var MINDSET = "@mindset/";
@@ -45,7 +47,7 @@
   function cleanEntry(key, entry) {
     if (!entry || typeof entry !== "object") return null;
     var updated = typeof entry.updated === "string" ? entry.updated : "";
-    if (ANSWER.test(key) || DATE.test(key) || key === NAME) {
+    if (ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key)) {
       return typeof entry.text === "string" ? { text: entry.text, updated: updated } : null;
     }
     if (key.indexOf(MINDSET) === 0 && isMindsetArea(key.slice(MINDSET.length))) {
@@ -218,6 +220,7 @@
   function known(key, catalogue) {
     if (key === NAME) return true;
     if (key.indexOf(MINDSET) === 0) return true;
+    if (PLAN.test(key)) return true;
     var sheet = key.split("/")[0];
     if (DATE.test(key)) return has(catalogue, sheet);
     return has(catalogue, sheet) && catalogue[sheet].indexOf(key.split("/")[1]) >= 0;
@@ -401,6 +404,7 @@
       return state;
     },
     MINDSET: MINDSET,
+    PLAN: PLAN,
   };
   window.pigStore = api;
 
@@ -700,7 +704,7 @@
     probePerFile(function (perFile) {
       if (!perFile || perFileShown) return;
       perFileShown = true;
-      document.querySelectorAll("[data-pig-answer-bar], [data-pig-mine], form[data-pig-mindset]").forEach(function (root) {
+      document.querySelectorAll("[data-pig-answer-bar], [data-pig-mine], form[data-pig-mindset], [data-pig-planner-app]").forEach(function (root) {
         var note = root.querySelector("[data-pig-perfile]") || element("p", "pig-perfile");
         note.setAttribute("data-pig-perfile", "");
         note.setAttribute("role", "status");
@@ -927,8 +931,61 @@
       mindset.hidden = !drawn;
       any = any || Boolean(drawn);
     }
+    var plansBox = mine.querySelector("[data-pig-mine-plans]");
+    if (plansBox) any = showPlans(plansBox, items) || any;
     mine.querySelector("[data-pig-empty]").hidden = any;
     return any;
+  }
+
+  // The conversation plans (planner.js): one block per plan, newest first,
+  // its choices by their labels (given by the page) and its answers.
+  var PLAN_FIELDS = [["situatie", "Hoe gaat het met je medewerker?"], ["richting", "Terugkijken, vooruitkijken of allebei?"],
+    ["vast", "Loopt het gesprek vast?"], ["werkvormen", "Werkvormen"]];
+
+  function showPlans(box, items) {
+    var names = {};
+    box.querySelectorAll("[data-pig-mine-plan-names] li").forEach(function (li) { names[li.dataset.value] = li.textContent; });
+    var plans = {};
+    for (var key in items) {
+      if (!has(items, key) || !PLAN.test(key)) continue;
+      var parts = key.split("/");
+      var plan = plans[parts[1]] || (plans[parts[1]] = { fields: {}, updated: "" });
+      plan.fields[parts[2]] = items[key].text;
+      if ((items[key].updated || "") > plan.updated) plan.updated = items[key].updated;
+    }
+    var list = box.querySelector("[data-pig-mine-plan-list]");
+    list.textContent = "";
+    var ids = Object.keys(plans).sort(function (a, b) { return plans[a].updated < plans[b].updated ? 1 : -1; });
+    var questions = {};
+    document.querySelectorAll(".pig-mine__sheet[data-worksheet=reflectie-voorbereiden] .pig-mine__item").forEach(function (item) {
+      questions["vraag-" + item.dataset.question] = item.querySelector("dt").textContent;
+    });
+    ids.forEach(function (id) {
+      var fields = plans[id].fields;
+      var block = element("div", "pig-mine__plan");
+      block.appendChild(element("h3", "", (fields.naam || "").trim() || "Gesprek zonder naam"));
+      var dl = element("dl");
+      function row(label, value) {
+        var pair = element("div", "pig-mine__item");
+        pair.appendChild(element("dt", "", label));
+        pair.appendChild(element("dd", "pig-mine__answer", value));
+        dl.appendChild(pair);
+      }
+      PLAN_FIELDS.forEach(function (spec) {
+        if (!fields[spec[0]]) return;
+        var value = spec[0] === "werkvormen" ?
+          fields.werkvormen.split(" ").map(function (w) { return names["werkvorm:" + w] || w; }).join(", ") :
+          names[spec[0] + ":" + fields[spec[0]]] || fields[spec[0]];
+        row(spec[1], value);
+      });
+      Object.keys(questions).forEach(function (field) {
+        if (fields[field]) row(questions[field], fields[field]);
+      });
+      block.appendChild(dl);
+      list.appendChild(block);
+    });
+    box.hidden = !ids.length;
+    return ids.length > 0;
   }
 
   var READABLE_CSS = "body{font:16px/1.5 system-ui,sans-serif;max-width:40em;margin:1em auto;padding:0 1em;color:#222}" +
@@ -953,7 +1010,16 @@
     mine.querySelectorAll(".pig-mine__sheet").forEach(function (sheet) {
       if (sheet.hidden) return;
       add(body, "h2", sheet.querySelector("h2").textContent);
-      if (sheet.dataset.worksheet) {
+      if (sheet.hasAttribute("data-pig-mine-plans")) {
+        sheet.querySelectorAll(".pig-mine__plan").forEach(function (plan) {
+          add(body, "h3", plan.querySelector("h3").textContent);
+          var list = add(body, "dl");
+          plan.querySelectorAll(".pig-mine__item").forEach(function (item) {
+            add(list, "dt", item.querySelector("dt").textContent);
+            add(list, "dd", item.querySelector("dd").textContent);
+          });
+        });
+      } else if (sheet.dataset.worksheet) {
         var date = items[sheet.dataset.worksheet + "/@datum"];
         if (date) add(body, "p", "Datum: " + date.text, "meta");
         var dl = add(body, "dl");
@@ -1038,7 +1104,7 @@
     });
 
     mine.querySelector("[data-pig-clear]").addEventListener("click", function () {
-      ask(mine, "Alle antwoorden op dit apparaat wissen, ook die van de mindset-test? Dat kan niet ongedaan worden gemaakt.",
+      ask(mine, "Alle antwoorden op dit apparaat wissen, ook die van de mindset-test en je voorbereide gesprekken? Dat kan niet ongedaan worden gemaakt.",
         [["Alles wissen", "clear"]], function (choice) {
           if (!choice) return;
           var failed = clear();
@@ -1061,6 +1127,10 @@
   }
 
   api.start = start;
+  // For the planner (planner.js): the same fields, backup and notes.
+  api.keepField = keepField;
+  api.setUpBackup = setUpBackup;
+  api.warnPerFile = warnPerFile;
   // A message of the store for the page (null: all is well again).
   api.tell = function (text) { showMessage(text || "", Boolean(text)); };
   if (typeof document$ !== "undefined") document$.subscribe(start);

@@ -16,6 +16,7 @@ from .corrections import Corrections, load_corrections
 from .conversations import ConversationLibrary, load_conversations
 from .figures import FigureLibrary, load_figures
 from .mindset import MindsetTest, load_mindset_test
+from .planner import PLANNER_DATA, Planner, load_planner
 from .worksheets import WorksheetLibrary, load_worksheets
 
 FIGURE_DATA = "data/figures.yaml"
@@ -35,6 +36,7 @@ class Content:
     conversations: ConversationLibrary
     mindset: MindsetTest
     corrections: Corrections
+    planner: Planner
 
 
 def load_content(docs: Path, pages: Iterable[str], root: Path | None = None) -> Content:
@@ -57,6 +59,15 @@ def load_content(docs: Path, pages: Iterable[str], root: Path | None = None) -> 
             raise ContentError(
                 display_path(docs / MINDSET_DATA, root), f"result, link '{link.text}'", "page", f"'{link.page}' is not a page of the site"
             )
+    planner = load_planner(
+        docs / PLANNER_DATA,
+        worksheets=worksheets,
+        conversations=conversations,
+        pages=pages,
+        figures=figures,
+        root=root,
+        correct=correct,
+    )
     # A correction of a data file that matched nothing is out of step with its text.
     corrections.check_applied(".yaml")
-    return Content(figures, worksheets, conversations, mindset, corrections)
+    return Content(figures, worksheets, conversations, mindset, corrections, planner)

@@ -164,9 +164,12 @@ PART_KEYS = {None: "los"}
 PRINT_PART_LABELS = {None: "de reflecties en de progressiecirkel"}
 
 
-def render_mine(library: WorksheetLibrary, href: Callable[[Worksheet], str], mindset: str = "") -> str:
+def render_mine(
+    library: WorksheetLibrary, href: Callable[[Worksheet], str], mindset: str = "", plans: dict | None = None
+) -> str:
     """The page that gathers every answer: one section per worksheet, and
-    the mindset test's results (``mindset``) before the Bijlagen."""
+    the mindset test's results (``mindset``) before the Bijlagen; with
+    ``plans`` ({href, names: [(value, label)]}) the conversation plans last."""
     sheets = [
         (sheet, href(sheet), [q for q in sheet.questions if q.answer], PART_KEYS.get(sheet.part, sheet.part))
         for sheet in library
@@ -178,7 +181,12 @@ def render_mine(library: WorksheetLibrary, href: Callable[[Worksheet], str], min
     if mindset:
         parts.setdefault("bijlagen", PART_LABELS["bijlagen"])
     return render(
-        "answers/mine.html", sheets=sheets, parts=list(parts.items()), mindset=Markup(mindset), privacy=Markup(PRIVACY_NOTE)
+        "answers/mine.html",
+        sheets=sheets,
+        parts=list(parts.items()),
+        mindset=Markup(mindset),
+        privacy=Markup(PRIVACY_NOTE),
+        plans=plans,
     )
 
 

@@ -24,6 +24,7 @@ from macros.render.download import render_download_link
 from macros.render.edition import ABOUT_PAGE, WEB_EDITION, label_web_page
 from macros.render.figures import render_figure
 from macros.render.mindset import render_mindset_summary, render_mindset_test
+from macros.render.planner import plan_names, render_planner
 from macros.render.worksheets import (
     render_answer_bar,
     render_intro,
@@ -40,6 +41,7 @@ from macros.site.navigation import nav_pages, sheet_page
 MY_ANSWERS = "mijn-antwoorden.md"
 WERKMAP = "werkbladen/werkmap.md"
 MINDSET_TEST = "bijlagen/mindset-test.md"
+PLANNER = "gespreksplanner.md"
 CONTENT = "content"
 
 
@@ -165,7 +167,8 @@ def answer_bar(context) -> str:
 def my_answers(context) -> str:
     content = _content(context)
     summary = render_mindset_summary(content.mindset, url_to(context, MINDSET_TEST))
-    return render_mine(content.worksheets, lambda sheet: url_to(context, sheet_page(sheet.id)), summary)
+    plans = {"href": url_to(context, PLANNER), "names": plan_names(content.planner)}
+    return render_mine(content.worksheets, lambda sheet: url_to(context, sheet_page(sheet.id)), summary, plans)
 
 
 @pass_context
@@ -182,6 +185,20 @@ def conversation_page(context, conversation_id: str) -> str:
 @pass_context
 def conversation_comparison(context) -> str:
     return render_comparison(_content(context).conversations, lambda target: link_to(context, target))
+
+
+@pass_context
+def conversation_planner(context) -> str:
+    content = _content(context)
+    return render_planner(
+        content.planner,
+        content.worksheets,
+        content.conversations,
+        content.figures,
+        lambda target: url_to(context, target),
+        lambda target: link_to(context, target),
+        url_to(context, MY_ANSWERS),
+    )
 
 
 @pass_context
@@ -208,6 +225,7 @@ MACROS = (
     my_answers,
     conversation_page,
     conversation_comparison,
+    conversation_planner,
     corrections_table,
     kept_slips_table,
 )

@@ -1,0 +1,381 @@
+// Positief in Gesprek: the conversation planner (gespreksplanner.html).
+//
+// The page holds everything the planner shows (macros/render/templates/
+// planner/): the form, the book's suggestions per situation and direction,
+// the questions of every werkvorm, and the gesprekskaart that is printed.
+// This script shows what fits the reader's choices and keeps each plan in
+// the site's one store (window.pigStore of answers.js, loaded before this
+// file), one entry per field: "@plan/<plan>/<field>". Nothing is sent
+// anywhere; what the reader typed is only ever set as text (value,
+// textContent), never as markup.
+(function () {
+  "use strict";
+
+  var PREFIX = "@plan/";
+  var ID = /^[a-z0-9]{1,40}$/;
+
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  // The plans in the store: {plan: {field: entry}}.
+  function plansOf(items) {
+    var plans = {};
+    for (var key in items) {
+      if (!has(items, key) || key.indexOf(PREFIX) !== 0) continue;
+      var parts = key.slice(PREFIX.length).split("/");
+      if (parts.length !== 2 || !ID.test(parts[0])) continue;
+      (plans[parts[0]] = plans[parts[0]] || {})[parts[1]] = items[key];
+    }
+    return plans;
+  }
+
+  function lastUpdate(plan) {
+    var last = "";
+    for (var field in plan) if (has(plan, field) && (plan[field].updated || "") > last) last = plan[field].updated;
+    return last;
+  }
+
+  // The plans' ids, the most recently changed first.
+  function order(plans) {
+    return Object.keys(plans).sort(function (a, b) {
+      var da = lastUpdate(plans[a]), db = lastUpdate(plans[b]);
+      return da === db ? (a < b ? -1 : 1) : (da < db ? 1 : -1);
+    });
+  }
+
+  function newId() {
+    return "g" + Date.now().toString(36) + Math.random().toString(36).slice(2, 7).replace(/[^a-z0-9]/g, "");
+  }
+
+  function fromHash() {
+    var match = /^#gesprek=([a-z0-9]{1,40})$/.exec(location.hash);
+    return match ? match[1] : null;
+  }
+
+  function open(id) {
+    if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+    location.hash = "gesprek=" + id;
+    location.reload();
+  }
+
+  function text(plan, field) {
+    return plan && has(plan, field) ? plan[field].text : "";
+  }
+
+  function planName(plan) {
+    return text(plan, "naam").trim() || "Gesprek zonder naam";
+  }
+
+  function formatDate(stamp) {
+    if (!stamp) return "";
+    var date = new Date(stamp);
+    if (isNaN(date.getTime())) return "";
+    return date.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  function setUp(root) {
+    var store = window.pigStore;
+    var app = root.querySelector("[data-pig-planner-app]");
+    if (!store || !app || app.dataset.pigReady) return;
+    app.dataset.pigReady = "1";
+    app.hidden = false;
+    document.documentElement.classList.add("pig-planner-ready");
+
+    var form = app.querySelector("[data-pig-plan-form]");
+    var message = app.querySelector("[data-pig-plan-message]");
+    var card = root.parentNode.querySelector("[data-pig-card]");
+    var plans = plansOf(store.all());
+    var current = fromHash() || order(plans)[0] || newId();
+
+    function key(field) {
+      return PREFIX + current + "/" + field;
+    }
+
+    function mine() {
+      return plansOf(store.all())[current] || {};
+    }
+
+    function tell(problem) {
+      if (problem) store.tell(problem);
+    }
+
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+
+    // --- Text fields: saved as they are typed (answers.js) ---------------------------
+    form.querySelectorAll("input[type=text][data-pig-plan-field], textarea[data-pig-plan-field]").forEach(function (field) {
+      store.keepField(field, key(field.dataset.pigPlanField), function (saved) {
+        field.parentNode.appendChild(saved);
+      }, function () {
+        update();
+      });
+    });
+
+    // --- Choices: radio buttons and the stuck box -----------------------------------
+    var choices = form.querySelectorAll("input[type=radio][data-pig-plan-field], input[type=checkbox][data-pig-plan-field]");
+    var boxes = form.querySelectorAll("input[data-pig-plan-werkvorm]");
+
+    function readChoices() {
+      var plan = mine();
+      choices.forEach(function (input) {
+        input.checked = text(plan, input.dataset.pigPlanField) === input.value;
+      });
+      var chosen = text(plan, "werkvormen").split(" ");
+      boxes.forEach(function (box) { box.checked = chosen.indexOf(box.value) >= 0; });
+    }
+
+    choices.forEach(function (input) {
+      input.addEventListener("change", function () {
+        var field = input.dataset.pigPlanField;
+        var value = input.type === "checkbox" ? (input.checked ? input.value : "") : input.value;
+        tell(store.put(key(field), value ? { text: value } : null, null, true).problem);
+        update();
+      });
+    });
+
+    boxes.forEach(function (box) {
+      box.addEventListener("change", function () {
+        // The same werkvorm may be offered in more than one place.
+        boxes.forEach(function (other) { if (other.value === box.value) other.checked = box.checked; });
+        var chosen = [];
+        form.querySelectorAll("[data-pig-werkvorm]").forEach(function (section) {
+          var id = section.dataset.pigWerkvorm;
+          var on = Array.prototype.some.call(boxes, function (b) { return b.value === id && b.checked; });
+          if (on) chosen.push(id);
+        });
+        tell(store.put(key("werkvormen"), chosen.length ? { text: chosen.join(" ") } : null, null, true).problem);
+        update();
+      });
+    });
+
+    // --- What is shown: the suggestions, the questions, the card -----------------------
+    function checkedValue(field) {
+      var found = form.querySelector("input[data-pig-plan-field=" + field + "]:checked");
+      return found ? found.value : "";
+    }
+
+    function labelOf(field) {
+      var found = form.querySelector("input[data-pig-plan-field=" + field + "]:checked");
+      return found && found.parentNode ? found.parentNode.textContent.trim() : "";
+    }
+
+    function update() {
+      var situation = checkedValue("situatie");
+      var direction = checkedValue("richting");
+      var stuck = checkedValue("vast") === "ja";
+      form.querySelectorAll("[data-pig-situation]").forEach(function (section) {
+        section.hidden = section.dataset.pigSituation !== situation;
+      });
+      form.querySelectorAll("[data-pig-direction]").forEach(function (section) {
+        section.hidden = !(direction === "beide" || section.dataset.pigDirection === direction);
+      });
+      form.querySelector("[data-pig-stuck]").hidden = !stuck;
+      form.querySelector("[data-pig-plan-choose]").hidden = Boolean(situation || direction || stuck);
+
+      var chosen = {};
+      boxes.forEach(function (box) { if (box.checked) chosen[box.value] = true; });
+      var any = false;
+      form.querySelectorAll("[data-pig-werkvorm]").forEach(function (section) {
+        section.hidden = !chosen[section.dataset.pigWerkvorm];
+        any = any || !section.hidden;
+      });
+      form.querySelector("[data-pig-plan-none]").hidden = any;
+
+      if (!card) return;
+      var name = form.querySelector("[data-pig-plan-field=naam]").value.trim();
+      card.querySelector("[data-pig-card-name]").textContent = name || "Gesprek";
+      card.querySelector("[data-pig-card-choice]").textContent =
+        [labelOf("situatie"), labelOf("richting"), stuck ? "Het gesprek loopt vast: zie Deel 5" : ""].filter(Boolean).join(" · ");
+      card.querySelectorAll("[data-pig-card-answer]").forEach(function (dd) {
+        var field = form.querySelector("[data-pig-plan-field='" + dd.dataset.pigCardAnswer + "']");
+        var value = field ? field.value.trim() : "";
+        dd.textContent = value;
+        dd.classList.toggle("pig-card__room", !value);
+      });
+      card.querySelectorAll("[data-pig-card-werkvorm]").forEach(function (block) {
+        block.hidden = !chosen[block.dataset.pigCardWerkvorm];
+      });
+      card.querySelector("[data-pig-card-werkvormen-title]").hidden = !any;
+      card.querySelectorAll("[data-pig-card-example]").forEach(function (line) {
+        line.hidden = line.dataset.pigCardExample !== situation;
+      });
+      var model = card.querySelector("[data-pig-card-stuck]");
+      if (model) model.hidden = !stuck;
+      // The list follows the name and whether this plan holds anything, once saved.
+      window.clearTimeout(listTimer);
+      listTimer = window.setTimeout(showList, 500);
+    }
+    var listTimer = null;
+
+    // --- The answers typed on the reflection's own page, taken over ---------------------
+    var take = form.querySelector("[data-pig-plan-take]");
+
+    function reflectionAnswers() {
+      var items = store.all();
+      var found = [];
+      form.querySelectorAll("textarea[data-pig-plan-field^=vraag-]").forEach(function (field) {
+        var entry = items[take.dataset.pigPlanTake + "/" + field.dataset.pigPlanField.slice("vraag-".length)];
+        if (entry && entry.text.trim() && !field.value.trim()) found.push([field, entry.text]);
+      });
+      return found;
+    }
+
+    function showTake() {
+      if (take) take.hidden = reflectionAnswers().length === 0;
+    }
+
+    if (take) {
+      take.querySelector("[data-pig-plan-take-button]").addEventListener("click", function () {
+        var found = reflectionAnswers();
+        found.forEach(function (pair) {
+          pair[0].value = pair[1];
+          pair[0].dispatchEvent(new Event("input"));
+          pair[0].dispatchEvent(new Event("blur"));
+        });
+        message.textContent = found.length + (found.length === 1 ? " antwoord" : " antwoorden") + " van de reflectie overgenomen.";
+        showTake();
+      });
+    }
+
+    // --- The list of plans, new, copy, delete -------------------------------------
+    var list = app.querySelector("[data-pig-plan-list]");
+
+    function showList() {
+      var all = plansOf(store.all());
+      var ids = order(all);
+      if (ids.indexOf(current) < 0) ids.unshift(current);
+      list.textContent = "";
+      ids.forEach(function (id) {
+        var li = document.createElement("li");
+        var plan = all[id];
+        var label = plan ? planName(plan) : "Nieuw gesprek (nog leeg)";
+        var when = plan ? formatDate(lastUpdate(plan)) : "";
+        if (id === current) {
+          var strong = document.createElement("strong");
+          strong.textContent = label;
+          li.appendChild(strong);
+          li.appendChild(document.createTextNode(" (nu geopend" + (when ? ", bijgewerkt " + when : "") + ")"));
+          li.setAttribute("aria-current", "true");
+        } else {
+          var link = document.createElement("a");
+          link.href = "#gesprek=" + id;
+          link.textContent = label;
+          link.addEventListener("click", function (event) { event.preventDefault(); open(id); });
+          li.appendChild(link);
+          if (when) li.appendChild(document.createTextNode(" (bijgewerkt " + when + ")"));
+        }
+        list.appendChild(li);
+      });
+      var none = Object.keys(all).length === 0;
+      app.querySelector("[data-pig-plan-empty]").hidden = !none;
+      // Nothing to list, copy or delete before the first plan holds something.
+      list.hidden = none;
+      var empty = !all[current];
+      app.querySelector("[data-pig-plan-copy]").hidden = empty;
+      app.querySelector("[data-pig-plan-delete]").hidden = empty;
+      app.querySelector("[data-pig-plan-new]").hidden = none;
+    }
+
+    var confirmBox = app.querySelector("[data-pig-plan-confirm]");
+    function ask(question, yes, done) {
+      var buttons = confirmBox.querySelector("[data-pig-plan-confirm-buttons]");
+      confirmBox.querySelector("[data-pig-plan-confirm-text]").textContent = question;
+      buttons.textContent = "";
+      [[yes, true], ["Annuleren", false]].forEach(function (choice) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button" + (choice[1] ? " md-button--primary" : "");
+        button.textContent = choice[0];
+        button.addEventListener("click", function () {
+          confirmBox.hidden = true;
+          done(choice[1]);
+        });
+        buttons.appendChild(button);
+      });
+      confirmBox.hidden = false;
+      buttons.firstChild.focus();
+    }
+
+    app.querySelector("[data-pig-plan-new]").addEventListener("click", function () { open(newId()); });
+
+    app.querySelector("[data-pig-plan-copy]").addEventListener("click", function () {
+      var plan = mine();
+      if (!Object.keys(plan).length) {
+        message.textContent = "Dit gesprek is nog leeg; er is niets om over te nemen.";
+        return;
+      }
+      var id = newId();
+      var changes = {};
+      for (var field in plan) {
+        if (has(plan, field)) changes[PREFIX + id + "/" + field] = { text: plan[field].text, updated: new Date().toISOString() };
+      }
+      changes[PREFIX + id + "/naam"] = { text: planName(plan) + " (vervolg)", updated: new Date().toISOString() };
+      var counts = store.bringIn(changes, "merge", null);
+      if (counts.problem) return tell(counts.problem);
+      open(id);
+    });
+
+    app.querySelector("[data-pig-plan-delete]").addEventListener("click", function () {
+      var plan = mine();
+      if (!Object.keys(plan).length) {
+        message.textContent = "Dit gesprek is nog leeg; er is niets te verwijderen.";
+        return;
+      }
+      var name = planName(plan);
+      ask("Het gesprek ‘" + name + "’ verwijderen, met alles wat je erbij typte?", "Verwijderen", function (yes) {
+        if (!yes) return;
+        var kept = {};
+        for (var field in plan) if (has(plan, field)) kept[PREFIX + current + "/" + field] = plan[field];
+        var problem = store.clear(PREFIX + current + "/");
+        if (problem) return tell(problem);
+        form.hidden = true;
+        message.textContent = "";
+        message.appendChild(document.createTextNode("Het gesprek ‘" + name + "’ is verwijderd. "));
+        var undo = document.createElement("button");
+        undo.type = "button";
+        undo.className = "md-button";
+        undo.textContent = "Ongedaan maken";
+        undo.addEventListener("click", function () {
+          var counts = store.bringIn(kept, "merge", null);
+          if (counts.problem) return tell(counts.problem);
+          open(current);
+        });
+        message.appendChild(undo);
+        undo.focus();
+        showList();
+      });
+    });
+
+    app.querySelector("[data-pig-plan-print]").addEventListener("click", function () {
+      if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+      update();
+      window.print();
+    });
+
+    // Another tab changed the store: the text fields follow (answers.js), the choices here.
+    store.onChange(function () {
+      readChoices();
+      update();
+      showList();
+      showTake();
+    });
+
+    store.setUpBackup(app, null, function () { location.reload(); });
+    var problem = store.problem();
+    if (problem) store.tell(problem);
+    store.warnPerFile();
+
+    readChoices();
+    update();
+    showList();
+    showTake();
+  }
+
+  function start() {
+    document.querySelectorAll("[data-pig-planner]").forEach(setUp);
+  }
+
+  // After answers.js (loaded first), which starts the store on the same signal.
+  if (typeof document$ !== "undefined") document$.subscribe(start);
+  else document.addEventListener("DOMContentLoaded", start);
+})();

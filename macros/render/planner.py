@@ -1,0 +1,92 @@
+"""The conversation planner's page (``gespreksplanner.md``).
+
+Pure functions: the planner's content (macros/content/planner.py) and ways
+to write links in, HTML and Markdown out. The page works as a printable
+page without JavaScript (the book's preparation questions and the table of
+the three example conversations); ``docs/assets/planner.js`` makes it the
+planner, and prints the gesprekskaart the page holds (``.pig-card``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from markupsafe import Markup
+
+from ..content.conversations import ConversationLibrary, Werkvorm
+from ..content.planner import Planner
+from ..content.figures import FigureLibrary
+from ..content.worksheets import WorksheetLibrary
+from .conversations import EXPECTATION_LABELS, render_comparison
+from .figures import render_figure
+from .notice import PRIVACY_NOTE
+from .templating import render
+
+Url = Callable[[str], str]
+
+SHEETS_FOLDER = "werkbladen"
+
+
+def werkvorm_href(werkvorm: Werkvorm, url: Url) -> str:
+    return url(werkvorm.page) + (f"#{werkvorm.anchor}" if werkvorm.anchor else "")
+
+
+def render_planner(
+    planner: Planner,
+    worksheets: WorksheetLibrary,
+    conversations: ConversationLibrary,
+    figures: FigureLibrary,
+    url: Url,
+    link_to: Url,
+    mine_href: str,
+) -> str:
+    """The planner: its form (shown by the script), the book's questions and
+    the comparison table (the page without the script), and the gesprekskaart
+    (printed)."""
+    questions = {
+        w.id: [q for q in worksheets.get(w.worksheet).questions] if w.worksheet else []
+        for w in planner.werkvormen
+    }
+    name = planner.data.stuck.figure
+    model = Markup(render_figure(name, figures.get(name))) if name else ""
+    follow_up = [(sheet, url(sheet.page), [q for q in sheet.questions if q.answer]) for sheet in planner.follow_up]
+    top = render(
+        "planner/planner.html",
+        planner=planner,
+        prep=planner.preparation,
+        prep_href=url(planner.preparation.page),
+        labels=EXPECTATION_LABELS,
+        questions=questions,
+        href=lambda w: werkvorm_href(w, url),
+        sheet_href=lambda w: url(f"{SHEETS_FOLDER}/{w.worksheet}.md") if w.worksheet else None,
+        url=url,
+        follow_up=follow_up,
+        mine_href=mine_href,
+        privacy=Markup(PRIVACY_NOTE),
+        backup=Markup(render("answers/backup.html")),
+        model=model,
+    )
+    table = render_comparison(conversations, link_to)
+    card = render(
+        "planner/card.html", planner=planner, prep=planner.preparation, questions=questions, follow_up=follow_up, model=model
+    )
+    book = (
+        '<div class="pig-planner__book" data-pig-planner-book markdown>\n\n'
+        "## Welke werkvormen bij welke situatie\n\n"
+        "In Deel 4 werkt het boek drie voorbeeldgesprekken uit, één voor elke situatie. "
+        "Dit zijn de stappen en de werkvormen van elk voorbeeld.\n\n"
+        + table
+        + "\n\n</div>"
+    )
+    return top + "\n\n" + book + "\n\n" + card
+
+
+def plan_names(planner: Planner) -> list[tuple[str, str]]:
+    """What "Mijn antwoorden" shows for a plan's stored values: the labels
+    of the choices and the titles of the werkvormen, by their stored value."""
+    names = [(f"situatie:{s.expectation}", f"{EXPECTATION_LABELS[s.expectation]} (zoals {s.conversation.person.name})") for s in planner.situations]
+    names.append(("situatie:anders", "anders"))
+    names += [(f"richting:{d.direction.id}", d.direction.title) for d in planner.directions]
+    names += [("richting:beide", "allebei"), ("vast:ja", "ja, zie Deel 5")]
+    names += [(f"werkvorm:{w.id}", w.title) for w in planner.werkvormen]
+    return names
