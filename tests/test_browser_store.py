@@ -154,6 +154,51 @@ def test_old_keys_move_into_the_store_and_a_moved_site_keeps_the_answers(browser
         context.close()
 
 
+def test_an_answer_to_a_question_this_edition_lacks_stays_in_view_and_in_the_export(context, site_url):
+    """A sheet reshaped in a new edition (the complimentenmuur left the
+    Complimentenharmonica sheet): what the reader typed there is shown on
+    Mijn antwoorden by its key and is in the readable export."""
+    page = open_page(context, site_url + page_url("mijn-antwoorden.md"))
+    seed(page, {
+        "complimentenharmonica/talenten-en-sterktes": {"text": "Zij ziet wat anderen missen", "updated": "2026-11-01T10:00:00.000Z"},
+        "hefbomen/talent": {"text": "Een bekende vraag", "updated": "2026-11-01T10:00:00.000Z"},
+    })
+    page.reload()
+    others = page.locator("[data-pig-mine-others]")
+    expect(others).to_be_visible()
+    expect(others.locator("dt")).to_have_text(["complimentenharmonica / talenten-en-sterktes"])
+    expect(others.locator("dd")).to_have_text(["Zij ziet wat anderen missen"])
+    expect(page.locator("[data-pig-empty]")).to_be_hidden()
+    with page.expect_download() as caught:
+        page.get_by_role("button", name="Leesbare versie downloaden (.html)").click()
+    readable = caught.value.path().read_text(encoding="utf-8")
+    assert "Zij ziet wat anderen missen" in readable and "Een bekende vraag" in readable
+    # Only answers the edition does not know are listed there.
+    seed(page, {"hefbomen/talent": {"text": "Een bekende vraag", "updated": "2026-11-01T10:00:00.000Z"}})
+    page.reload()
+    expect(page.locator(".pig-mine__answer", has_text="Een bekende vraag")).to_be_visible()
+    expect(others).to_be_hidden()
+    assert not page.watch.problems()
+
+
+def test_an_item_of_a_later_edition_is_kept_and_the_store_still_works(context, site_url):
+    """A kind of item this edition does not know (a later edition's) is no
+    sign of damage: the answers show, typing saves, and the item stays."""
+    later = {"@agenda/a1/punt": {"text": "Iets van een nieuwere uitgave", "updated": "2026-11-02T10:00:00.000Z", "extra": [1, 2]}}
+    page = open_page(context, site_url + page_url("werkbladen/hefbomen.md"))
+    seed(page, {**later, "hefbomen/talent": {"text": "Al bewaard", "updated": "2026-11-01T10:00:00.000Z"}})
+    page.reload()
+    box = field(page, "hefbomen", "talent")
+    expect(box).to_have_value("Al bewaard")
+    box.fill("Nu aangevuld")
+    page.wait_for_timeout(600)
+    stored = items(page)
+    assert stored["hefbomen/talent"]["text"] == "Nu aangevuld"
+    assert stored["@agenda/a1/punt"] == later["@agenda/a1/punt"]
+    assert not page.locator(".pig-message, [data-pig-message]:not(:empty)").filter(has_text="beschadigd").count()
+    assert not page.watch.problems()
+
+
 def test_full_storage_tells_at_once_and_the_download_holds_the_typed_text(context, site_url):
     page = context.new_page()
     watch = PageWatch(site_url).attach(page)

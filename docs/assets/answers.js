@@ -43,6 +43,11 @@
     return /^[a-z0-9-]+$/.test(area) || (/^eigen:./.test(area) && area.length <= 70);
   }
 
+  // A key of a kind this edition knows; others belong to a later edition.
+  function knownKind(key) {
+    return ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key) || key.indexOf(MINDSET) === 0;
+  }
+
   // An entry as it may be kept, or null. Timestamps are ISO texts.
   function cleanEntry(key, entry) {
     if (!entry || typeof entry !== "object") return null;
@@ -83,6 +88,14 @@
     for (var key in source) {
       if (!has(source, key)) continue;
       var entry = cleanEntry(key, source[key]);
+      if (!entry && data.version === VERSION && !knownKind(key) && key.length <= 200 &&
+          source[key] && typeof source[key] === "object" && !Array.isArray(source[key])) {
+        // A kind of item a later edition keeps here: carried along as it is
+        // (in the store and in backups), never shown, so that opening an
+        // older edition neither loses it nor calls the store damaged.
+        items[key] = source[key];
+        continue;
+      }
       if (!entry || (data.version === 1 && !ANSWER.test(key))) return null;
       items[key] = entry;
     }
@@ -933,6 +946,8 @@
     }
     var plansBox = mine.querySelector("[data-pig-mine-plans]");
     if (plansBox) any = showPlans(plansBox, items) || any;
+    var others = mine.querySelector("[data-pig-mine-others]");
+    if (others) any = showOthers(others, items, catalogueOf(mine)) || any;
     mine.querySelector("[data-pig-empty]").hidden = any;
     return any;
   }
@@ -988,6 +1003,25 @@
     return ids.length > 0;
   }
 
+  // Answers under a question that this edition does not have (a reshaped
+  // sheet, a renamed question): shown by their key, so nothing the reader
+  // typed disappears from view while it is still kept.
+  function showOthers(box, items, catalogue) {
+    var list = box.querySelector("[data-pig-mine-other-list]");
+    list.textContent = "";
+    var keys = Object.keys(items).filter(function (key) {
+      return ANSWER.test(key) && !known(key, catalogue) && items[key].text.trim();
+    }).sort();
+    keys.forEach(function (key) {
+      var pair = element("div", "pig-mine__item");
+      pair.appendChild(element("dt", "", key.replace("/", " / ")));
+      pair.appendChild(element("dd", "pig-mine__answer", items[key].text));
+      list.appendChild(pair);
+    });
+    box.hidden = !keys.length;
+    return keys.length > 0;
+  }
+
   var READABLE_CSS = "body{font:16px/1.5 system-ui,sans-serif;max-width:40em;margin:1em auto;padding:0 1em;color:#222}" +
     "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}h3{font-size:1em}" +
     "dt{font-weight:600;margin-top:1em}dd{margin:0.2em 0 0;white-space:pre-wrap}ul{padding-left:1.2em}.meta{color:#555}";
@@ -1019,8 +1053,8 @@
             add(list, "dd", item.querySelector("dd").textContent);
           });
         });
-      } else if (sheet.dataset.worksheet) {
-        var date = items[sheet.dataset.worksheet + "/@datum"];
+      } else if (sheet.dataset.worksheet || sheet.hasAttribute("data-pig-mine-others")) {
+        var date = sheet.dataset.worksheet && items[sheet.dataset.worksheet + "/@datum"];
         if (date) add(body, "p", "Datum: " + date.text, "meta");
         var dl = add(body, "dl");
         sheet.querySelectorAll(".pig-mine__item").forEach(function (item) {
