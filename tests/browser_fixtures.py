@@ -98,8 +98,9 @@ def site_url(hosted_copy):
 
 @pytest.fixture
 def context(browser):
-    """A desktop browser context (1280 x 900) of its own for one test."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    """A desktop browser context (1280 x 900) of its own for one test; it
+    accepts downloads (backups, exports)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     yield context
     context.close()
 

@@ -20,13 +20,6 @@ SHEETS = {sheet.id: sheet for sheet in load_library()}
 HOSTILE = "<img src=x onerror=\"document.title='gehackt'\"> & <b>vet</b>"
 
 
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield context
-    context.close()
-
-
 def open_page(context, site_url, src):
     page = context.new_page()
     watch = PageWatch(site_url).attach(page)

@@ -23,13 +23,6 @@ STORE = "pig/positief-in-gesprek/v2"
 EXAMPLE = {c.expectation: {w.id for w in CONTENT.conversations.used(c)} for c in CONTENT.conversations}
 
 
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield context
-    context.close()
-
-
 def open_planner(context, site_url):
     page = context.new_page()
     page.watch = PageWatch(site_url).attach(page)

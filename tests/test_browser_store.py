@@ -46,13 +46,6 @@ def open_page(context, url):
     return page
 
 
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield context
-    context.close()
-
-
 def test_two_tabs_stay_in_step_and_a_stale_tab_shows_the_newer_answer_first(context, site_url):
     url = site_url + page_url("werkbladen/hefbomen.md")
     first, second = open_page(context, url), open_page(context, url)

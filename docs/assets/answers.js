@@ -418,6 +418,7 @@
     },
     MINDSET: MINDSET,
     PLAN: PLAN,
+    ask: ask,
   };
   window.pigStore = api;
 
@@ -891,9 +892,10 @@
 
   // --- "Mijn antwoorden" --------------------------------------------------------------
 
-  // Ask with buttons in the page; calls back with the chosen value or null.
-  function ask(mine, question, choices, done) {
-    var box = mine.querySelector("[data-pig-confirm]");
+  // Ask with buttons in the page, in `box` (a [data-pig-confirm] element
+  // with its text and buttons): calls back with the chosen value, or null
+  // for "Annuleren". Also used by the planner (pigStore.ask).
+  function ask(box, question, choices, done) {
     var buttons = box.querySelector("[data-pig-confirm-buttons]");
     box.querySelector("[data-pig-confirm-text]").textContent = question;
     buttons.textContent = "";
@@ -1120,7 +1122,7 @@
           message.textContent = "Dit bestand is geen reservekopie van Mijn antwoorden; er is niets veranderd.";
           return;
         }
-        ask(mine, "Het bestand bevat " + count(Object.keys(imported).length, "antwoord", "antwoorden") +
+        ask(mine.querySelector("[data-pig-confirm]"), "Het bestand bevat " + count(Object.keys(imported).length, "antwoord", "antwoorden") +
           ". Samenvoegen met wat hier staat (per vraag blijft het nieuwste antwoord), of alles vervangen?",
           [["Samenvoegen", "merge"], ["Vervangen", "replace"]], function (choice) {
             if (!choice) {
@@ -1138,7 +1140,7 @@
     });
 
     mine.querySelector("[data-pig-clear]").addEventListener("click", function () {
-      ask(mine, "Alle antwoorden op dit apparaat wissen, ook die van de mindset-test en je voorbereide gesprekken? Dat kan niet ongedaan worden gemaakt.",
+      ask(mine.querySelector("[data-pig-confirm]"), "Alle antwoorden op dit apparaat wissen, ook die van de mindset-test en je voorbereide gesprekken? Dat kan niet ongedaan worden gemaakt.",
         [["Alles wissen", "clear"]], function (choice) {
           if (!choice) return;
           var failed = clear();

@@ -276,24 +276,9 @@
       app.querySelector("[data-pig-plan-new]").hidden = none;
     }
 
-    var confirmBox = app.querySelector("[data-pig-plan-confirm]");
+    var confirmBox = app.querySelector("[data-pig-confirm]");
     function ask(question, yes, done) {
-      var buttons = confirmBox.querySelector("[data-pig-plan-confirm-buttons]");
-      confirmBox.querySelector("[data-pig-plan-confirm-text]").textContent = question;
-      buttons.textContent = "";
-      [[yes, true], ["Annuleren", false]].forEach(function (choice) {
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "md-button" + (choice[1] ? " md-button--primary" : "");
-        button.textContent = choice[0];
-        button.addEventListener("click", function () {
-          confirmBox.hidden = true;
-          done(choice[1]);
-        });
-        buttons.appendChild(button);
-      });
-      confirmBox.hidden = false;
-      buttons.firstChild.focus();
+      store.ask(confirmBox, question, [[yes, true]], done);
     }
 
     app.querySelector("[data-pig-plan-new]").addEventListener("click", function () { open(newId()); });
