@@ -328,3 +328,17 @@ def test_the_preview_makes_no_pdfs_and_links_to_none(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_every_figure_carries_its_colours_inside_its_svg(site_dir):
+    """WeasyPrint styles an inline SVG with its own rules only: without
+    them the figures come out as black shapes."""
+    from macros.render.pdf import page_document
+
+    reading = page_document("x", (site_dir / "deel-1/broaden-and-build.html").read_text(encoding="utf-8"), "guide")
+    sheet = page_document("x", (site_dir / "werkbladen/progressiecirkel.html").read_text(encoding="utf-8"), "sheet")
+    for html in (reading, sheet):
+        svgs = re.findall(r'<svg class="pig-svg[^>]*>(<style>.*?</style>)?', html, re.S)
+        assert svgs and all(svgs), "a figure without its rules"
+        assert "<" not in re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    assert "fill: #ffffff" in sheet and "fill: #ffffff" not in reading  # room to write on a sheet only

@@ -25,6 +25,8 @@ WORKBOOK = "Positief in Gesprek"
 LANGUAGE = "nl"
 
 PDF_CSS = Path(__file__).parent / "templates" / "pdf" / "pdf.css"
+FIGURES_CSS = PDF_CSS.with_name("figures.css")
+SHEET_FIGURES_CSS = PDF_CSS.with_name("figures-sheet.css")
 
 
 def sheet_pdf(sheet_id: str) -> str:
@@ -53,6 +55,24 @@ def article(page_html: str) -> str:
     return match.group(1)
 
 
+_SVG = re.compile(r'(<div class="pig-ws__figure[^>]*>\s*<figure[^>]*>\s*)?(<svg class="pig-svg[^>]*>)')
+
+
+def svg_styles(html: str) -> str:
+    """Every figure's ``<svg>`` with the figures' rules inside it (a sheet's
+    figure also those of sheets): WeasyPrint styles an inline SVG with its
+    own rules only. (Inside an svg element, a style element is parsed as
+    markup: the rules hold no angle brackets.)"""
+    figures = FIGURES_CSS.read_text(encoding="utf-8")
+    sheet = SHEET_FIGURES_CSS.read_text(encoding="utf-8")
+
+    def styled(match: re.Match) -> str:
+        rules = figures + (sheet if match.group(1) else "")
+        return f"{match.group(1) or ''}{match.group(2)}<style>{rules}</style>"
+
+    return _SVG.sub(styled, html)
+
+
 def document(title: str, body: str, kind: str, *, subject: str = "") -> str:
     """A whole HTML document for the engine: ``body`` inside an article of
     Material's classes (so the site's print rules apply), with the metadata
@@ -64,7 +84,7 @@ def document(title: str, body: str, kind: str, *, subject: str = "") -> str:
         f'<meta name="author" content="{AUTHORS}">{description}'
         f'<meta name="keywords" content="{WORKBOOK}, werkboek, ontwikkelgesprekken">'
         f'</head><body class="pig-pdf pig-pdf--{kind}">'
-        f'<article class="md-content__inner md-typeset">{body}</article></body></html>\n'
+        f'<article class="md-content__inner md-typeset">{svg_styles(body)}</article></body></html>\n'
     )
 
 
