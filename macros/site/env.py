@@ -36,7 +36,7 @@ from macros.render.worksheets import (
 )
 from macros.site.artefact import archive_name
 from macros.site.navigation import nav_pages, sheet_page
-from macros.site.pdf import serving
+from macros.site.pdf import pdfs_wanted
 from macros.render.pdf import sheet_pdf
 
 MY_ANSWERS = "mijn-antwoorden.md"
@@ -157,7 +157,7 @@ def worksheet_overview(context) -> str:
         sheet_page,
         WERKMAP,
         # The preview (mkdocs serve) makes no PDFs: no links to them.
-        pdf=(lambda sheet: None) if serving() else (lambda sheet: posixpath.relpath(sheet_pdf(sheet.id), folder)),
+        pdf=(lambda sheet: None) if not pdfs_wanted() else (lambda sheet: posixpath.relpath(sheet_pdf(sheet.id), folder)),
     )
 
 

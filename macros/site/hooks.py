@@ -34,7 +34,7 @@ from macros.render.print_css import stylesheet
 from macros.site.artefact import archive_name, prune, search_languages, zip_site
 from macros.site.env import MINDSET_TEST, WERKMAP, load_site_content
 from macros.site.navigation import sheet_page, with_sheet_pages
-from macros.site.pdf import SERVING, build_pdfs, cache_dir, jobs, serving
+from macros.site.pdf import SERVING, build_pdfs, cache_dir, jobs, pdfs_wanted, serving
 from macros.site.page_errors import error_page, page_error, one_line_reports
 from macros.site.print_page import split_print_site_assets, tidy_print_page
 
@@ -142,7 +142,7 @@ _PAGE_IDS: dict[str, set[str]] = {}
 
 def on_page_content(html, page, config, files):
     _PAGE_IDS[page.file.src_uri] = set(re.findall(r'\sid="([^"]+)"', html))
-    if serving():  # the preview makes no PDFs: no links to them
+    if not pdfs_wanted():  # the preview makes no PDFs: no links to them
         return html
     return with_pdf_links(html, page.file.src_uri, page.url, content_of_build(config))
 
@@ -246,6 +246,14 @@ def on_post_build(config):
     removed = prune(site_dir, search_languages(site_dir), config.theme.get("favicon"))
     if serving():
         return
+    if pdfs_wanted():
+        draw_pdfs(config, site_dir, print_page)
+    archive = zip_site(site_dir, archive_name())
+    log.info(f"Removed {len(removed)} files no reader loads; wrote {archive.name} ({archive.stat().st_size} bytes)")
+
+
+def draw_pdfs(config, site_dir: Path, print_page: str) -> None:
+    """The PDFs of the built site (pdf.py), into the site before its zip."""
     content = content_of_build(config)
     if (site_dir / print_page).is_file():
         add_book_link(site_dir / print_page)
@@ -256,5 +264,3 @@ def on_post_build(config):
         jobs(site_dir, content.worksheets, content.conversations, MINDSET_TEST),
     )
     log.info(f"PDFs: {drawn} drawn, {reused} from the cache, in {time.perf_counter() - started:.1f} s")
-    archive = zip_site(site_dir, archive_name())
-    log.info(f"Removed {len(removed)} files no reader loads; wrote {archive.name} ({archive.stat().st_size} bytes)")

@@ -45,6 +45,16 @@ def serving() -> bool:
     return bool(os.environ.get(SERVING))
 
 
+# PIG_NO_PDF=1 builds the site without PDFs (and without links to them):
+# the tests' builds of a changed copy of the project, the benchmark.
+NO_PDF = "PIG_NO_PDF"
+
+
+def pdfs_wanted() -> bool:
+    """Whether this build makes the PDFs (and links to them)."""
+    return not serving() and not os.environ.get(NO_PDF)
+
+
 # The cache of drawn PDFs: PIG_PDF_CACHE, else .cache/pdf in the project.
 CACHE_ENV = "PIG_PDF_CACHE"
 # Cached PDFs not used for this long are removed.
