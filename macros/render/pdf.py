@@ -93,6 +93,18 @@ def page_document(title: str, page_html: str, kind: str, *, subject: str = "") -
     return document(title, article(page_html), kind, subject=subject)
 
 
+_PREPARATION = re.compile(r'<aside class="pig-conv-print"[^>]*>.*?</aside>', re.S)
+
+
+def guide_documents(title: str, page_html: str) -> tuple[str, str]:
+    """A conversation guide's page as two documents: the guide, and the
+    preparation sheet printed after it, so that each counts its own pages
+    (the sheet's footer says "pagina 1", as on the sheet's own PDF)."""
+    content = article(page_html)
+    sheets = _PREPARATION.findall(content)
+    return document(title, _PREPARATION.sub("", content), "guide"), document(title, "".join(sheets), "guide")
+
+
 # The whole book ------------------------------------------------------------
 
 

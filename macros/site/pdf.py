@@ -29,6 +29,7 @@ from macros.render.pdf import (
     book_document,
     conversation_pdf,
     footnotes_in_place,
+    guide_documents,
     page_document,
     pdf_css,
     sheet_pdf,
@@ -70,6 +71,9 @@ class Job:
     target: str
     html: str
     stylesheets: tuple[str, ...]
+    # Documents drawn after ``html``, each counting its own pages; their
+    # pages are added to the PDF.
+    then: tuple[str, ...] = ()
 
 
 def engine_version() -> str:
@@ -80,7 +84,7 @@ def engine_version() -> str:
 
 def cache_key(job: Job, engine: str) -> str:
     digest = hashlib.sha256(engine.encode())
-    for part in (job.html, *job.stylesheets):
+    for part in (job.html, *job.stylesheets, *job.then):
         digest.update(b"\0" + part.encode("utf-8"))
     return digest.hexdigest()
 
@@ -95,8 +99,12 @@ def draw(job: Job) -> bytes:
     stylesheets = [weasyprint.CSS(string=css) for css in job.stylesheets]
     # No base address: a link to a page of the site leads nowhere from a
     # PDF, so the engine leaves it out; links inside the PDF keep working.
-    document = weasyprint.HTML(string=job.html, base_url=None)
-    return document.write_pdf(stylesheets=stylesheets, pdf_variant="pdf/ua-1")
+    options = {"pdf_variant": "pdf/ua-1"}
+    document = weasyprint.HTML(string=job.html, base_url=None).render(stylesheets=stylesheets, **options)
+    pages = list(document.pages)
+    for html in job.then:
+        pages += weasyprint.HTML(string=html, base_url=None).render(stylesheets=stylesheets, **options).pages
+    return document.copy(pages).write_pdf(**options)
 
 
 def _draw_to(job: Job, path: str) -> str:
@@ -127,8 +135,8 @@ def jobs(site_dir: Path, worksheets, conversations, mindset_page: str) -> list[J
         found.append(Job(BOOK_PDF, footnotes_in_place(html), (site_css, own_css, outline)))
     for conversation in conversations:
         title = f"Gespreksgids: {conversation.person.name} — {WORKBOOK}"
-        html = page_document(title, page(conversation.page.removesuffix(".md") + ".html"), "guide")
-        found.append(Job(conversation_pdf(conversation.id), footnotes_in_place(html), (site_css, own_css)))
+        guide, sheet = guide_documents(title, page(conversation.page.removesuffix(".md") + ".html"))
+        found.append(Job(conversation_pdf(conversation.id), footnotes_in_place(guide), (site_css, own_css), (sheet,)))
     found.append(
         Job(
             MINDSET_PDF,
