@@ -30,9 +30,15 @@ class BuildResult:
     site_dir: Path
 
 
-def build_site(project_dir: Path, site_dir: Path) -> BuildResult:
-    """Run ``mkdocs build --strict`` for ``project_dir`` into ``site_dir``."""
+def build_site(project_dir: Path, site_dir: Path, *, pdfs: bool | None = None) -> BuildResult:
+    """Run ``mkdocs build --strict`` for ``project_dir`` into ``site_dir``.
+
+    The PDFs are made for the project itself (``pdfs`` None), not for a
+    changed copy of it (drawing them anew would cost each such test half a
+    minute; tests/test_pdf.py checks the project's own)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if not (project_dir == ROOT if pdfs is None else pdfs):
+        env["PIG_NO_PDF"] = "1"
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project_dir,

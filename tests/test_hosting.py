@@ -88,7 +88,7 @@ def test_every_link_and_asset_of_every_page_answers_200(hosted_copy, prefix):
     missing = sorted(set(page_urls()) - result.pages)
     assert not missing, f"pages no link leads to: {missing}"
     kinds = {url.rsplit(".", 1)[-1] for url in result.checked}
-    assert {"html", "css", "js", "svg", "json", "zip"} <= kinds, f"the crawl checked only {sorted(kinds)}"
+    assert {"html", "css", "js", "svg", "json", "zip", "pdf"} <= kinds, f"the crawl checked only {sorted(kinds)}"
     assert result.outside_links, "no link to another site found: are links followed at all?"
 
 

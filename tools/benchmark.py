@@ -1,4 +1,5 @@
-"""Measure the site: build time, rebuild after a data edit, page weight,
+"""Measure the site: build time (with the PDFs drawn, from their cache, and
+without them), rebuild after a data edit, page weight,
 search speed and Lighthouse scores, side by side with stock Material built
 from the same Markdown. Prints Markdown tables (guides/performance.md holds
 the latest run).
@@ -150,15 +151,31 @@ def ms(seconds: float) -> str:
 
 # --- Build -----------------------------------------------------------------------
 
-def build_times(runs: int, site: Path) -> list[float]:
+def build_times(runs: int, site: Path, env: dict | None = None) -> list[float]:
     """Wall time of whole `mkdocs build --strict` processes."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                       cwd=ROOT, env=ENV, check=True, capture_output=True)
+                       cwd=ROOT, env=env or ENV, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
     return times
+
+
+def pdf_build_times(tmp: Path, runs: int) -> dict[str, list[float]]:
+    """Strict builds with the PDFs: drawing them all (an empty cache of
+    their own), reusing them (the same cache again), and without PDFs."""
+    cache = tmp / "pdf-cache"
+    with_cache = dict(ENV, PIG_PDF_CACHE=str(cache))
+    cold = []
+    for _ in range(max(1, runs // 2)):
+        shutil.rmtree(cache, ignore_errors=True)
+        cold += build_times(1, tmp / "site-pdf", with_cache)
+    return {
+        "cold": cold,
+        "warm": build_times(runs, tmp / "site-pdf", with_cache),
+        "without": build_times(runs, tmp / "site-nopdf", dict(ENV, PIG_NO_PDF="1")),
+    }
 
 
 def macro_share(site: Path) -> tuple[float, float]:
@@ -194,7 +211,9 @@ def rebuild_after_data_edit(runs: int) -> list[float]:
     """Seconds from saving a worksheet's YAML to the rebuilt page, under `mkdocs serve`."""
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "project"
-        shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "__pycache__", "*.zip"))
+        # The built site/ at the top only: macros/site/ is code.
+        skip = shutil.ignore_patterns(".git", ".venv", ".cache", "__pycache__", "*.zip")
+        shutil.copytree(ROOT, project, ignore=lambda folder, names: set(skip(folder, names)) | ({"site"} if Path(folder) == ROOT else set()))
         port = free_port()
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                                   cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -358,6 +377,7 @@ def main() -> None:
         sites = {"ours": site, "stock": stock, "stock + palette": stock_palette}
         if not args.pages_only:
             total, macros = macro_share(tmp / "site-2")
+            pdf_times = pdf_build_times(tmp, args.runs)
             rebuilds = rebuild_after_data_edit(3)
             searches = search_latency(site, ["feedback", "talenten", "droomvraag", "historielijn", "complimenten", "dromen", "groeien", "gesprekken", "vastgelopen", "boven verwachting"])
         visits = {which: first_visits(path) for which, path in sites.items()}
@@ -369,7 +389,10 @@ def main() -> None:
     if not args.pages_only:
         print("## Build\n")
         print("| measure | figure |\n| --- | ---: |")
-        print(f"| strict build, median of {len(times)} (min–max) | {statistics.median(times):.2f} s ({min(times):.2f}–{max(times):.2f}) |")
+        print(f"| strict build (PDFs from the project's cache), median of {len(times)} (min–max) | {statistics.median(times):.2f} s ({min(times):.2f}–{max(times):.2f}) |")
+        for key, label in (("cold", "with every PDF drawn (empty cache)"), ("warm", "with the PDFs from the cache"), ("without", "without PDFs (`PIG_NO_PDF=1`)")):
+            runs = pdf_times[key]
+            print(f"| strict build {label}, median of {len(runs)} (min–max) | {statistics.median(runs):.2f} s ({min(runs):.2f}–{max(runs):.2f}) |")
         print(f"| time in mkdocs-macros (one in-process build of {total:.2f} s) | {macros:.2f} s = {macros / total:.0%} |")
         print(f"| saving a worksheet's YAML → rebuilt page under `mkdocs serve`, median of {len(rebuilds)} | {statistics.median(rebuilds):.2f} s |")
 

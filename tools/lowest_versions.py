@@ -8,6 +8,8 @@ old release breaks the site:
 - tests/test_build.py: the strict build, the navigation, the search index;
 - tests/test_hosting.py: the policy fits the inline scripts of the built
   pages, every link answers, the 404 page;
+- tests/test_pdf.py: the PDFs WeasyPrint draws (pages, tags, outline,
+  table of contents);
 - tests/test_browser_pages.py: every page in Chromium under the documented
   Content-Security-Policy, with no console error (an old Material logged
   "__md_get is not defined" there) and axe-clean;
@@ -33,7 +35,13 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SUITE = ["tests/test_build.py", "tests/test_hosting.py", "tests/test_browser_pages.py", "tests/test_browser_offline.py"]
+SUITE = [
+    "tests/test_build.py",
+    "tests/test_hosting.py",
+    "tests/test_pdf.py",
+    "tests/test_browser_pages.py",
+    "tests/test_browser_offline.py",
+]
 
 
 def floors() -> list[str]:

@@ -37,6 +37,8 @@ from macros.render.worksheets import (
 )
 from macros.site.artefact import archive_name
 from macros.site.navigation import nav_pages, sheet_page
+from macros.site.pdf import pdfs_wanted
+from macros.render.pdf import sheet_pdf
 
 MY_ANSWERS = "mijn-antwoorden.md"
 WERKMAP = "werkbladen/werkmap.md"
@@ -150,7 +152,15 @@ def worksheet_page(context, sheet_id: str) -> str:
 
 @pass_context
 def worksheet_overview(context) -> str:
-    return render_overview(_content(context).worksheets, lambda target: url_to(context, target), sheet_page, WERKMAP)
+    folder = posixpath.dirname(context["page"].url) or "."
+    return render_overview(
+        _content(context).worksheets,
+        lambda target: url_to(context, target),
+        sheet_page,
+        WERKMAP,
+        # The preview (mkdocs serve) makes no PDFs: no links to them.
+        pdf=(lambda sheet: None) if not pdfs_wanted() else (lambda sheet: posixpath.relpath(sheet_pdf(sheet.id), folder)),
+    )
 
 
 @pass_context

@@ -8,7 +8,9 @@
 - on_page_markdown: an error in a page's macros as one line (page_errors.py).
 - on_page_content, on_env: the anchors that technieken.yaml names are on their pages.
 - on_template_context: the 404 page's links, through ``_root/`` (hosting/).
-- on_post_build: tidy the print page, prune what no reader loads, zip.
+- on_page_content: links to the PDFs (not under ``mkdocs serve``, which makes none).
+- on_post_build: tidy the print page, prune what no reader loads, draw the
+  PDFs (``mkdocs build`` only; pdf.py), zip.
 
 The work is done by plain functions in ``macros.render`` and ``macros.site``.
 """
@@ -19,6 +21,7 @@ import logging
 import os
 import posixpath
 import re
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -26,10 +29,12 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import is_error_template, normalize_url
 
+from macros.render.pdf import BOOK_PDF, MINDSET_PDF, after_title, conversation_pdf, pages_label, render_pdf_link, render_pdf_list, sheet_pdf
 from macros.render.print_css import stylesheet
 from macros.site.artefact import archive_name, prune, search_languages, zip_site
-from macros.site.env import load_site_content
+from macros.site.env import MINDSET_TEST, WERKMAP, load_site_content
 from macros.site.navigation import sheet_page, with_sheet_pages
+from macros.site.pdf import SERVING, build_pdfs, cache_dir, jobs, pdfs_wanted, serving
 from macros.site.page_errors import error_page, page_error, one_line_reports
 from macros.site.print_page import split_print_site_assets, tidy_print_page
 
@@ -37,20 +42,15 @@ log = logging.getLogger("mkdocs.hooks.artefact")
 
 STYLESHEET = "assets/site.css"
 
-# Under `mkdocs serve` the preview skips the whole-book print page and the
-# zip, so a rebuild after an edit stays fast; `mkdocs build` makes both.
-# MkDocs loads this file anew for every rebuild but starts it up once, so
-# the command is kept in the process's environment.
-SERVING = "PIG_MKDOCS_SERVING"
+# Under `mkdocs serve` the preview skips the whole-book print page, the
+# PDFs and the zip, so a rebuild after an edit stays fast; `mkdocs build`
+# makes them all. MkDocs loads this file anew for every rebuild but starts
+# it up once, so the command is kept in the process's environment (pdf.py).
 
 
 def on_startup(command, dirty):
     os.environ[SERVING] = "1" if command == "serve" else ""
     one_line_reports()
-
-
-def serving() -> bool:
-    return bool(os.environ.get(SERVING))
 
 
 def sheet_source(sheet_id: str) -> str:
@@ -142,6 +142,38 @@ _PAGE_IDS: dict[str, set[str]] = {}
 
 def on_page_content(html, page, config, files):
     _PAGE_IDS[page.file.src_uri] = set(re.findall(r'\sid="([^"]+)"', html))
+    if not pdfs_wanted():  # the preview makes no PDFs: no links to them
+        return html
+    return with_pdf_links(html, page.file.src_uri, page.url, content_of_build(config))
+
+
+def pdf_href(page_url: str, target: str) -> str:
+    """The relative address of ``target`` (from the site's root) on the page at ``page_url``."""
+    return posixpath.relpath(target, posixpath.dirname(page_url) or ".")
+
+
+def with_pdf_links(html: str, src: str, url: str, content) -> str:
+    """A page's ``html`` with links to the PDFs of what it shows."""
+    sheets = {sheet_page(sheet.id): sheet for sheet in content.worksheets}
+    guides = {conversation.page: conversation for conversation in content.conversations}
+    if src in sheets:
+        sheet = sheets[src]
+        label = f"Werkblad als PDF (A4, {pages_label(sheet.pages)})"
+        return after_title(html, render_pdf_link(pdf_href(url, sheet_pdf(sheet.id)), label))
+    if src in guides:
+        guide = guides[src]
+        label = f"Gespreksgids {guide.person.name} met voorbereidingsblad als PDF (A4)"
+        return after_title(html, render_pdf_link(pdf_href(url, conversation_pdf(guide.id)), label))
+    if src == MINDSET_TEST:
+        return after_title(html, render_pdf_link(pdf_href(url, MINDSET_PDF), "De zelftest als PDF-formulier (A4)"))
+    if src == WERKMAP:
+        items = [
+            (sheet.id, pdf_href(url, sheet_pdf(sheet.id)), f"{sheet.title} ({pages_label(sheet.pages)})")
+            for sheet in content.worksheets
+        ]
+        marker = '<div class="pig-pack__sheets"'
+        if marker in html:
+            return html.replace(marker, render_pdf_list(items) + marker, 1)
     return html
 
 
@@ -196,6 +228,15 @@ def pages_left_out_of_print(config, print_page: str) -> dict[str, str]:
     }
 
 
+def add_book_link(path: Path) -> None:
+    """The whole-book print page offers the book as a PDF, at its top."""
+    html = path.read_text(encoding="utf-8")
+    marker = '<div id="print-site-page"'
+    if marker in html and BOOK_PDF not in html:
+        link = render_pdf_link(BOOK_PDF, "Het hele werkboek als PDF (A4)")
+        path.write_text(html.replace(marker, link + marker, 1), encoding="utf-8")
+
+
 @event_priority(-200)  # after every plugin, Material's offline plugin (-100) included
 def on_post_build(config):
     """Tidy the print page, remove what no reader loads, then zip the whole site into it."""
@@ -205,5 +246,21 @@ def on_post_build(config):
     removed = prune(site_dir, search_languages(site_dir), config.theme.get("favicon"))
     if serving():
         return
+    if pdfs_wanted():
+        draw_pdfs(config, site_dir, print_page)
     archive = zip_site(site_dir, archive_name())
     log.info(f"Removed {len(removed)} files no reader loads; wrote {archive.name} ({archive.stat().st_size} bytes)")
+
+
+def draw_pdfs(config, site_dir: Path, print_page: str) -> None:
+    """The PDFs of the built site (pdf.py), into the site before its zip."""
+    content = content_of_build(config)
+    if (site_dir / print_page).is_file():
+        add_book_link(site_dir / print_page)
+    started = time.perf_counter()
+    drawn, reused = build_pdfs(
+        site_dir,
+        cache_dir(Path(config.config_file_path).parent),
+        jobs(site_dir, content.worksheets, content.conversations, MINDSET_TEST),
+    )
+    log.info(f"PDFs: {drawn} drawn, {reused} from the cache, in {time.perf_counter() - started:.1f} s")

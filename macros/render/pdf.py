@@ -1,0 +1,326 @@
+"""The print edition's documents: plain HTML for a PDF engine.
+
+Pure functions over the built pages' HTML: each PDF gets a small document
+of its own (the page's article, the site's stylesheet and the PDF's own
+rules in ``templates/pdf/pdf.css``), without Material's layout, scripts and
+chrome. The engine (WeasyPrint) is run by ``macros/site/pdf.py``.
+
+The addresses of the PDFs are fixed here (``sheet_pdf`` and the others):
+pages and scripts link to them.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+PDF_DIR = "pdf"
+BOOK_PDF = f"{PDF_DIR}/positief-in-gesprek.pdf"
+MINDSET_PDF = f"{PDF_DIR}/mindset-test.pdf"
+AUTHORS = "Rosa Helmantel en Saskia Tjepkema"
+WORKBOOK = "Positief in Gesprek"
+LANGUAGE = "nl"
+
+PDF_CSS = Path(__file__).parent / "templates" / "pdf" / "pdf.css"
+FIGURES_CSS = PDF_CSS.with_name("figures.css")
+SHEET_FIGURES_CSS = PDF_CSS.with_name("figures-sheet.css")
+
+
+def sheet_pdf(sheet_id: str) -> str:
+    """The address, from the site's root, of a worksheet's PDF."""
+    return f"{PDF_DIR}/werkbladen/{sheet_id}.pdf"
+
+
+def conversation_pdf(conversation_id: str) -> str:
+    """The address, from the site's root, of a conversation guide's PDF."""
+    return f"{PDF_DIR}/gesprekken/{conversation_id}.pdf"
+
+
+def pdf_css() -> str:
+    """The rules of the print edition's own (WeasyPrint only)."""
+    return PDF_CSS.read_text(encoding="utf-8")
+
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+
+
+def article(page_html: str) -> str:
+    """The content of a built page (its article), without the page's chrome."""
+    match = _ARTICLE.search(page_html)
+    if not match:
+        raise ValueError("the page has no article")
+    return match.group(1)
+
+
+_SVG = re.compile(r'(<div class="pig-ws__figure[^>]*>\s*<figure[^>]*>\s*)?(<svg class="pig-svg[^>]*>)')
+
+
+def svg_styles(html: str) -> str:
+    """Every figure's ``<svg>`` with the figures' rules inside it (a sheet's
+    figure also those of sheets): WeasyPrint styles an inline SVG with its
+    own rules only. (Inside an svg element, a style element is parsed as
+    markup: the rules hold no angle brackets.)"""
+    figures = FIGURES_CSS.read_text(encoding="utf-8")
+    sheet = SHEET_FIGURES_CSS.read_text(encoding="utf-8")
+
+    def styled(match: re.Match) -> str:
+        rules = figures + (sheet if match.group(1) else "")
+        return f"{match.group(1) or ''}{match.group(2)}<style>{rules}</style>"
+
+    return _SVG.sub(styled, html)
+
+
+def document(title: str, body: str, kind: str, *, subject: str = "") -> str:
+    """A whole HTML document for the engine: ``body`` inside an article of
+    Material's classes (so the site's print rules apply), with the metadata
+    the PDF carries (title, authors, language)."""
+    description = f'<meta name="description" content="{html_lib.escape(subject)}">' if subject else ""
+    return (
+        f'<!DOCTYPE html>\n<html lang="{LANGUAGE}"><head><meta charset="utf-8">'
+        f"<title>{html_lib.escape(title)}</title>"
+        f'<meta name="author" content="{AUTHORS}">{description}'
+        f'<meta name="keywords" content="{WORKBOOK}, werkboek, ontwikkelgesprekken">'
+        f'</head><body class="pig-pdf pig-pdf--{kind}">'
+        f'<article class="md-content__inner md-typeset">{svg_styles(body)}</article></body></html>\n'
+    )
+
+
+def page_document(title: str, page_html: str, kind: str, *, subject: str = "") -> str:
+    """The document of one built page (a worksheet, a guide, the mindset test)."""
+    return document(title, article(page_html), kind, subject=subject)
+
+
+_PREPARATION = re.compile(r'<aside class="pig-conv-print"[^>]*>.*?</aside>', re.S)
+
+
+def guide_documents(title: str, page_html: str) -> tuple[str, str]:
+    """A conversation guide's page as two documents: the guide, and the
+    preparation sheet printed after it, so that each counts its own pages
+    (the sheet's footer says "pagina 1", as on the sheet's own PDF)."""
+    content = article(page_html)
+    sheets = _PREPARATION.findall(content)
+    return document(title, _PREPARATION.sub("", content), "guide"), document(title, "".join(sheets), "guide")
+
+
+# The whole book ------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    """A heading of the printed book's table of contents and outline."""
+
+    title: str
+    target: str  # the id of the element the entry points to
+    children: list["Entry"] = field(default_factory=list)
+
+
+class _BookStructure(HTMLParser):
+    """The parts and chapters of mkdocs-print-site-plugin's print page.
+
+    A navigation section (``<section class="print-page md-section">``) is a
+    part; its title is its own heading (marked ``pig-web``, where it differs
+    from its first page's) or else its first page's title. Every page
+    (``<section class="print-page" id=...>``) is a chapter, headed by its
+    first ``h1``.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.entries: list[Entry] = []
+        self._stack: list[tuple[str, Entry | None]] = []
+        self._heading: list[str] | None = None
+        self._heading_for: Entry | None = None
+        self._skip = 0
+
+    def _part(self) -> Entry | None:
+        for kind, entry in reversed(self._stack):
+            if kind == "part":
+                return entry
+        return None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        classes = (attributes.get("class") or "").split()
+        if tag == "section":
+            if "md-section" in classes:
+                entry = Entry("", attributes.get("id") or "")
+                self.entries.append(entry)
+                self._stack.append(("part", entry))
+            elif "print-page" in classes and attributes.get("id"):
+                entry = Entry("", attributes["id"])
+                part = self._part()
+                (part.children if part is not None else self.entries).append(entry)
+                self._stack.append(("page", entry))
+            else:
+                self._stack.append(("other", None))
+        elif tag == "h1" and self._stack and self._heading is None:
+            kind, entry = self._stack[-1]
+            if kind in ("part", "page") and entry is not None and not entry.title:
+                self._heading, self._heading_for = [], entry
+        elif tag == "a" and "headerlink" in classes and self._heading is not None:
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag == "section" and self._stack:
+            self._stack.pop()
+        elif tag == "h1" and self._heading is not None:
+            self._heading_for.title = " ".join("".join(self._heading).split())
+            self._heading, self._heading_for = None, None
+        elif tag == "a" and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if self._heading is not None and not self._skip:
+            self._heading.append(data)
+
+
+def book_structure(print_html: str) -> list[Entry]:
+    """The parts (with their chapters) and the chapters outside a part, in
+    the order of the print page. A part without a heading of its own takes
+    its first page's title and starts there."""
+    parser = _BookStructure()
+    parser.feed(print_html)
+    parser.close()
+    entries = []
+    for entry in parser.entries:
+        if entry.children and not entry.title:
+            first, *rest = entry.children
+            entry = Entry(first.title, first.target, rest)
+        entries.append(entry)
+    return [entry for entry in entries if entry.title]
+
+
+def toc_html(entries: list[Entry], left_out: set[str] = frozenset()) -> str:
+    """The printed table of contents: a link to every part and chapter,
+    the page number filled in by the engine (``target-counter``)."""
+
+    def items(level: list[Entry]) -> str:
+        rows = []
+        for entry in level:
+            if entry.target in left_out:
+                continue
+            children = f'<ol class="pig-pdf-toc__chapters">{items(entry.children)}</ol>' if entry.children else ""
+            kind = "part" if entry.children else "chapter"
+            rows.append(
+                f'<li class="pig-pdf-toc__{kind}"><a href="#{html_lib.escape(entry.target)}">'
+                f"{html_lib.escape(entry.title)}</a>{children}</li>"
+            )
+        return "".join(rows)
+
+    return f'<nav class="pig-pdf-toc" aria-label="Inhoud"><h1 class="pig-pdf-toc__title">Inhoud</h1><ol>{items(entries)}</ol></nav>'
+
+
+def _css_id(target: str) -> str:
+    return "#" + re.sub(r"([^A-Za-z0-9_-])", lambda m: f"\\{ord(m.group(1)):x} ", target)
+
+
+def book_css(entries: list[Entry]) -> str:
+    """The outline (bookmarks) and running header of the book: level 1 for
+    a part and a chapter outside a part, level 2 for a chapter of a part;
+    the part's title is the running header."""
+    rules = []
+    for entry in entries:
+        own = f"{_css_id(entry.target)} > h1"
+        # A part headed by its first page: that page's heading.
+        rules.append(f"{own}, {_css_id(entry.target)}.print-page > h1 {{ bookmark-level: 1; string-set: pig-part content(text); }}")
+        for child in entry.children:
+            rules.append(f"{_css_id(child.target)} > h1 {{ bookmark-level: 2; }}")
+    return "\n".join(rules) + "\n"
+
+
+_TOC = re.compile(r'<div id="print-page-toc".*?</div>', re.S)
+_PRINT_SITE_PAGE = re.compile(r'<div id="print-site-page"[^>]*>(.*)</div>\s*(?=<p class="pig-print-source">)', re.S)
+
+
+def book_document(print_html: str, title: str, subject: str) -> tuple[str, str]:
+    """The whole book from the print page: its cover, a table of contents
+    with page numbers, every page; and the rules of its outline."""
+    body = article(print_html)
+    entries = book_structure(body)
+    body = _TOC.sub(lambda m: toc_html(entries), body, count=1)
+    return document(title, body, "book", subject=subject), book_css(entries)
+
+
+# Real footnotes: each note's text at the foot of the page it is called on.
+
+_FOOTNOTE_DIV = re.compile(r'<div class="footnote">\s*<hr\s*/?>\s*<ol>(.*?)</ol>\s*</div>', re.S)
+_FOOTNOTE_ITEM = re.compile(r'<li id="([^"]+)">(.*?)</li>', re.S)
+_BACKREF = re.compile(r'\s*<a class="footnote-backref"[^>]*>.*?</a>', re.S)
+
+
+def footnotes_in_place(html: str) -> str:
+    """Markdown's footnotes (a list at the end of a page, a numbered link
+    where each is called) as notes at the call (``float: footnote`` in
+    pdf.css puts them at the foot of the page). A note called twice keeps
+    its text at the first call only."""
+
+    def page_notes(html: str) -> str:
+        notes: dict[str, str] = {}
+
+        def collect(match: re.Match) -> str:
+            for note_id, text in _FOOTNOTE_ITEM.findall(match.group(1)):
+                text = _BACKREF.sub("", text).strip()
+                text = re.sub(r"^<p>(.*)</p>$", r"\1", text, flags=re.S)
+                notes[note_id] = text
+            return ""
+
+        html = _FOOTNOTE_DIV.sub(collect, html)
+        used: set[str] = set()
+
+        def call(match: re.Match) -> str:
+            note_id = match.group(2)
+            if note_id not in notes or note_id in used:
+                return match.group(0)
+            used.add(note_id)
+            return f'<span class="pig-pdf-note" id="{note_id}">{notes[note_id]}</span>'
+
+        return re.sub(r'(<sup id="[^"]*"><a class="footnote-ref" href="#([^"]+)"[^>]*>.*?</a></sup>)', call, html)
+
+    return page_notes(html)
+
+
+# Links to the PDFs on the site's pages --------------------------------------
+
+LINKS_CLASS = "pig-pdf-links"
+
+
+def pages_label(pages: int) -> str:
+    return "1 pagina" if pages == 1 else f"{pages} pagina’s"
+
+
+def render_pdf_link(href: str, label: str) -> str:
+    """A paragraph with a link to a PDF: interface of the web edition
+    (``pig-ui``), hidden on paper and in the PDFs themselves."""
+    return (
+        f'<p class="{LINKS_CLASS} pig-ui"><a href="{html_lib.escape(href)}" type="application/pdf" download>'
+        f"{html_lib.escape(label)}</a></p>"
+    )
+
+
+def render_pdf_list(items: list[tuple[str, str, str]]) -> str:
+    """The werkmap's list of every sheet's PDF: (sheet id, address, label).
+    Each item names its sheet (``data-sheet``), so the werkmap's script
+    (site.js) shows only the chosen ones."""
+    rows = "".join(
+        f'<li data-sheet="{html_lib.escape(sheet_id)}"><a href="{html_lib.escape(href)}" type="application/pdf" download>'
+        f"{html_lib.escape(label)}</a></li>"
+        for sheet_id, href, label in items
+    )
+    return (
+        f'<div class="{LINKS_CLASS} pig-ui" data-pig-pdf-list><p>PDF’s downloaden (A4):</p>'
+        f"<ul>{rows}</ul></div>"
+    )
+
+
+_FIRST_H1_END = re.compile(r"</h1>")
+
+
+def after_title(html: str, insert: str) -> str:
+    """``html`` with ``insert`` after its first heading (or first)."""
+    match = _FIRST_H1_END.search(html)
+    if not match:
+        return insert + html
+    return html[: match.end()] + insert + html[match.end() :]
