@@ -4,6 +4,7 @@ of pages, every question, no web chrome; the werkmap and the whole book."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_checks import CHROME_WORDS, PageWatch, assert_a4, axe_violations, flat, print_to_pdf, printed, stub_print
 from sitebuild import load_library, page_url
@@ -247,22 +248,17 @@ def test_the_werkmap_remembers_the_choice_on_this_device(context, site_url):
     assert not watch.problems()
 
 
-def test_what_belongs_to_one_sheet_shows_only_when_it_is_printed(context, site_url):
-    """Anything on the werkmap marked data-sheet="<id>" (a list of downloads,
-    say) follows the choice, like the sheets themselves."""
+def test_the_pdf_list_follows_the_choice_like_the_sheets(context, site_url):
+    """The werkmap's "PDF's downloaden" list (items marked data-sheet="<id>")
+    shows the PDFs of the sheets that will print: the chosen ones, or all."""
     page = context.new_page()
     page.goto(site_url + page_url("werkbladen/werkmap.md"))
-    page.evaluate(
-        """() => { const list = document.createElement('ul');
-            for (const id of ['hefbomen', 'schaalvraag']) {
-                const item = document.createElement('li'); item.dataset.sheet = id; item.textContent = id; list.append(item); }
-            document.querySelector('.pig-pack__bar').append(list); }"""
-    )
-    shown = "[...document.querySelectorAll('[data-sheet]')].filter(e => !e.hidden).map(e => e.dataset.sheet)"
-    tick(page, [sheet for sheet in SHEETS if sheet.id == "schaalvraag"])
-    assert page.evaluate(shown) == ["schaalvraag"]
+    shown = "[...document.querySelectorAll('[data-pig-pdf-list] [data-sheet]')].filter(e => !e.hidden).map(e => e.dataset.sheet)"
+    tick(page, [sheet for sheet in SHEETS if sheet.id in ("schaalvraag", "hefbomen")])
+    assert page.evaluate(shown) == ["hefbomen", "schaalvraag"]
+    expect(page.locator("[data-pig-pdf-list] a:visible")).to_have_count(2)
     page.get_by_role("button", name="Niets aanvinken").click()
-    assert page.evaluate(shown) == ["hefbomen", "schaalvraag"]  # nothing ticked: every sheet is printed
+    assert page.evaluate(shown) == [sheet.id for sheet in SHEETS]  # nothing ticked: every sheet is printed
 
 
 BROKEN_STORAGE = {
