@@ -159,6 +159,19 @@ def test_the_book_has_an_outline_of_every_part_and_chapter(site_dir, book):
     assert all(1 < number <= pages for _, _, number in entries)
 
 
+def test_no_page_of_the_book_is_empty(book, book_pages):
+    """Every page carries text besides its running head and footer (the
+    cover once spilled over onto a second, empty page)."""
+    heads = {title for level, title, _ in outline_entries(book) if level == 1}
+    empty = []
+    for number, text in enumerate(book_pages, 1):
+        body = text.replace("Positief in Gesprek — webeditie", " ")
+        body = " ".join(word for word in body.split() if word != str(number))
+        if not body or body in heads:
+            empty.append(number)
+    assert not empty, f"pages without text of their own: {empty}"
+
+
 def toc_entries(pages: list[str]) -> list[tuple[str, int]]:
     """(title, page number) of every line of the printed table of contents."""
     found, pending = [], ""
