@@ -259,6 +259,9 @@ def test_the_pdf_list_follows_the_choice_like_the_sheets(context, site_url):
     expect(page.locator("[data-pig-pdf-list] a:visible")).to_have_count(2)
     page.get_by_role("button", name="Niets aanvinken").click()
     assert page.evaluate(shown) == [sheet.id for sheet in SHEETS]  # nothing ticked: every sheet is printed
+    # The print bar, which stays in view, leads to the list.
+    page.locator(".pig-pack__bar").get_by_role("link", name="PDF’s downloaden").click()
+    expect(page.locator("[data-pig-pdf-list] a").first).to_be_in_viewport()
 
 
 BROKEN_STORAGE = {

@@ -310,9 +310,17 @@ def render_pdf_list(items: list[tuple[str, str, str]]) -> str:
         for sheet_id, href, label in items
     )
     return (
-        f'<div class="{LINKS_CLASS} pig-ui" data-pig-pdf-list><p>PDF’s downloaden (A4):</p>'
+        f'<div class="{LINKS_CLASS} pig-ui" id="{PDF_LIST_ID}" data-pig-pdf-list><p>PDF’s downloaden (A4):</p>'
         f"<ul>{rows}</ul></div>"
     )
+
+
+PDF_LIST_ID = "pdfs-van-je-keuze"
+
+
+def render_pdf_list_link() -> str:
+    """The werkmap's print bar, which stays in view: a link to that list."""
+    return f'<a class="{LINKS_CLASS} pig-ui" href="#{PDF_LIST_ID}">PDF’s downloaden</a>'
 
 
 _FIRST_H1_END = re.compile(r"</h1>")

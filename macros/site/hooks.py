@@ -29,7 +29,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import is_error_template, normalize_url
 
-from macros.render.pdf import BOOK_PDF, MINDSET_PDF, after_title, conversation_pdf, pages_label, render_pdf_link, render_pdf_list, sheet_pdf
+from macros.render.pdf import BOOK_PDF, MINDSET_PDF, after_title, conversation_pdf, pages_label, render_pdf_link, render_pdf_list, render_pdf_list_link, sheet_pdf
 from macros.render.print_css import stylesheet
 from macros.site.artefact import archive_name, prune, search_languages, zip_site
 from macros.site.env import MINDSET_TEST, WERKMAP, load_site_content
@@ -173,7 +173,9 @@ def with_pdf_links(html: str, src: str, url: str, content) -> str:
         ]
         marker = '<div class="pig-pack__sheets"'
         if marker in html:
-            return html.replace(marker, render_pdf_list(items) + marker, 1)
+            html = html.replace(marker, render_pdf_list(items) + marker, 1)
+            bar_end = "data-pig-pack-none>Niets aanvinken</button>"
+            return html.replace(bar_end, bar_end + "\n" + render_pdf_list_link(), 1)
     return html
 
 
