@@ -46,12 +46,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import hosting  # noqa: E402  (the tests' static server)
+from browser_fixtures import find_browser  # noqa: E402
 from sitebuild import copy_project, load_library, mkdocs_config, page_url  # noqa: E402
 
 from macros.site.hooks import sheet_source  # noqa: E402
 from macros.site.navigation import sheet_page, with_sheet_pages  # noqa: E402
 
-CHROMIUM = os.environ.get("PIG_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+# The first visits: the Chromium the tests drive (chromium-headless-shell
+# first); Lighthouse: the desktop Chromium where there is one.
+CHROMIUM = find_browser() or "/usr/bin/chromium"
+LIGHTHOUSE_CHROMIUM = os.environ.get("PIG_CHROMIUM") or shutil.which("chromium") or CHROMIUM
 PAGES = {
     "home": "index.md",
     "reading page": "deel-1/mindset.md",
@@ -347,10 +351,10 @@ def lighthouse(site: Path, runs: int) -> dict[str, dict[str, int]]:
                 with tempfile.NamedTemporaryFile(suffix=".json") as report:
                     command = lighthouse_command() + [
                         base + page_url(src), "--quiet", "--output=json", f"--output-path={report.name}",
-                        f"--chrome-path={CHROMIUM}", "--chrome-flags=--headless=new --no-sandbox",
+                        f"--chrome-path={LIGHTHOUSE_CHROMIUM}", "--chrome-flags=--headless=new --no-sandbox",
                         "--only-categories=performance,accessibility,best-practices,seo",
                     ]
-                    subprocess.run(command, check=True, capture_output=True, env=dict(ENV, CHROME_PATH=CHROMIUM))
+                    subprocess.run(command, check=True, capture_output=True, env=dict(ENV, CHROME_PATH=LIGHTHOUSE_CHROMIUM))
                     data = json.loads(Path(report.name).read_text(encoding="utf-8"))
                 for key, value in data["categories"].items():
                     samples.setdefault(key, []).append(round(value["score"] * 100))
