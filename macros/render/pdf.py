@@ -12,6 +12,7 @@ pages and scripts link to them.
 from __future__ import annotations
 
 import html as html_lib
+import posixpath
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -27,6 +28,11 @@ LANGUAGE = "nl"
 PDF_CSS = Path(__file__).parent / "templates" / "pdf" / "pdf.css"
 FIGURES_CSS = PDF_CSS.with_name("figures.css")
 SHEET_FIGURES_CSS = PDF_CSS.with_name("figures-sheet.css")
+
+
+def pdf_href(page_url: str, target: str) -> str:
+    """The relative address of ``target`` (from the site's root) on the page at ``page_url``."""
+    return posixpath.relpath(target, posixpath.dirname(page_url) or ".")
 
 
 def sheet_pdf(sheet_id: str) -> str:
@@ -193,15 +199,13 @@ def book_structure(print_html: str) -> list[Entry]:
     return [entry for entry in entries if entry.title]
 
 
-def toc_html(entries: list[Entry], left_out: set[str] = frozenset()) -> str:
+def toc_html(entries: list[Entry]) -> str:
     """The printed table of contents: a link to every part and chapter,
     the page number filled in by the engine (``target-counter``)."""
 
     def items(level: list[Entry]) -> str:
         rows = []
         for entry in level:
-            if entry.target in left_out:
-                continue
             children = f'<ol class="pig-pdf-toc__chapters">{items(entry.children)}</ol>' if entry.children else ""
             kind = "part" if entry.children else "chapter"
             rows.append(
@@ -232,7 +236,6 @@ def book_css(entries: list[Entry]) -> str:
 
 
 _TOC = re.compile(r'<div id="print-page-toc".*?</div>', re.S)
-_PRINT_SITE_PAGE = re.compile(r'<div id="print-site-page"[^>]*>(.*)</div>\s*(?=<p class="pig-print-source">)', re.S)
 
 
 def book_document(print_html: str, title: str, subject: str) -> tuple[str, str]:
@@ -256,39 +259,31 @@ def footnotes_in_place(html: str) -> str:
     where each is called) as notes at the call (``float: footnote`` in
     pdf.css puts them at the foot of the page). A note called twice keeps
     its text at the first call only."""
+    notes: dict[str, str] = {}
 
-    def page_notes(html: str) -> str:
-        notes: dict[str, str] = {}
+    def collect(match: re.Match) -> str:
+        for note_id, text in _FOOTNOTE_ITEM.findall(match.group(1)):
+            text = _BACKREF.sub("", text).strip()
+            text = re.sub(r"^<p>(.*)</p>$", r"\1", text, flags=re.S)
+            notes[note_id] = text
+        return ""
 
-        def collect(match: re.Match) -> str:
-            for note_id, text in _FOOTNOTE_ITEM.findall(match.group(1)):
-                text = _BACKREF.sub("", text).strip()
-                text = re.sub(r"^<p>(.*)</p>$", r"\1", text, flags=re.S)
-                notes[note_id] = text
-            return ""
+    html = _FOOTNOTE_DIV.sub(collect, html)
+    used: set[str] = set()
 
-        html = _FOOTNOTE_DIV.sub(collect, html)
-        used: set[str] = set()
+    def call(match: re.Match) -> str:
+        note_id = match.group(2)
+        if note_id not in notes or note_id in used:
+            return match.group(0)
+        used.add(note_id)
+        return f'<span class="pig-pdf-note" id="{note_id}">{notes[note_id]}</span>'
 
-        def call(match: re.Match) -> str:
-            note_id = match.group(2)
-            if note_id not in notes or note_id in used:
-                return match.group(0)
-            used.add(note_id)
-            return f'<span class="pig-pdf-note" id="{note_id}">{notes[note_id]}</span>'
-
-        return re.sub(r'(<sup id="[^"]*"><a class="footnote-ref" href="#([^"]+)"[^>]*>.*?</a></sup>)', call, html)
-
-    return page_notes(html)
+    return re.sub(r'(<sup id="[^"]*"><a class="footnote-ref" href="#([^"]+)"[^>]*>.*?</a></sup>)', call, html)
 
 
 # Links to the PDFs on the site's pages --------------------------------------
 
 LINKS_CLASS = "pig-pdf-links"
-
-
-def pages_label(pages: int) -> str:
-    return "1 pagina" if pages == 1 else f"{pages} pagina’s"
 
 
 def render_pdf_link(href: str, label: str) -> str:

@@ -13,23 +13,16 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from ..content.conversations import ConversationLibrary, Werkvorm
+from ..content.conversations import ConversationLibrary
 from ..content.planner import Planner
 from ..content.figures import FigureLibrary
 from ..content.worksheets import WorksheetLibrary
-from .conversations import EXPECTATION_LABELS, render_comparison
+from .conversations import EXPECTATION_LABELS, reading_link, render_comparison, sheet_link
 from .figures import render_figure
 from .notice import PRIVACY_NOTE
 from .templating import render
 
 Url = Callable[[str], str]
-
-SHEETS_FOLDER = "werkbladen"
-
-
-def werkvorm_href(werkvorm: Werkvorm, url: Url) -> str:
-    return url(werkvorm.page) + (f"#{werkvorm.anchor}" if werkvorm.anchor else "")
-
 
 def render_planner(
     planner: Planner,
@@ -57,8 +50,9 @@ def render_planner(
         prep_href=url(planner.preparation.page),
         labels=EXPECTATION_LABELS,
         questions=questions,
-        href=lambda w: werkvorm_href(w, url),
-        sheet_href=lambda w: url(f"{SHEETS_FOLDER}/{w.worksheet}.md") if w.worksheet else None,
+        # The planner is no werkvorm's reading page: every werkvorm links to its own.
+        href=lambda w: reading_link(w, url, here=""),
+        sheet_href=lambda w: sheet_link(w, url),
         url=url,
         follow_up=follow_up,
         mine_href=mine_href,

@@ -24,6 +24,7 @@ from macros.render.download import render_download_link
 from macros.render.edition import ABOUT_PAGE, WEB_EDITION, label_web_page
 from macros.render.figures import render_figure
 from macros.render.mindset import render_mindset_summary, render_mindset_test
+from macros.render.pdf import pdf_href, sheet_pdf
 from macros.render.planner import plan_names, render_planner
 from macros.render.worksheets import (
     render_answer_bar,
@@ -38,7 +39,6 @@ from macros.render.worksheets import (
 from macros.site.artefact import archive_name
 from macros.site.navigation import nav_pages, sheet_page
 from macros.site.pdf import pdfs_wanted
-from macros.render.pdf import sheet_pdf
 
 MY_ANSWERS = "mijn-antwoorden.md"
 WERKMAP = "werkbladen/werkmap.md"
@@ -152,14 +152,14 @@ def worksheet_page(context, sheet_id: str) -> str:
 
 @pass_context
 def worksheet_overview(context) -> str:
-    folder = posixpath.dirname(context["page"].url) or "."
+    here = context["page"].url
     return render_overview(
         _content(context).worksheets,
         lambda target: url_to(context, target),
         sheet_page,
         WERKMAP,
         # The preview (mkdocs serve) makes no PDFs: no links to them.
-        pdf=(lambda sheet: None) if not pdfs_wanted() else (lambda sheet: posixpath.relpath(sheet_pdf(sheet.id), folder)),
+        pdf=(lambda sheet: None) if not pdfs_wanted() else (lambda sheet: pdf_href(here, sheet_pdf(sheet.id))),
     )
 
 

@@ -29,8 +29,19 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import is_error_template, normalize_url
 
-from macros.render.pdf import BOOK_PDF, MINDSET_PDF, after_title, conversation_pdf, pages_label, render_pdf_link, render_pdf_list, render_pdf_list_link, sheet_pdf
+from macros.render.pdf import (
+    BOOK_PDF,
+    MINDSET_PDF,
+    after_title,
+    conversation_pdf,
+    pdf_href,
+    render_pdf_link,
+    render_pdf_list,
+    render_pdf_list_link,
+    sheet_pdf,
+)
 from macros.render.print_css import stylesheet
+from macros.render.worksheets import pages_label
 from macros.site.artefact import archive_name, prune, search_languages, zip_site
 from macros.site.env import MINDSET_TEST, WERKMAP, load_site_content
 from macros.site.navigation import sheet_page, with_sheet_pages
@@ -145,11 +156,6 @@ def on_page_content(html, page, config, files):
     if not pdfs_wanted():  # the preview makes no PDFs: no links to them
         return html
     return with_pdf_links(html, page.file.src_uri, page.url, content_of_build(config))
-
-
-def pdf_href(page_url: str, target: str) -> str:
-    """The relative address of ``target`` (from the site's root) on the page at ``page_url``."""
-    return posixpath.relpath(target, posixpath.dirname(page_url) or ".")
 
 
 def with_pdf_links(html: str, src: str, url: str, content) -> str:

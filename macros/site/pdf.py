@@ -34,6 +34,7 @@ from macros.render.pdf import (
     pdf_css,
     sheet_pdf,
 )
+from macros.site.navigation import sheet_page
 
 log = logging.getLogger("mkdocs.hooks.pdf")
 
@@ -145,7 +146,7 @@ def jobs(site_dir: Path, worksheets, conversations, mindset_page: str) -> list[J
         )
     )
     for sheet in worksheets:
-        html = page_document(f"{sheet.title} — {WORKBOOK}", page(f"werkbladen/{sheet.id}.html"), "sheet")
+        html = page_document(f"{sheet.title} — {WORKBOOK}", page(sheet_page(sheet.id).removesuffix(".md") + ".html"), "sheet")
         found.append(Job(sheet_pdf(sheet.id), html, (site_css, own_css)))
     return found
 
