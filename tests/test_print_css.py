@@ -1,4 +1,6 @@
-"""The print rules generated from the data, and the one stylesheet that holds them."""
+"""The print rules generated from the data, the site's stylesheets that hold
+them (one per page, made of parts: macros/render/stylesheets.py), and the
+site's own scripts as published."""
 
 import os
 import re
@@ -10,10 +12,13 @@ import urllib.request
 
 import pytest
 
-from macros.render.print_css import css_string, generated_rules, named_page, pack_counter_style, stylesheet
+from macros.render.print_css import css_string, generated_rules, named_page, pack_counter_style
+from macros.render.scripts import is_own_script, minified_script
+from macros.render.stylesheets import BUNDLES, COMPLETE, PARTS, bundle_css, bundle_for, parts_needed, stylesheet_path
 from sitebuild import DOCS, build_site, copy_project
 
-STATIC = (DOCS / "assets" / "site.css").read_text(encoding="utf-8")
+PARTS_DIR = DOCS / "assets" / "css"
+STATIC = {part: (PARTS_DIR / f"{part}.css").read_text(encoding="utf-8") for part in PARTS}
 
 
 def test_a_named_page_has_a_footer_that_cannot_escape_its_string():
@@ -27,7 +32,11 @@ def test_a_named_page_has_a_footer_that_cannot_escape_its_string():
 
 
 def test_every_sheet_and_every_guide_has_its_named_page(worksheets, conversations):
-    css = generated_rules(worksheets, conversations)
+    parts = generated_rules(worksheets, conversations)
+    css = "\n".join(parts.values())
+    # Each part gets its own: a page that shows no werkmap loads none of its rules.
+    assert "pig-pack" not in parts["sheets"] and "pig-conv" not in parts["sheets"]
+    assert "@page pig-ws-" not in parts["werkmap"] and "@page pig-pack-" in parts["werkmap"]
     for sheet in worksheets:
         assert f"@page pig-ws-{sheet.id} {{" in css
         assert f'.pig-ws[data-worksheet="{sheet.id}"] {{ page: pig-ws-{sheet.id}; }}' in css
@@ -56,13 +65,76 @@ def test_a_sheets_counter_style_numbers_its_declared_pages_from_one():
     assert pack_counter_style("hefbomen", 1, 1).endswith('symbols: "1"; }')
 
 
-def test_the_site_links_one_stylesheet_of_its_own_that_holds_every_rule(site_dir, worksheets, conversations):
-    css = (site_dir / "assets" / "site.css").read_text(encoding="utf-8")
-    assert css == stylesheet(STATIC, worksheets, conversations)
-    assert css.count("@page pig-ws-hefbomen ") == 1 and css.count("@page pig-own-hefbomen ") == 1
-    home = (site_dir / "index.html").read_text(encoding="utf-8")
-    own = [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', home) if "assets/stylesheets/" not in href]
-    assert own == ["assets/site.css"]
+def test_a_page_gets_the_smallest_stylesheet_that_holds_what_it_shows():
+    assert parts_needed('<p class="x">tekst</p>') == {"base"}
+    assert parts_needed('<section class="pig-ws" data-worksheet="a"><p class="pig-ws__text">') == {"base", "sheets"}
+    assert parts_needed('<div class="pig-answer-bar pig-ui"></div><section class="pig-ws">') == {"base", "sheets", "answers"}
+    # A class that only starts like a marker is not it.
+    assert parts_needed('<a class="pig-ws-link">') == {"base"}
+    assert bundle_for({"base"}) == "site"
+    assert bundle_for({"base", "sheets", "answers"}) == "sheet"
+    assert bundle_for({"base", "sheets"}) == "sheet"  # the first of the smallest that hold it
+    assert bundle_for({"base", "mindset-test", "planner"}) == COMPLETE
+    assert set(BUNDLES[COMPLETE]) == set(PARTS)
+    assert stylesheet_path("site") == "assets/site.css" and stylesheet_path("sheet") == "assets/site-sheet.css"
+
+
+def own_stylesheets(html: str) -> list[str]:
+    return [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) if "/stylesheets/" not in href and "css/print-site" not in href]
+
+
+def selector_classes(css: str) -> list[set[str]]:
+    """The classes each selector of ``css`` asks for (not those inside :not())."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    found = []
+    for head in re.findall(r"([^{}]+)\{", css):
+        if head.strip().startswith("@"):
+            continue
+        for selector in re.split(r",(?![^(]*\))", head):
+            selector = re.sub(r":not\([^()]*(\([^()]*\)[^()]*)*\)", "", selector)
+            classes = set(re.findall(r"\.(pig-[\w-]+)", selector))
+            if classes:
+                found.append(classes)
+    return found
+
+
+def test_every_page_links_one_stylesheet_of_its_own_with_every_rule_that_applies_to_it(site_dir, worksheets, conversations):
+    generated = generated_rules(worksheets, conversations)
+    for name in BUNDLES:  # as published: the parts, then their generated rules, minified
+        assert (site_dir / stylesheet_path(name)).read_text(encoding="utf-8") == bundle_css(name, STATIC, generated)
+    rules = {part: selector_classes(STATIC[part]) for part in PARTS}
+    linked = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        if path.parent.name in ("css", "js") or "assets" in path.relative_to(site_dir).parts:
+            continue
+        html = path.read_text(encoding="utf-8")
+        own = own_stylesheets(html)
+        assert len(own) == 1, (path, own)
+        name = next(name for name in BUNDLES if own[0].endswith(stylesheet_path(name).removeprefix("assets")))
+        linked[path.relative_to(site_dir).as_posix()] = name
+        classes = {c for value in re.findall(r'\sclass="([^"]*)"', html) for c in value.split()}
+        for part, selectors in rules.items():
+            if any(selector <= classes for selector in selectors):
+                assert part in BUNDLES[name], f"{path}: a rule of part {part!r} applies, but {own[0]} does not hold it"
+    assert linked["index.html"] == "site" and linked["deel-1/mindset.html"] == "site"
+    assert linked["werkbladen/hefbomen.html"] == "sheet" and linked["deel-4/myra.html"] == "conversation"
+    assert linked["bijlagen/mindset-test.html"] == "mindset-test" and linked["print_page.html"] == COMPLETE
+    sheet = (site_dir / stylesheet_path("sheet")).read_text(encoding="utf-8")
+    assert sheet.count("@page pig-ws-hefbomen") == 1 and sheet.count("@page pig-own-hefbomen") == 1
+    assert "pig-pack" not in sheet and "pig-mt" not in sheet
+    assert "@page pig-" not in (site_dir / "assets" / "site.css").read_text(encoding="utf-8")
+
+
+def test_the_site_publishes_its_own_scripts_minified_and_vendored_ones_as_they_came(site_dir):
+    scripts = [path for path in DOCS.rglob("*.js") if is_own_script(path.relative_to(DOCS).as_posix())]
+    assert len(scripts) >= 5
+    for source in scripts:
+        text = source.read_text(encoding="utf-8")
+        built = (site_dir / source.relative_to(DOCS)).read_text(encoding="utf-8")
+        assert built == minified_script(text) and len(built) < len(text), source
+    vendored = DOCS / "assets" / "vendor" / "iframe-worker" / "shim.js"
+    assert not is_own_script("assets/vendor/iframe-worker/shim.js")
+    assert (site_dir / "assets" / "vendor" / "iframe-worker" / "shim.js").read_bytes() == vendored.read_bytes()
 
 
 def test_no_print_rule_is_set_from_a_script():
@@ -80,12 +152,13 @@ def free_port() -> int:
 
 
 @pytest.mark.slow
-def test_the_stylesheet_is_the_same_after_build_dirty_build_and_under_serve(tmp_path, site_dir):
-    built = (site_dir / "assets" / "site.css").read_bytes()
+def test_the_stylesheets_are_the_same_after_build_dirty_build_and_under_serve(tmp_path, site_dir):
+    sheet = stylesheet_path("sheet")
+    built = (site_dir / "assets" / "site.css").read_bytes() + (site_dir / sheet).read_bytes()
     project = copy_project(tmp_path)
     out = tmp_path / "site"
     assert build_site(project, out).returncode == 0
-    first = (out / "assets" / "site.css").read_bytes()
+    first = (out / "assets" / "site.css").read_bytes() + (out / sheet).read_bytes()
     dirty = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--dirty", "--site-dir", str(out)],
         # Without PDFs, like the first build of the copy (its PDF cache is
@@ -93,7 +166,7 @@ def test_the_stylesheet_is_the_same_after_build_dirty_build_and_under_serve(tmp_
         cwd=project, capture_output=True, text=True, timeout=300, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PIG_NO_PDF="1"),
     )
     assert dirty.returncode == 0, dirty.stderr
-    assert (out / "assets" / "site.css").read_bytes() == first == built
+    assert (out / "assets" / "site.css").read_bytes() + (out / sheet).read_bytes() == first == built
 
     port = free_port()
     server = subprocess.Popen(
@@ -104,8 +177,10 @@ def test_the_stylesheet_is_the_same_after_build_dirty_build_and_under_serve(tmp_
         deadline = time.monotonic() + 60
         while True:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/assets/site.css", timeout=5) as response:
-                    served = response.read()
+                served = b""
+                for path in ("assets/site.css", sheet):
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
+                        served += response.read()
                 break
             except OSError:
                 if time.monotonic() > deadline or server.poll() is not None:
@@ -117,14 +192,13 @@ def test_the_stylesheet_is_the_same_after_build_dirty_build_and_under_serve(tmp_
     assert served == built
 
 
-def test_the_stylesheet_has_no_rule_left_open():
+@pytest.mark.parametrize("part", PARTS)
+def test_no_part_of_the_stylesheets_leaves_a_rule_open(part):
     """A rule cut in two (a merge, an edit) leaves a brace open, and a browser
     then reads every later rule as part of it: the print rules vanish."""
-    from sitebuild import DOCS
-
-    css = re.sub(r"/\*.*?\*/", "", (DOCS / "assets" / "site.css").read_text(encoding="utf-8"), flags=re.S)
+    css = re.sub(r"/\*.*?\*/", "", STATIC[part], flags=re.S)
     depth = 0
     for number, line in enumerate(css.splitlines(), start=1):
         depth += line.count("{") - line.count("}")
-        assert depth >= 0, f"a brace closes nothing at line {number}"
-    assert depth == 0, "a rule is left open"
+        assert depth >= 0, f"a brace closes nothing at line {number} of {part}.css"
+    assert depth == 0, f"a rule is left open in {part}.css"

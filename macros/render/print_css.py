@@ -1,9 +1,9 @@
 """The print rules generated from the data: one named A4 page per worksheet
 and per conversation guide, each with a running footer that names it.
 
-The static print rules are in ``docs/assets/site.css``; the build publishes
-that file with these rules appended (``stylesheet``), so every page links one
-stylesheet and a Content-Security-Policy needs no inline styles.
+The static rules are in ``docs/assets/css/``; the build joins each part with
+its generated rules into the site's stylesheets (``stylesheets.py``), so a
+Content-Security-Policy needs no inline styles.
 """
 
 from __future__ import annotations
@@ -133,14 +133,13 @@ def conversation_pages(library: ConversationLibrary) -> list[str]:
     return rules
 
 
-def generated_rules(worksheets: WorksheetLibrary, conversations: ConversationLibrary) -> str:
-    """Every generated print rule, in one ``@media print`` block, after the
-    werkmap's counter styles (named, used only by its print footers)."""
-    rules = worksheet_pages(worksheets) + pack_pages(worksheets) + conversation_pages(conversations)
+def media_print(rules: list[str], before: Iterable[str] = ()) -> str:
+    """``rules`` in one ``@media print`` block, after ``before`` (rules that
+    cannot sit in it, such as counter styles)."""
     return "\n".join(
         [
             "/* Generated in the build from docs/data/ (macros/render/print_css.py). */",
-            *pack_counter_styles(worksheets),
+            *before,
             "@media print {",
             *(f"  {line}" for rule in rules for line in rule.splitlines()),
             "}",
@@ -149,6 +148,12 @@ def generated_rules(worksheets: WorksheetLibrary, conversations: ConversationLib
     )
 
 
-def stylesheet(static_css: str, worksheets: WorksheetLibrary, conversations: ConversationLibrary) -> str:
-    """The site's one stylesheet: its static rules, then the generated ones."""
-    return static_css.rstrip("\n") + "\n\n" + generated_rules(worksheets, conversations)
+def generated_rules(worksheets: WorksheetLibrary, conversations: ConversationLibrary) -> dict[str, str]:
+    """The generated print rules of each part of the stylesheet that needs
+    them: the sheets' named pages, the werkmap's (after its counter styles,
+    named, used only by its print footers) and the guides'."""
+    return {
+        "sheets": media_print(worksheet_pages(worksheets)),
+        "werkmap": media_print(pack_pages(worksheets), pack_counter_styles(worksheets)),
+        "conversations": media_print(conversation_pages(conversations)),
+    }

@@ -2,13 +2,15 @@
 
 - on_config: the generated worksheet pages get their place in the navigation;
   the print-site plugin's assets are kept for its print page alone.
-- on_files: a page per worksheet (``werkbladen/<id>.md``) and the site's one
-  stylesheet (``assets/site.css``: the static rules of ``docs/assets/site.css``
-  and the print rules generated from the data) become files of the site.
+- on_files: a page per worksheet (``werkbladen/<id>.md``) and the site's
+  stylesheets (the parts in ``docs/assets/css/`` with the print rules
+  generated from the data, joined and minified: ``render/stylesheets.py``)
+  become files of the site; the site's own scripts are published minified.
 - on_page_markdown: an error in a page's macros as one line (page_errors.py).
 - on_page_content, on_env: the anchors that technieken.yaml names are on their pages.
 - on_template_context: the 404 page's links, through ``_root/`` (hosting/).
-- on_page_content: links to the PDFs (not under ``mkdocs serve``, which makes none).
+- on_page_content: the stylesheet a page links (what its HTML shows); links
+  to the PDFs (not under ``mkdocs serve``, which makes none).
 - on_post_build: tidy the print page, prune what no reader loads, draw the
   PDFs (``mkdocs build`` only; pdf.py), zip.
 
@@ -40,7 +42,9 @@ from macros.render.pdf import (
     render_pdf_list_link,
     sheet_pdf,
 )
-from macros.render.print_css import stylesheet
+from macros.render.print_css import generated_rules
+from macros.render.scripts import is_own_script, minified_script
+from macros.render.stylesheets import BUNDLES, COMPLETE, PARTS, bundle_css, bundle_for, parts_needed, stylesheet_path
 from macros.render.worksheets import pages_label
 from macros.site.artefact import archive_name, prune, search_languages, zip_site
 from macros.site.env import MINDSET_TEST, WERKMAP, load_site_content
@@ -51,7 +55,8 @@ from macros.site.print_page import split_print_site_assets, tidy_print_page
 
 log = logging.getLogger("mkdocs.hooks.artefact")
 
-STYLESHEET = "assets/site.css"
+# The parts of the site's stylesheets (render/stylesheets.py), in docs/.
+STYLE_PARTS = "assets/css/"
 
 # Under `mkdocs serve` the preview skips the whole-book print page, the
 # PDFs and the zip, so a rebuild after an edit stays fast; `mkdocs build`
@@ -104,6 +109,8 @@ def keep_print_site_assets_apart(config):
     config.extra_css, css = split_print_site_assets(config.extra_css)
     config.extra_javascript, js = split_print_site_assets(config.extra_javascript)
     config.extra["print_site_assets"] = {"css": css, "js": js}
+    # The print page is the whole book: it links the complete stylesheet.
+    config.extra["print_page_stylesheet"] = stylesheet_path(COMPLETE)
     return config
 
 
@@ -111,17 +118,25 @@ on_config = CombinedEvent(add_sheet_pages_to_nav, keep_print_site_assets_apart)
 
 
 def on_files(files, config):
-    """Add the worksheets' pages and publish the stylesheet with its generated rules."""
+    """Add the worksheets' pages and the site's stylesheets; publish the
+    site's own scripts minified."""
     content = content_of_build(config)
     for sheet in content.worksheets:
         files.append(File.generated(config, sheet_page(sheet.id), content=sheet_source(sheet.id)))
-    static = files.get_file_from_path(STYLESHEET)
-    if static is not None:
-        files.remove(static)
-    css = stylesheet(
-        Path(config.docs_dir, STYLESHEET).read_text(encoding="utf-8"), content.worksheets, content.conversations
-    )
-    files.append(File.generated(config, STYLESHEET, content=css))
+    static = {}
+    for part in PARTS:
+        source = files.get_file_from_path(f"{STYLE_PARTS}{part}.css")
+        if source is None:
+            raise PluginError(f"The stylesheet part docs/{STYLE_PARTS}{part}.css is missing (render/stylesheets.py)")
+        static[part] = source.content_string
+    for file in [file for file in files if file.src_uri.startswith(STYLE_PARTS)]:
+        files.remove(file)
+    generated = generated_rules(content.worksheets, content.conversations)
+    for name in BUNDLES:
+        files.append(File.generated(config, stylesheet_path(name), content=bundle_css(name, static, generated)))
+    for file in [file for file in files if is_own_script(file.src_uri) and not file.generated_by]:
+        files.remove(file)
+        files.append(File.generated(config, file.src_uri, content=minified_script(file.content_string)))
     return files
 
 
@@ -153,6 +168,8 @@ _PAGE_IDS: dict[str, set[str]] = {}
 
 def on_page_content(html, page, config, files):
     _PAGE_IDS[page.file.src_uri] = set(re.findall(r'\sid="([^"]+)"', html))
+    # The one stylesheet of the site's own that this page links (main.html).
+    page.meta["stylesheet"] = stylesheet_path(bundle_for(parts_needed(html)))
     if not pdfs_wanted():  # the preview makes no PDFs: no links to them
         return html
     return with_pdf_links(html, page.file.src_uri, page.url, content_of_build(config))

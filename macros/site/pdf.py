@@ -34,6 +34,7 @@ from macros.render.pdf import (
     pdf_css,
     sheet_pdf,
 )
+from macros.render.stylesheets import COMPLETE, stylesheet_path
 from macros.site.navigation import sheet_page
 
 log = logging.getLogger("mkdocs.hooks.pdf")
@@ -119,7 +120,7 @@ def _draw_to(job: Job, path: str) -> str:
 def jobs(site_dir: Path, worksheets, conversations, mindset_page: str) -> list[Job]:
     """Every PDF of the site: the whole book first (the longest), then the
     conversation guides, the mindset test and the worksheets."""
-    site_css = (site_dir / "assets" / "site.css").read_text(encoding="utf-8")
+    site_css = (site_dir / stylesheet_path(COMPLETE)).read_text(encoding="utf-8")
     own_css = pdf_css()
 
     def page(src_url: str) -> str:

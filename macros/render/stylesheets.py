@@ -1,0 +1,77 @@
+"""The site's own stylesheets: each page links one, holding what it shows.
+
+The rules are written in parts, one file per concern in ``docs/assets/css/``
+(``PARTS``); the print rules generated from the data belong to three of them
+(``print_css.generated_rules``). The build joins parts into a few
+stylesheets (``BUNDLES``), minified, and gives each page the smallest that
+holds every part its HTML calls for: a reading page loads the base alone, a
+worksheet the base with the sheets and the answer fields. The whole-book
+print page and the PDFs take the complete one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import rcssmin
+
+# Each part, with the classes whose presence in a page calls for it (a class
+# itself, or an element of its block: "pig-ws" covers "pig-ws__text").
+PARTS: dict[str, tuple[str, ...]] = {
+    "base": (),  # colours, links, figures, the web edition's marking, print
+    "sheets": ("pig-ws",),  # worksheets, on their pages and in the guides
+    "answers": ("pig-answer-bar", "pig-mine", "pig-privacy"),  # answer fields and the store's notes
+    "conversations": ("pig-person", "pig-compare", "pig-conv-actions", "pig-planner-link"),  # Deel 4
+    "mindset-test": ("pig-mt",),  # the self-test and its result
+    "werkmap": ("pig-pack",),  # the werkmap: sheets chosen for print
+    "library": ("pig-ml",),  # the overview of werkvormen
+    "planner": ("pig-planner",),  # the conversation planner
+}
+
+# The stylesheets the build publishes (name: parts, in the order of PARTS).
+# "site" is every page's unless it shows more; "complete" holds every part.
+BUNDLES: dict[str, tuple[str, ...]] = {
+    "site": ("base",),
+    "sheet": ("base", "sheets", "answers"),
+    "conversation": ("base", "sheets", "conversations"),
+    "mindset-test": ("base", "answers", "mindset-test"),
+    "library": ("base", "library"),
+    "planner": ("base", "answers", "conversations", "planner"),
+    "werkmap": ("base", "sheets", "answers", "werkmap"),
+    "complete": tuple(PARTS),
+}
+
+COMPLETE = "complete"
+
+_CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
+
+
+def stylesheet_path(bundle: str) -> str:
+    """Where a stylesheet is published: ``assets/site.css`` for the base,
+    ``assets/site-<name>.css`` for the others."""
+    return "assets/site.css" if bundle == "site" else f"assets/site-{bundle}.css"
+
+
+def parts_needed(html: str) -> set[str]:
+    """The parts the classes in ``html`` call for (the base always)."""
+    classes = {name for value in _CLASS_ATTRIBUTE.findall(html) for name in value.split()}
+    blocks = {re.split(r"__|--", name, maxsplit=1)[0] for name in classes}
+    return {"base"} | {part for part, markers in PARTS.items() if blocks & set(markers)}
+
+
+def bundle_for(parts: set[str]) -> str:
+    """The smallest stylesheet that holds ``parts`` (the first of equals)."""
+    holding = [name for name, held in BUNDLES.items() if parts <= set(held)]
+    return min(holding, key=lambda name: len(BUNDLES[name]))
+
+
+def bundle_css(name: str, static: Mapping[str, str], generated: Mapping[str, str]) -> str:
+    """The stylesheet ``name``, minified: its parts' static rules in the
+    order of ``PARTS``, then their generated print rules (``static`` and
+    ``generated`` map a part to its text)."""
+    parts = BUNDLES[name]
+    text = "\n".join(static[part] for part in parts) + "\n" + "\n".join(
+        generated[part] for part in parts if part in generated
+    )
+    return rcssmin.cssmin(text) + "\n"
