@@ -318,8 +318,8 @@
   // does not load is told on the page; nothing the reader typed or picked
   // is touched.
 
-  var self = document.currentScript || document.querySelector("script[src$='answers.js']");
-  var HERE = self ? self.src : location.href;
+  var thisScript = document.currentScript || document.querySelector("script[src$='answers.js']");
+  var HERE = thisScript ? thisScript.src : location.href;
   var PART_FAILED = "Een onderdeel van deze pagina kon niet worden geladen. Er is niets veranderd en wat je typte, staat er nog; laad de pagina opnieuw en probeer het nog eens.";
   var parts = {};
   var waiting = {};
