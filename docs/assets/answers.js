@@ -8,10 +8,15 @@
 // edition. Nothing is sent anywhere. Answers are always handled as text:
 // they go into `value` and `textContent`, never into markup.
 //
-// This file also draws the answer fields (worksheets, reflections),
-// "Mijn antwoorden", and the mindset test's result (window.pigResult, used
-// by mindset-test.js and by "Mijn antwoorden"); the words of that result
-// are in the page (docs/data/mindset-test.yaml), not here.
+// This file also draws the answer fields (worksheets, reflections), keeps
+// the fields of the planner (planner.js) and offers a backup. It is loaded
+// on every page with fields; what fewer pages or fewer readers need is in
+// files beside it:
+//   mindset-result.js   the mindset test's result (window.pigResult), and
+//   mijn-antwoorden.js  "Mijn antwoorden": named by those pages' front matter;
+//   answers-import.js   a backup brought back in: loaded when a file is picked;
+//   answers-upgrade.js  the keys of earlier editions: loaded when there are any;
+//   answers-disk.js     storage per file: loaded on pages opened from disk.
 (function () {
   "use strict";
 
@@ -294,64 +299,6 @@
     return commit(changes);
   }
 
-  // --- The keys of earlier editions, taken over once ---------------------------------
-  //   "<path>pig.answers"     answers (version 1), under the site's path then
-  //   "pig-mindset-test:<area>"  a mindset test area (version 1)
-  // Taken over when found, the newer entry winning; the old keys are removed
-  // only once the store holds them (written and read back).
-  function migrate() {
-    var ls = storage();
-    if (!ls) return;
-    var found = {};
-    var oldKeys = [];
-    try {
-      for (var i = 0; i < ls.length; i++) {
-        var key = ls.key(i);
-        if (!key) continue;
-        if (/pig\.answers$/.test(key)) {
-          var answers = parseItems(ls.getItem(key));
-          if (!answers) continue;
-          oldKeys.push(key);
-          for (var answer in answers) {
-            if (has(answers, answer) && (!found[answer] || answers[answer].updated > found[answer].updated)) {
-              found[answer] = answers[answer];
-            }
-          }
-        } else if (key.indexOf("pig-mindset-test:") === 0) {
-          var area = key.slice("pig-mindset-test:".length);
-          var record;
-          try {
-            record = JSON.parse(ls.getItem(key));
-          } catch (error) {
-            record = null;
-          }
-          oldKeys.push(key);
-          if (!record || record.version !== 1) continue; // unreadable then too: nothing to keep
-          var entry = cleanEntry(MINDSET + area, {
-            name: record.name, answers: record.answers,
-            updated: typeof record.saved === "number" ? new Date(record.saved).toISOString() : "",
-          });
-          if (entry && Object.keys(entry.answers).length) found[MINDSET + area] = entry;
-        }
-      }
-    } catch (error) {
-      return; // blocked: nothing taken over, nothing removed
-    }
-    if (!oldKeys.length) return;
-    var stored = readStored();
-    if (stored.state !== "ok" && stored.state !== "empty") return;
-    var items = stored.items;
-    for (var name in found) {
-      if (has(found, name) && (!has(items, name) || (found[name].updated || "") > (items[name].updated || ""))) {
-        items[name] = found[name];
-      }
-    }
-    if (!writeAll(items)) return; // full: the old keys stay, taken over another time
-    oldKeys.forEach(function (old) {
-      try { ls.removeItem(old); } catch (error) { /* stays; taken over again, no harm */ }
-    });
-  }
-
   // --- Other tabs -------------------------------------------------------------------
 
   window.addEventListener("storage", function (event) {
@@ -364,52 +311,79 @@
     listeners.push(listener);
   }
 
-  // --- Per-file storage (Firefox from disk) -----------------------------------------
-  // Opened from disk, Firefox gives every file a storage of its own: what one
-  // page keeps, the next page does not see. A sibling page of the site
-  // (assets/storage-probe.html) reads a marker this page writes and answers
-  // by postMessage; a different answer means storage per file.
-  function probePerFile(done) {
-    if (location.protocol !== "file:") return done(false);
-    var ls = storage();
-    if (!ls) return done(false);
-    var marker = String(Math.random()).slice(2);
-    try {
-      ls.setItem("pig/probe", marker);
-    } catch (error) {
-      return done(false);
-    }
-    var script = document.querySelector("script[src$='answers.js']");
-    if (!script) return done(false);
-    var frame = document.createElement("iframe");
-    frame.hidden = true;
-    frame.setAttribute("aria-hidden", "true");
-    frame.tabIndex = -1;
-    frame.title = "";
-    frame.src = script.src.replace(/answers\.js(\?.*)?$/, "storage-probe.html");
-    var finished = false;
-    function finish(perFile) {
-      if (finished) return;
-      finished = true;
-      window.removeEventListener("message", receive);
-      frame.remove();
-      try { ls.removeItem("pig/probe"); } catch (error) { /* no matter */ }
-      done(perFile);
-    }
-    function receive(event) {
-      if (event.source !== frame.contentWindow || !event.data || event.data.pigProbe === undefined) return;
-      finish(event.data.pigProbe !== marker);
-    }
-    window.addEventListener("message", receive);
-    window.setTimeout(function () { finish(false); }, 3000);
-    document.body.appendChild(frame);
+  // --- Parts loaded when needed ---------------------------------------------------------
+  // Each part (answers-import.js, answers-upgrade.js, answers-disk.js) is
+  // loaded once, the first time it is needed, from the folder of this file
+  // (on a server or on disk), and names itself with define(). A part that
+  // does not load is told on the page; nothing the reader typed or picked
+  // is touched.
+
+  var thisScript = document.currentScript || document.querySelector("script[src$='answers.js']");
+  var HERE = thisScript ? thisScript.src : location.href;
+  var PART_FAILED = "Een onderdeel van deze pagina kon niet worden geladen. Er is niets veranderd en wat je typte, staat er nog; laad de pagina opnieuw en probeer het nog eens.";
+  var parts = {};
+  var waiting = {};
+
+  // The address of a file in the folder of this one.
+  function beside(name) {
+    return new URL(name, HERE).href;
   }
 
-  var PER_FILE = "In deze browser heeft elke pagina die je van schijf opent een eigen opslag: wat je hier typt, zie je niet op andere pagina's en niet bij Mijn antwoorden. Open het werkboek via een webserver of in een andere browser (zoals Chrome of Edge), of download op elke pagina een reservekopie en zet die terug waar je verder wilt.";
+  function define(name, part) {
+    parts[name] = part;
+  }
+
+  // Calls back with the part (what it define()d), or with null when it could
+  // not be loaded; then the reader is told, and the next need tries again.
+  function need(name, done) {
+    if (parts[name]) return done(parts[name]);
+    if (waiting[name]) return waiting[name].push(done);
+    var callbacks = waiting[name] = [done];
+    var script = document.createElement("script");
+    function loaded() {
+      delete waiting[name];
+      var part = parts[name] || null;
+      if (!part) {
+        script.remove();
+        showMessage(PART_FAILED, false);
+      }
+      callbacks.forEach(function (callback) { callback(part); });
+    }
+    script.addEventListener("load", loaded);
+    script.addEventListener("error", loaded);
+    script.src = beside(name + ".js");
+    document.head.appendChild(script);
+  }
+
+  // A backup file picked in `input`: the import part first (the input keeps
+  // the file meanwhile). Without it the input is emptied, so that picking
+  // the same file again tries again.
+  function importing(input, done) {
+    need("answers-import", function (part) {
+      if (part) done(part);
+      else input.value = "";
+    });
+  }
+
+  // Keys of an earlier edition in this browser ("<path>pig.answers",
+  // "pig-mindset-test:<area>")? Only their names are looked at here;
+  // answers-upgrade.js takes them over.
+  function oldKeys() {
+    try {
+      var ls = window.localStorage;
+      for (var i = 0; i < ls.length; i++) {
+        var key = ls.key(i);
+        if (key && (/pig\.answers$/.test(key) || key.indexOf("pig-mindset-test:") === 0)) return true;
+      }
+    } catch (error) {
+      // blocked: nothing to take over
+    }
+    return false;
+  }
 
   var api = {
     VERSION: VERSION, all: all, get: get, put: put, bringIn: bringIn, clear: clear, onChange: onChange,
-    parseItems: parseItems, serialise: serialise, key: storeKey, migrate: migrate,
+    parseItems: parseItems, serialise: serialise, key: storeKey,
     problem: function () { return problem ? MESSAGES[problem] : null; },
     state: function () {
       var state = readStored().state;
@@ -467,42 +441,9 @@
     });
     root.querySelectorAll("[data-pig-backup] [data-pig-import]").forEach(function (input) {
       input.addEventListener("change", function () {
-        readFile(input, function (items) {
-          if (!items) return showMessage("Dit bestand is geen reservekopie van Mijn antwoorden; er is niets veranderd.", true);
-          var counts = bringIn(items, "merge", catalogue);
-          showMessage(counts.problem || report(counts), true);
-          if (after) after();
-        });
+        importing(input, function (part) { part.merge(input, catalogue, after); });
       });
     });
-  }
-
-  function readFile(input, done) {
-    var file = input.files && input.files[0];
-    if (!file) return;
-    file.text().then(function (text) {
-      input.value = "";
-      done(parseItems(text));
-    }, function () {
-      input.value = "";
-      done(null);
-    });
-  }
-
-  function count(n, one, more) {
-    return n + " " + (n === 1 ? one : more);
-  }
-
-  function report(counts) {
-    var text = "Samengevoegd: " + count(counts.added, "antwoord toegevoegd", "antwoorden toegevoegd") + ", " +
-      count(counts.updated, "bijgewerkt", "bijgewerkt") + " (nieuwer in het bestand), " +
-      count(counts.kept, "gehouden", "gehouden") + " (hier even nieuw of nieuwer).";
-    if (counts.unknown.length) {
-      text += " " + count(counts.unknown.length, "antwoord hoort", "antwoorden horen") +
-        " bij een werkblad of vraag die deze uitgave niet kent en " + (counts.unknown.length === 1 ? "is" : "zijn") +
-        " niet overgenomen: " + counts.unknown.join(", ") + ".";
-    }
-    return text;
   }
 
   // The questions of every sheet on this page or on "Mijn antwoorden".
@@ -713,184 +654,14 @@
     }
   }
 
-  var perFileShown = false;
+  // Pages opened from disk only: does this browser keep storage per file
+  // (Firefox does)? Then the page says so (answers-disk.js).
   function warnPerFile() {
-    probePerFile(function (perFile) {
-      if (!perFile || perFileShown) return;
-      perFileShown = true;
-      document.querySelectorAll("[data-pig-answer-bar], [data-pig-mine], form[data-pig-mindset], [data-pig-planner-app]").forEach(function (root) {
-        var note = root.querySelector("[data-pig-perfile]") || element("p", "pig-perfile");
-        note.setAttribute("data-pig-perfile", "");
-        note.setAttribute("role", "status");
-        note.textContent = PER_FILE;
-        var privacy = root.querySelector(".pig-privacy");
-        if (!note.parentNode) {
-          if (privacy) privacy.after(note);
-          else root.prepend(note);
-        }
-      });
-      document.querySelectorAll("[data-pig-backup]").forEach(function (box) { box.hidden = false; });
-    });
+    if (location.protocol !== "file:") return;
+    need("answers-disk", function (part) { if (part) part.warnPerFile(); });
   }
 
-  // --- The mindset test's result (also on "Mijn antwoorden") ----------------------------
-
-  // What a result is drawn with: the statements, the words with their
-  // blanks and the words for each position, read from the page.
-  function resultTexts(root) {
-    var box = root.querySelector("[data-pig-mt-texts]");
-    if (!box) return null;
-    var texts = { points: Number(box.dataset.points), left: box.dataset.left, right: box.dataset.right, items: [], words: {}, where: {} };
-    box.querySelectorAll("[data-item]").forEach(function (item) {
-      texts.items.push({ id: item.dataset.item, left: item.dataset.left, right: item.dataset.right });
-    });
-    box.querySelectorAll("[data-text]").forEach(function (p) { texts.words[p.dataset.text] = p.textContent; });
-    box.querySelectorAll("[data-where]").forEach(function (p) { texts.where[p.dataset.where] = p.textContent; });
-    return texts;
-  }
-
-  function fill(text, blanks) {
-    return text.replace(/\{(area|average|middle)\}/g, function (whole, name) { return blanks[name]; });
-  }
-
-  function formatAverage(average) {
-    return average.toFixed(1).replace(".", ",");
-  }
-
-  // The average of a complete set of answers, or null.
-  function average(answers, texts) {
-    var sum = 0;
-    for (var i = 0; i < texts.items.length; i++) {
-      var value = answers[texts.items[i].id];
-      if (typeof value !== "number" || value < 1 || value > texts.points) return null;
-      sum += value;
-    }
-    return texts.items.length ? sum / texts.items.length : null;
-  }
-
-  function dots(value, points, label) {
-    var row = element("span", "pig-mt__dots");
-    row.setAttribute("role", "img");
-    row.setAttribute("aria-label", label);
-    for (var point = 1; point <= points; point++) {
-      row.append(element("span", point === value ? "pig-mt__dot pig-mt__dot--on" : "pig-mt__dot"));
-    }
-    return row;
-  }
-
-  // One area's card: its picture, the bar, the statements it leans on.
-  function card(texts, area, record, avg, current) {
-    var shown = formatAverage(avg);
-    var middle = (texts.points + 1) / 2;
-    var blanks = { area: record.name, average: shown, middle: formatAverage(middle).replace(",0", "") };
-    var box = element("article", "pig-mt__card" + (current ? " pig-mt__card--current" : ""));
-    box.dataset.area = area;
-    box.append(element("h3", "pig-mt__card-title", record.name));
-    var line = element("p", "pig-mt__average", "Gemiddeld: ");
-    line.append(element("strong", "", shown));
-    box.append(line);
-
-    var bar = element("div", "pig-mt__bar");
-    bar.setAttribute("role", "img");
-    bar.setAttribute("aria-label", "Gemiddeld " + shown + " op de schaal van 1 (links, " + texts.left +
-      ") tot " + texts.points + " (rechts, " + texts.right + ")");
-    var marker = element("span", "pig-mt__marker");
-    marker.style.left = ((avg - 1) / (texts.points - 1)) * 100 + "%"; // CSSOM: allowed by the site's policy
-    bar.append(marker);
-    box.append(bar);
-    var ends = element("p", "pig-mt__ends");
-    ends.setAttribute("aria-hidden", "true");
-    ends.append(element("span", "", "1 " + texts.left), element("span", "", texts.right + " " + texts.points));
-    box.append(ends);
-
-    var side = avg < middle ? "picture_left" : avg > middle ? "picture_right" : "picture_middle";
-    var words = element("div", "pig-web pig-mt__reading");
-    words.append(element("p", "pig-mt__picture", fill(texts.words[side], blanks)));
-    var groups = [["lean_fixed", "left", function (v) { return v < middle; }],
-                  ["lean_growth", "right", function (v) { return v > middle; }],
-                  ["lean_middle", null, function (v) { return v === middle; }]];
-    groups.forEach(function (group) {
-      var found = texts.items.filter(function (item) { return group[2](record.answers[item.id]); });
-      if (!found.length) return;
-      words.append(element("p", "pig-mt__lean-title", fill(texts.words[group[0]], blanks)));
-      var list = element("ul", "pig-mt__lean pig-mt__lean--" + group[0]);
-      found.forEach(function (item) {
-        var number = texts.items.indexOf(item) + 1;
-        var said = group[1] ? item[group[1]] : item.left + " / " + item.right;
-        list.append(element("li", "", number + ". " + said));
-      });
-      words.append(list);
-    });
-    box.append(words);
-    return box;
-  }
-
-  // Each statement with its two texts and, per area, where the reader stands.
-  function rows(texts, shownAreas) {
-    var out = [];
-    texts.items.forEach(function (item, index) {
-      var row = element("li", "pig-mt__row");
-      var statements = element("p", "pig-mt__row-texts");
-      statements.append(element("span", "pig-mt__row-left", item.left),
-        element("span", "pig-mt__row-sep", " — "),
-        element("span", "pig-mt__row-right", item.right));
-      row.append(statements);
-      var areas = element("ul", "pig-mt__row-areas");
-      shownAreas.forEach(function (shown) {
-        var value = shown.record.answers[item.id];
-        var li = element("li", "pig-mt__row-area");
-        li.append(element("span", "pig-mt__row-name", shown.record.name));
-        li.append(dots(value, texts.points, "Stelling " + (index + 1) + ": " + value + " van " + texts.points));
-        li.append(element("span", "pig-mt__row-where", value + " van " + texts.points + ", " + texts.where[value]));
-        areas.append(li);
-      });
-      row.append(areas);
-      out.push(row);
-    });
-    return out;
-  }
-
-  // Draw the complete areas of `records` ({area: record}, in `order`) into
-  // `root` (its [data-pig-mt-cards] and [data-pig-mt-rows]); returns how many.
-  function drawResult(root, records, order, current) {
-    var texts = resultTexts(root);
-    var cards = root.querySelector("[data-pig-mt-cards]");
-    var list = root.querySelector("[data-pig-mt-rows]");
-    if (!texts || !cards) return 0;
-    cards.textContent = "";
-    var shown = [];
-    order.forEach(function (area) {
-      var avg = average(records[area].answers, texts);
-      if (avg === null) return;
-      cards.append(card(texts, area, records[area], avg, area === current));
-      shown.push({ area: area, record: records[area] });
-    });
-    if (list) {
-      list.textContent = "";
-      rows(texts, shown).forEach(function (row) { list.append(row); });
-    }
-    return shown.length;
-  }
-
-  // The mindset areas in the store: {area: record}, in a fixed order (the
-  // book's areas as `bookAreas` lists them, then the reader's own).
-  function mindsetRecords() {
-    var items = all();
-    var records = {};
-    for (var key in items) {
-      if (has(items, key) && key.indexOf(MINDSET) === 0) records[key.slice(MINDSET.length)] = items[key];
-    }
-    return records;
-  }
-
-  function orderAreas(records, bookAreas) {
-    var own = Object.keys(records).filter(function (area) { return bookAreas.indexOf(area) < 0; }).sort();
-    return bookAreas.filter(function (area) { return has(records, area); }).concat(own);
-  }
-
-  window.pigResult = { draw: drawResult, records: mindsetRecords, order: orderAreas, formatAverage: formatAverage };
-
-  // --- "Mijn antwoorden" --------------------------------------------------------------
+  // --- Asking -------------------------------------------------------------------------
 
   // Ask with buttons in the page, in `box` (a [data-pig-confirm] element
   // with its text and buttons): calls back with the chosen value, or null
@@ -914,261 +685,53 @@
     buttons.firstChild.focus();
   }
 
-  function bookAreasOf(mine) {
-    var box = mine.querySelector("[data-pig-mine-mindset]");
-    return box && box.dataset.areas ? box.dataset.areas.split(" ") : ["werk", "sport", "relaties"];
-  }
+  // --- The start ----------------------------------------------------------------------
 
-  function showMine(mine) {
-    var items = all();
-    var any = false;
-    var name = has(items, NAME) ? items[NAME].text : "";
-    mine.querySelectorAll(".pig-mine__sheet[data-worksheet]").forEach(function (sheet) {
-      var id = sheet.dataset.worksheet;
-      var shown = false;
-      sheet.querySelectorAll(".pig-mine__item").forEach(function (item) {
-        var entry = items[id + "/" + item.dataset.question];
-        item.hidden = !entry;
-        item.querySelector(".pig-mine__answer").textContent = entry ? entry.text : "";
-        shown = shown || Boolean(entry);
-      });
-      var date = items[id + "/@datum"];
-      var namedate = sheet.querySelector("[data-pig-namedate]");
-      namedate.textContent = [name ? "Naam: " + name : "", date ? "Datum: " + date.text : ""].filter(Boolean).join(" · ");
-      namedate.hidden = !shown || !namedate.textContent;
-      sheet.hidden = !shown;
-      any = any || shown;
-    });
-    var mindset = mine.querySelector("[data-pig-mine-mindset]");
-    if (mindset) {
-      var records = mindsetRecords();
-      var drawn = drawResult(mindset, records, orderAreas(records, bookAreasOf(mine)), null);
-      mindset.hidden = !drawn;
-      any = any || Boolean(drawn);
-    }
-    var plansBox = mine.querySelector("[data-pig-mine-plans]");
-    if (plansBox) any = showPlans(plansBox, items) || any;
-    var others = mine.querySelector("[data-pig-mine-others]");
-    if (others) any = showOthers(others, items, catalogueOf(mine)) || any;
-    mine.querySelector("[data-pig-empty]").hidden = any;
-    return any;
-  }
-
-  // The conversation plans (planner.js): one block per plan, newest first,
-  // its choices by their labels (given by the page) and its answers.
-  var PLAN_FIELDS = [["situatie", "Hoe gaat het met je medewerker?"], ["richting", "Terugkijken, vooruitkijken of allebei?"],
-    ["vast", "Loopt het gesprek vast?"], ["werkvormen", "Werkvormen"]];
-
-  function showPlans(box, items) {
-    var names = {};
-    box.querySelectorAll("[data-pig-mine-plan-names] li").forEach(function (li) { names[li.dataset.value] = li.textContent; });
-    var plans = {};
-    for (var key in items) {
-      if (!has(items, key) || !PLAN.test(key)) continue;
-      var parts = key.split("/");
-      var plan = plans[parts[1]] || (plans[parts[1]] = { fields: {}, updated: "" });
-      plan.fields[parts[2]] = items[key].text;
-      if ((items[key].updated || "") > plan.updated) plan.updated = items[key].updated;
-    }
-    var list = box.querySelector("[data-pig-mine-plan-list]");
-    list.textContent = "";
-    var ids = Object.keys(plans).sort(function (a, b) { return plans[a].updated < plans[b].updated ? 1 : -1; });
-    var questions = {};
-    document.querySelectorAll(".pig-mine__sheet[data-worksheet=reflectie-voorbereiden] .pig-mine__item").forEach(function (item) {
-      questions["vraag-" + item.dataset.question] = item.querySelector("dt").textContent;
-    });
-    ids.forEach(function (id) {
-      var fields = plans[id].fields;
-      var block = element("div", "pig-mine__plan");
-      block.appendChild(element("h3", "", (fields.naam || "").trim() || "Gesprek zonder naam"));
-      var dl = element("dl");
-      function row(label, value) {
-        var pair = element("div", "pig-mine__item");
-        pair.appendChild(element("dt", "", label));
-        pair.appendChild(element("dd", "pig-mine__answer", value));
-        dl.appendChild(pair);
-      }
-      PLAN_FIELDS.forEach(function (spec) {
-        if (!fields[spec[0]]) return;
-        var value = spec[0] === "werkvormen" ?
-          fields.werkvormen.split(" ").map(function (w) { return names["werkvorm:" + w] || w; }).join(", ") :
-          names[spec[0] + ":" + fields[spec[0]]] || fields[spec[0]];
-        row(spec[1], value);
-      });
-      Object.keys(questions).forEach(function (field) {
-        if (fields[field]) row(questions[field], fields[field]);
-      });
-      block.appendChild(dl);
-      list.appendChild(block);
-    });
-    box.hidden = !ids.length;
-    return ids.length > 0;
-  }
-
-  // Answers under a question that this edition does not have (a reshaped
-  // sheet, a renamed question): shown by their key, so nothing the reader
-  // typed disappears from view while it is still kept.
-  function showOthers(box, items, catalogue) {
-    var list = box.querySelector("[data-pig-mine-other-list]");
-    list.textContent = "";
-    var keys = Object.keys(items).filter(function (key) {
-      return ANSWER.test(key) && !known(key, catalogue) && items[key].text.trim();
-    }).sort();
-    keys.forEach(function (key) {
-      var pair = element("div", "pig-mine__item");
-      pair.appendChild(element("dt", "", key.replace("/", " / ")));
-      pair.appendChild(element("dd", "pig-mine__answer", items[key].text));
-      list.appendChild(pair);
-    });
-    box.hidden = !keys.length;
-    return keys.length > 0;
-  }
-
-  var READABLE_CSS = "body{font:16px/1.5 system-ui,sans-serif;max-width:40em;margin:1em auto;padding:0 1em;color:#222}" +
-    "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}h3{font-size:1em}" +
-    "dt{font-weight:600;margin-top:1em}dd{margin:0.2em 0 0;white-space:pre-wrap}ul{padding-left:1.2em}.meta{color:#555}";
-
-  // The answers as one self-contained web page, readable on any phone.
-  function asHtml(mine) {
-    var doc = document.implementation.createHTMLDocument("Mijn antwoorden — Positief in Gesprek");
-    var body = doc.body;
-    function add(parent, tag, text, className) {
-      var el = doc.createElement(tag);
-      if (text !== undefined) el.textContent = text;
-      if (className) el.className = className;
-      parent.append(el);
-      return el;
-    }
-    add(body, "h1", "Mijn antwoorden — Positief in Gesprek");
-    add(body, "p", "Bewaard op " + today() + ".", "meta");
-    var items = all();
-    if (has(items, NAME)) add(body, "p", "Naam: " + items[NAME].text, "meta");
-    mine.querySelectorAll(".pig-mine__sheet").forEach(function (sheet) {
-      if (sheet.hidden) return;
-      add(body, "h2", sheet.querySelector("h2").textContent);
-      if (sheet.hasAttribute("data-pig-mine-plans")) {
-        sheet.querySelectorAll(".pig-mine__plan").forEach(function (plan) {
-          add(body, "h3", plan.querySelector("h3").textContent);
-          var list = add(body, "dl");
-          plan.querySelectorAll(".pig-mine__item").forEach(function (item) {
-            add(list, "dt", item.querySelector("dt").textContent);
-            add(list, "dd", item.querySelector("dd").textContent);
-          });
-        });
-      } else if (sheet.dataset.worksheet || sheet.hasAttribute("data-pig-mine-others")) {
-        var date = sheet.dataset.worksheet && items[sheet.dataset.worksheet + "/@datum"];
-        if (date) add(body, "p", "Datum: " + date.text, "meta");
-        var dl = add(body, "dl");
-        sheet.querySelectorAll(".pig-mine__item").forEach(function (item) {
-          if (item.hidden) return;
-          add(dl, "dt", item.querySelector("dt").textContent);
-          add(dl, "dd", item.querySelector("dd").textContent);
-        });
-      } else {
-        sheet.querySelectorAll(".pig-mt__card").forEach(function (card) {
-          add(body, "h3", card.querySelector("h3").textContent);
-          card.querySelectorAll(".pig-mt__average, .pig-mt__reading p").forEach(function (p) { add(body, "p", p.textContent); });
-          card.querySelectorAll(".pig-mt__lean").forEach(function (list) {
-            var ul = add(body, "ul");
-            list.querySelectorAll("li").forEach(function (li) { add(ul, "li", li.textContent); });
-          });
-        });
-        var ol = add(body, "ol");
-        sheet.querySelectorAll(".pig-mt__row").forEach(function (row) {
-          var li = add(ol, "li", row.querySelector(".pig-mt__row-texts").textContent);
-          var ul = add(li, "ul");
-          row.querySelectorAll(".pig-mt__row-area").forEach(function (area) {
-            add(ul, "li", area.querySelector(".pig-mt__row-name").textContent + ": " + area.querySelector(".pig-mt__row-where").textContent);
-          });
-        });
-      }
-    });
-    // The head as text: a <style> element made here would be refused by the
-    // site's Content-Security-Policy (it is inert in the saved file only).
-    return "<!doctype html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">" +
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-      "<title>Mijn antwoorden — Positief in Gesprek</title><style>" + READABLE_CSS + "</style></head>" +
-      body.outerHTML + "</html>\n";
-  }
-
-  function setUpMine(mine) {
-    var message = mine.querySelector("[data-pig-message]");
-    var catalogue = catalogueOf(mine);
-    var refresh = function () { showMine(mine); };
-    refresh();
-    message.textContent = api.problem() || "";
-    onChange(refresh);
-
-    mine.querySelectorAll("[data-pig-export]").forEach(function (button) {
-      button.addEventListener("click", function () {
-        if (button.dataset.pigExport === "json") downloadBackup();
-        else download("mijn-antwoorden-" + today() + ".html", "text/html", asHtml(mine));
-      });
-    });
-
-    var form = mine.querySelector("[data-pig-print-form]");
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var part = form.querySelector("[data-pig-print-part]").value;
-      mine.querySelectorAll(".pig-mine__sheet").forEach(function (sheet) {
-        sheet.classList.toggle("pig-mine--noprint", Boolean(part) && sheet.dataset.part !== part);
-      });
-      window.print();
-    });
-
-    mine.querySelector("[data-pig-import]").addEventListener("change", function (event) {
-      readFile(event.target, function (imported) {
-        if (!imported) {
-          message.textContent = "Dit bestand is geen reservekopie van Mijn antwoorden; er is niets veranderd.";
-          return;
-        }
-        ask(mine.querySelector("[data-pig-confirm]"), "Het bestand bevat " + count(Object.keys(imported).length, "antwoord", "antwoorden") +
-          ". Samenvoegen met wat hier staat (per vraag blijft het nieuwste antwoord), of alles vervangen?",
-          [["Samenvoegen", "merge"], ["Vervangen", "replace"]], function (choice) {
-            if (!choice) {
-              message.textContent = "Terugzetten geannuleerd; er is niets veranderd.";
-              return;
-            }
-            var counts = bringIn(imported, choice, catalogue);
-            var text = choice === "merge" ? report(counts) :
-              "Vervangen: " + count(counts.added + counts.updated + counts.kept, "antwoord", "antwoorden") + " uit het bestand." +
-              (counts.unknown.length ? " Niet overgenomen (onbekend in deze uitgave): " + counts.unknown.join(", ") + "." : "");
-            message.textContent = counts.problem || text;
-            refresh();
-          });
-      });
-    });
-
-    mine.querySelector("[data-pig-clear]").addEventListener("click", function () {
-      ask(mine.querySelector("[data-pig-confirm]"), "Alle antwoorden op dit apparaat wissen, ook die van de mindset-test en je voorbereide gesprekken? Dat kan niet ongedaan worden gemaakt.",
-        [["Alles wissen", "clear"]], function (choice) {
-          if (!choice) return;
-          var failed = clear();
-          message.textContent = failed ? "Wissen lukt niet in deze browser." : "Alle antwoorden zijn gewist.";
-          refresh();
-        });
-    });
-    warnPerFile();
-  }
+  var starters = []; // the page's own scripts, set up once the store is ready (onStart)
 
   function start() {
     listeners = [];
     document.documentElement.classList.add("pig-answers-ready");
     document.querySelectorAll("[data-pig-nojs]").forEach(function (el) { el.hidden = true; });
     api.state();
-    migrate();
+    if (!oldKeys()) return setUp();
+    // Taken over first, so that the page shows them.
+    need("answers-upgrade", function (part) {
+      if (part) part.migrate();
+      setUp();
+      if (!part) showMessage(PART_FAILED, false); // once more: setting up the page may have cleared it
+    });
+  }
+
+  // The page: "Mijn antwoorden" (mijn-antwoorden.js) or its answer fields;
+  // then the page's own scripts (mindset-test.js, planner.js).
+  function setUp() {
     var mine = document.querySelector("[data-pig-mine]");
-    if (mine) setUpMine(mine);
-    else setUpFields();
+    if (!mine) setUpFields();
+    else if (api.setUpMine) api.setUpMine(mine);
+    else showMessage(PART_FAILED, false);
+    starters.forEach(function (starter) { starter(); });
   }
 
   api.start = start;
+  // A page's own script (mindset-test.js, planner.js) is set up by `starter`,
+  // called once the store is ready (after answers of earlier editions are
+  // taken over); it registers while it loads, before the page is shown.
+  api.onStart = function (starter) { starters.push(starter); };
   // For the planner (planner.js): the same fields, backup and notes.
   api.keepField = keepField;
   api.setUpBackup = setUpBackup;
   api.warnPerFile = warnPerFile;
   // A message of the store for the page (null: all is well again).
   api.tell = function (text) { showMessage(text || "", Boolean(text)); };
+  // For the parts of this file (answers-*.js, mindset-result.js,
+  // mijn-antwoorden.js), not for other scripts.
+  api.core = {
+    has: has, element: element, storage: storage, readStored: readStored, writeAll: writeAll,
+    cleanEntry: cleanEntry, known: known, catalogueOf: catalogueOf, showMessage: showMessage,
+    download: download, downloadBackup: downloadBackup, today: today,
+    define: define, beside: beside, importing: importing, ANSWER: ANSWER, NAME: NAME,
+  };
   if (typeof document$ !== "undefined") document$.subscribe(start);
   else document.addEventListener("DOMContentLoaded", start);
 })();

@@ -3,9 +3,10 @@
 // The page holds the test as a form (macros/render/templates/mindset/test.html);
 // without this script it is a form to fill in on paper. The script keeps the
 // answers per area in the site's one store (window.pigStore of answers.js,
-// loaded before this file), names the statements not yet answered and draws
-// the result (window.pigResult, with the words the page holds from
-// docs/data/mindset-test.yaml). Nothing is sent anywhere.
+// loaded before this file, which starts it), names the statements not yet
+// answered and draws the result (window.pigResult of mindset-result.js,
+// with the words the page holds from docs/data/mindset-test.yaml). Nothing
+// is sent anywhere.
 (function () {
   "use strict";
 
@@ -228,10 +229,10 @@
   if (typeof window !== "undefined") window.pigMindsetTest = api;
   if (typeof module === "object" && module.exports) module.exports = api;
 
-  // Material for MkDocs announces every page it shows, also after instant
-  // navigation; set up the test wherever it is on the page.
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(function () {
+  // Set up the test wherever it is on the page, once the store of
+  // answers.js is ready (answers of an earlier edition taken over first).
+  if (typeof window !== "undefined" && window.pigStore && window.pigStore.onStart) {
+    window.pigStore.onStart(function () {
       document.querySelectorAll("form[data-pig-mindset]").forEach(setUp);
     });
   }

@@ -360,7 +360,6 @@
     document.querySelectorAll("[data-pig-planner]").forEach(setUp);
   }
 
-  // After answers.js (loaded first), which starts the store on the same signal.
-  if (typeof document$ !== "undefined") document$.subscribe(start);
-  else document.addEventListener("DOMContentLoaded", start);
+  // Started by answers.js (loaded first) once its store is ready.
+  if (window.pigStore && window.pigStore.onStart) window.pigStore.onStart(start);
 })();
