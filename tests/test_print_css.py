@@ -36,7 +36,11 @@ def test_every_sheet_and_every_guide_has_its_named_page(worksheets, conversation
     css = "\n".join(parts.values())
     # Each part gets its own: a page that shows no werkmap loads none of its rules.
     assert "pig-pack" not in parts["sheets"] and "pig-conv" not in parts["sheets"]
+    assert "@page pig-ws-" not in parts["sheets"] and "@page pig-own-" in parts["sheets"]
     assert "@page pig-ws-" not in parts["werkmap"] and "@page pig-pack-" in parts["werkmap"]
+    # A guide prints its preparation sheet with that sheet's named page of the book.
+    assert "@page pig-ws-reflectie-voorbereiden " in parts["conversations"]
+    assert parts["book"].count("@page pig-ws-") == len(list(worksheets))
     for sheet in worksheets:
         assert f"@page pig-ws-{sheet.id} {{" in css
         assert f'.pig-ws[data-worksheet="{sheet.id}"] {{ page: pig-ws-{sheet.id}; }}' in css
@@ -120,8 +124,10 @@ def test_every_page_links_one_stylesheet_of_its_own_with_every_rule_that_applies
     assert linked["werkbladen/hefbomen.html"] == "sheet" and linked["deel-4/myra.html"] == "conversation"
     assert linked["bijlagen/mindset-test.html"] == "mindset-test" and linked["print_page.html"] == COMPLETE
     sheet = (site_dir / stylesheet_path("sheet")).read_text(encoding="utf-8")
-    assert sheet.count("@page pig-ws-hefbomen") == 1 and sheet.count("@page pig-own-hefbomen") == 1
+    assert sheet.count("@page pig-own-hefbomen") == 1 and "@page pig-ws-" not in sheet
     assert "pig-pack" not in sheet and "pig-mt" not in sheet
+    complete = (site_dir / stylesheet_path(COMPLETE)).read_text(encoding="utf-8")
+    assert complete.count("@page pig-ws-hefbomen") == 1 and complete.count("@page pig-own-hefbomen") == 1
     assert "@page pig-" not in (site_dir / "assets" / "site.css").read_text(encoding="utf-8")
 
 

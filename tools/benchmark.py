@@ -63,7 +63,11 @@ PAGES = {
     "self-test": "bijlagen/mindset-test.md",
     "conversation": "deel-4/myra.md",
 }
-OWN_ASSETS = ["assets/site.css", "assets/site.js", "assets/answers.js", "assets/mindset-test.js"]
+
+def own_assets(site: Path) -> list[str]:
+    """The site's own stylesheets and scripts, as built (minified)."""
+    return sorted(path.relative_to(site).as_posix() for pattern in ("site*.css", "*.js") for path in (site / "assets").glob(pattern))
+
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
@@ -388,7 +392,7 @@ def main() -> None:
         scores = {which: lighthouse(path, args.lighthouse_runs) for which, path in sites.items()} if args.lighthouse else {}
         index = (site / "search" / "search_index.json").read_bytes()
         stock_index = (stock / "search" / "search_index.json").read_bytes()
-        own = {name: (site / name).read_bytes() for name in OWN_ASSETS if (site / name).is_file()}
+        own = {name: (site / name).read_bytes() for name in own_assets(site)}
 
     if not args.pages_only:
         print("## Build\n")

@@ -43,32 +43,35 @@ def named_page(name: str, footer: str, selectors: Iterable[str], number: str = '
     return "\n".join(rules)
 
 
-def worksheet_pages(library: WorksheetLibrary) -> list[str]:
-    """Named pages per worksheet: in the whole book ("pagina 57"), and on
-    its own page, where the document is the sheet: "pagina 1 van 2" (of the
-    pages printed, which answers typed online may make more than declared)."""
-    rules = []
-    for sheet in library:
-        footer = f"{WORKBOOK} · {sheet.title}"
-        rules.append(
-            named_page(
-                f"pig-ws-{sheet.id}",
-                footer,
-                [f'.pig-ws[data-worksheet="{sheet.id}"]', f'.print-page:has(> .pig-ws[data-worksheet="{sheet.id}"])'],
-            )
+def book_pages(library: WorksheetLibrary) -> list[str]:
+    """A named page per worksheet in the whole book ("pagina 57"), and
+    wherever a sheet is printed inside another document (after a guide)."""
+    return [
+        named_page(
+            f"pig-ws-{sheet.id}",
+            f"{WORKBOOK} · {sheet.title}",
+            [f'.pig-ws[data-worksheet="{sheet.id}"]', f'.print-page:has(> .pig-ws[data-worksheet="{sheet.id}"])'],
         )
-        rules.append(
-            named_page(
-                f"pig-own-{sheet.id}",
-                footer,
-                [
-                    f'.md-content__inner > .pig-ws[data-worksheet="{sheet.id}"]',
-                    f'body:has(.md-content__inner > .pig-ws[data-worksheet="{sheet.id}"])',
-                ],
-                number='counter(page) " van " counter(pages)',
-            )
+        for sheet in library
+    ]
+
+
+def own_pages(library: WorksheetLibrary) -> list[str]:
+    """A named page per worksheet on its own page, where the document is the
+    sheet: "pagina 1 van 2" (of the pages printed, which answers typed
+    online may make more than declared)."""
+    return [
+        named_page(
+            f"pig-own-{sheet.id}",
+            f"{WORKBOOK} · {sheet.title}",
+            [
+                f'.md-content__inner > .pig-ws[data-worksheet="{sheet.id}"]',
+                f'body:has(.md-content__inner > .pig-ws[data-worksheet="{sheet.id}"])',
+            ],
+            number='counter(page) " van " counter(pages)',
         )
-    return rules
+        for sheet in library
+    ]
 
 
 def pack_counter_style(sheet_id: str, start: int, pages: int) -> str:
@@ -119,8 +122,9 @@ def pack_pages(library: WorksheetLibrary) -> list[str]:
     ]
 
 
-def conversation_pages(library: ConversationLibrary) -> list[str]:
-    """A named page per conversation guide; the sheet after it keeps its own."""
+def conversation_pages(library: ConversationLibrary, worksheets: WorksheetLibrary) -> list[str]:
+    """A named page per conversation guide; the sheet after it keeps its own
+    (its named page as in the book)."""
     rules = [
         named_page(
             f"pig-conv-{conversation.id}",
@@ -129,6 +133,7 @@ def conversation_pages(library: ConversationLibrary) -> list[str]:
         )
         for conversation in library
     ]
+    rules += book_pages([worksheets.get(PREPARATION_SHEET)])
     rules.append(f".pig-conv-print {{ page: pig-ws-{PREPARATION_SHEET}; }}")
     return rules
 
@@ -150,10 +155,12 @@ def media_print(rules: list[str], before: Iterable[str] = ()) -> str:
 
 def generated_rules(worksheets: WorksheetLibrary, conversations: ConversationLibrary) -> dict[str, str]:
     """The generated print rules of each part of the stylesheet that needs
-    them: the sheets' named pages, the werkmap's (after its counter styles,
-    named, used only by its print footers) and the guides'."""
+    them: the sheets' named pages on their own pages and in the book, the
+    werkmap's (after its counter styles, named, used only by its print
+    footers) and the guides'."""
     return {
-        "sheets": media_print(worksheet_pages(worksheets)),
+        "sheets": media_print(own_pages(worksheets)),
+        "book": media_print(book_pages(worksheets)),
         "werkmap": media_print(pack_pages(worksheets), pack_counter_styles(worksheets)),
-        "conversations": media_print(conversation_pages(conversations)),
+        "conversations": media_print(conversation_pages(conversations, worksheets)),
     }

@@ -27,6 +27,7 @@ PARTS: dict[str, tuple[str, ...]] = {
     "werkmap": ("pig-pack",),  # the werkmap: sheets chosen for print
     "library": ("pig-ml",),  # the overview of werkvormen
     "planner": ("pig-planner",),  # the conversation planner
+    "book": ("pig-print-intro",),  # the whole book on one page
 }
 
 # The stylesheets the build publishes (name: parts, in the order of PARTS).
