@@ -14,7 +14,9 @@ old release breaks the site:
   Content-Security-Policy, with no console error (an old Material logged
   "__md_get is not defined" there) and axe-clean;
 - tests/test_browser_offline.py: search from disk, and every page by its
-  footer links.
+  footer links;
+- tests/test_print_css.py: the stylesheets and scripts as published
+  (minified by rcssmin and rjsmin), one per page with every rule it needs.
 
 The rest of the suite checks the content and the project's own scripts,
 which do not depend on these versions.
@@ -41,6 +43,7 @@ SUITE = [
     "tests/test_pdf.py",
     "tests/test_browser_pages.py",
     "tests/test_browser_offline.py",
+    "tests/test_print_css.py",
 ]
 
 
