@@ -208,3 +208,13 @@ def test_no_part_of_the_stylesheets_leaves_a_rule_open(part):
         depth += line.count("{") - line.count("}")
         assert depth >= 0, f"a brace closes nothing at line {number} of {part}.css"
     assert depth == 0, f"a rule is left open in {part}.css"
+
+
+@pytest.mark.slow
+def test_a_missing_part_of_the_stylesheets_stops_the_build_in_one_line(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "docs" / "assets" / "css" / "planner.css").unlink()
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "The stylesheet part docs/assets/css/planner.css is missing" in result.output
+    assert not (tmp_path / "site" / "assets" / "site.css").exists()  # nothing half-built

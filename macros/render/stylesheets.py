@@ -1,7 +1,7 @@
 """The site's own stylesheets: each page links one, holding what it shows.
 
 The rules are written in parts, one file per concern in ``docs/assets/css/``
-(``PARTS``); the print rules generated from the data belong to three of them
+(``PARTS``); the print rules generated from the data belong to four of them
 (``print_css.generated_rules``). The build joins parts into a few
 stylesheets (``BUNDLES``), minified, and gives each page the smallest that
 holds every part its HTML calls for: a reading page loads the base alone, a
