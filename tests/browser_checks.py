@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import time
 from dataclasses import dataclass, field
 
@@ -194,3 +195,22 @@ def stub_print(page) -> None:
 
 def printed(page) -> int:
     return page.evaluate("window.__printed")
+
+
+# --- The reader's answers in the browser (docs/assets/answers.js) ---------------
+
+STORE = "pig/positief-in-gesprek/v2"  # the store's key (extra.answers_site_id, version 2)
+
+
+def answer_field(page, sheet_id: str, question_id: str):
+    """The answer field of a worksheet's question, by its accessible name."""
+    from sitebuild import load_library
+
+    text = next(q for q in load_library().get(sheet_id).questions if q.id == question_id).text
+    return page.get_by_role("textbox", name=f"Jouw antwoord {text}", exact=True)
+
+
+def stored_items(page) -> dict:
+    """The items of the store as this page's browser keeps them."""
+    return json.loads(page.evaluate(f"() => localStorage.getItem({STORE!r}) || '{{\"items\": {{}}}}'"))["items"]
+

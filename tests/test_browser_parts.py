@@ -11,35 +11,21 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from browser_checks import PageWatch
-from sitebuild import DOCS, ROOT, load_library, page_url
+from browser_checks import PageWatch, answer_field, stored_items
+from sitebuild import DOCS, ROOT, page_url
 
 from macros.content.mindset import load_mindset_test
 
 pytestmark = pytest.mark.browser
 
-SHEETS = {sheet.id: sheet for sheet in load_library()}
 MINDSET = load_mindset_test(DOCS / "data" / "mindset-test.yaml", ROOT)
 ITEMS = [item.id for item in MINDSET.items]
-STORE = "pig/positief-in-gesprek/v2"
 MIX = [2, 4, 5, 3, 1, 5, 4, 4, 2, 5]
 
 # The site's own scripts of the answers, by file name.
 PARTS = ["answers-import.js", "answers-upgrade.js", "answers-disk.js"]
 OWN = ["answers.js", "mindset-result.js", "mijn-antwoorden.js", "mindset-test.js", "planner.js"] + PARTS
 PART_FAILED = "Een onderdeel van deze pagina kon niet worden geladen."
-
-
-def question(sheet_id, question_id):
-    return next(q for q in SHEETS[sheet_id].questions if q.id == question_id).text
-
-
-def field(page, sheet_id, question_id):
-    return page.get_by_role("textbox", name=f"Jouw antwoord {question(sheet_id, question_id)}", exact=True)
-
-
-def items(page):
-    return json.loads(page.evaluate(f"() => localStorage.getItem({STORE!r}) || '{{\"items\": {{}}}}'"))["items"]
 
 
 class Scripts:
@@ -89,8 +75,8 @@ def test_a_first_visit_loads_only_the_parts_of_its_page(context, site_url, src, 
 
 def test_picking_a_backup_on_a_worksheet_loads_the_import_part_then_and_brings_the_file_in(context, site_url, tmp_path):
     page = open_page(context, site_url, "werkbladen/hefbomen.md")
-    field(page, "hefbomen", "talent").fill("Al getypt")
-    field(page, "hefbomen", "talent").blur()
+    answer_field(page, "hefbomen", "talent").fill("Al getypt")
+    answer_field(page, "hefbomen", "talent").blur()
     page.wait_for_load_state("networkidle")
     assert "answers-import.js" not in page.scripts.names
     path = tmp_path / "reservekopie.json"
@@ -100,10 +86,10 @@ def test_picking_a_backup_on_a_worksheet_loads_the_import_part_then_and_brings_t
     with page.expect_navigation():  # the page shows what came in by loading anew
         page.locator("[data-pig-answer-bar] [data-pig-import]").set_input_files(str(path))
     assert page.scripts.names.count("answers-import.js") == 1
-    stored = items(page)
+    stored = stored_items(page)
     assert stored["hefbomen/trigger"]["text"] == "Uit het bestand"
     assert stored["hefbomen/talent"]["text"] == "Al getypt"
-    expect(field(page, "hefbomen", "trigger")).to_have_value("Uit het bestand")
+    expect(answer_field(page, "hefbomen", "trigger")).to_have_value("Uit het bestand")
     assert not page.watch.problems()
 
 
@@ -124,7 +110,7 @@ def test_on_mijn_antwoorden_the_import_part_loads_once_for_two_files(context, si
 
 def test_an_import_part_that_does_not_load_is_told_and_the_typed_text_stays(context, site_url, tmp_path):
     page = open_page(context, site_url, "werkbladen/hefbomen.md")
-    box = field(page, "hefbomen", "talent")
+    box = answer_field(page, "hefbomen", "talent")
     box.fill("Niet kwijtraken")
     box.blur()
     page.route("**/answers-import.js", lambda route: route.fulfill(status=404, body="niet gevonden"))
@@ -137,15 +123,15 @@ def test_an_import_part_that_does_not_load_is_told_and_the_typed_text_stays(cont
     expect(message).to_contain_text(PART_FAILED)
     expect(message).to_have_attribute("role", "alert")
     assert box.input_value() == "Niet kwijtraken"
-    assert items(page)["hefbomen/talent"]["text"] == "Niet kwijtraken"
-    assert "hefbomen/trigger" not in items(page)
+    assert stored_items(page)["hefbomen/talent"]["text"] == "Niet kwijtraken"
+    assert "hefbomen/trigger" not in stored_items(page)
     # Emptied, so that picking the same file again tries again, and then it works.
     assert picker.evaluate("input => input.files.length") == 0
     page.unroute("**/answers-import.js")
     with page.expect_navigation():
         picker.set_input_files(str(path))
-    expect(field(page, "hefbomen", "trigger")).to_have_value("Uit het bestand")
-    expect(field(page, "hefbomen", "talent")).to_have_value("Niet kwijtraken")
+    expect(answer_field(page, "hefbomen", "trigger")).to_have_value("Uit het bestand")
+    expect(answer_field(page, "hefbomen", "talent")).to_have_value("Niet kwijtraken")
     assert not only_the_missing_part(page, "answers-import.js")
 
 
@@ -163,7 +149,7 @@ def test_keys_of_an_earlier_edition_load_the_upgrade_part_and_the_test_shows_the
     expect(page.locator("[data-pig-mt-result] .pig-mt__card[data-area=werk]")).to_have_count(1)
     assert "answers-upgrade.js" in page.scripts.names
     assert "pig-mindset-test:werk" not in page.evaluate("Object.keys(localStorage)")
-    assert items(page)["@mindset/werk"]["answers"] == dict(zip(ITEMS, MIX))
+    assert stored_items(page)["@mindset/werk"]["answers"] == dict(zip(ITEMS, MIX))
     # Taken over once: the next visit needs no part.
     page.scripts.clear()
     page.reload()
@@ -179,14 +165,14 @@ def test_an_upgrade_part_that_does_not_load_is_told_and_the_page_still_works(con
     page.route("**/answers-upgrade.js", lambda route: route.fulfill(status=404, body="niet gevonden"))
     page.reload()
     expect(page.locator("[data-pig-answer-bar] [data-pig-message]")).to_contain_text(PART_FAILED)
-    box = field(page, "hefbomen", "trigger")
+    box = answer_field(page, "hefbomen", "trigger")
     box.fill("Gewoon verder")
     box.blur()
-    assert items(page)["hefbomen/trigger"]["text"] == "Gewoon verder"
+    assert stored_items(page)["hefbomen/trigger"]["text"] == "Gewoon verder"
     assert "/elders/pig.answers" in page.evaluate("Object.keys(localStorage)"), "the old answers stay for another time"
     page.unroute("**/answers-upgrade.js")
     page.reload()
-    expect(field(page, "hefbomen", "talent")).to_have_value("Oud")
+    expect(answer_field(page, "hefbomen", "talent")).to_have_value("Oud")
     assert not only_the_missing_part(page, "answers-upgrade.js")
 
 

@@ -9,30 +9,16 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from browser_checks import PageWatch, assert_a4, flat, print_to_pdf, stub_print
-from sitebuild import DOCS, ROOT, load_library, page_url
+from browser_checks import STORE, PageWatch, answer_field, assert_a4, flat, print_to_pdf, stored_items, stub_print
+from sitebuild import DOCS, ROOT, page_url
 
 from macros.content.mindset import load_mindset_test
 
 pytestmark = pytest.mark.browser
 
-SHEETS = {sheet.id: sheet for sheet in load_library()}
 MINDSET = load_mindset_test(DOCS / "data" / "mindset-test.yaml", ROOT)
 ITEMS = [item.id for item in MINDSET.items]
-STORE = "pig/positief-in-gesprek/v2"
 MIX = [2, 4, 5, 3, 1, 5, 4, 4, 2, 5]
-
-
-def question(sheet_id, question_id):
-    return next(q for q in SHEETS[sheet_id].questions if q.id == question_id).text
-
-
-def field(page, sheet_id, question_id):
-    return page.get_by_role("textbox", name=f"Jouw antwoord {question(sheet_id, question_id)}", exact=True)
-
-
-def items(page):
-    return json.loads(page.evaluate(f"() => localStorage.getItem({STORE!r}) || '{{\"items\": {{}}}}'"))["items"]
 
 
 def seed(page, stored):
@@ -49,29 +35,29 @@ def open_page(context, url):
 def test_two_tabs_stay_in_step_and_a_stale_tab_shows_the_newer_answer_first(context, site_url):
     url = site_url + page_url("werkbladen/hefbomen.md")
     first, second = open_page(context, url), open_page(context, url)
-    box = field(first, "hefbomen", "talent")
+    box = answer_field(first, "hefbomen", "talent")
     box.fill("Eerste versie")
     # A quiet "Opgeslagen" beside the field, announced politely.
     saved = first.locator(".pig-answer", has=box).get_by_role("status")
     expect(saved).to_have_text("Opgeslagen")
     assert saved.get_attribute("aria-live") == "polite"
     # The other tab shows it without a reload.
-    expect(field(second, "hefbomen", "talent")).to_have_value("Eerste versie")
+    expect(answer_field(second, "hefbomen", "talent")).to_have_value("Eerste versie")
 
     # A tab that missed a change (written behind its back) does not write over it.
     newer = {"hefbomen/talent": {"text": "Nieuwer uit een ander venster", "updated": "2999-01-01T00:00:00.000Z"}}
     second.evaluate("([key, items]) => { const s = JSON.parse(localStorage.getItem(key)); Object.assign(s.items, items);"
                     " Storage.prototype.setItem.call(localStorage, key, JSON.stringify(s)); }", [STORE, newer])
-    stale = field(second, "hefbomen", "talent")
+    stale = answer_field(second, "hefbomen", "talent")
     stale.fill("Oude tab typt door")
     stale.blur()
     conflict = second.get_by_role("alert").filter(has_text="In een ander venster")
     expect(conflict).to_contain_text("Nieuwer uit een ander venster")
-    assert items(second)["hefbomen/talent"]["text"] == "Nieuwer uit een ander venster"
+    assert stored_items(second)["hefbomen/talent"]["text"] == "Nieuwer uit een ander venster"
     assert stale.input_value() == "Oude tab typt door"  # the typed text stays
     conflict.get_by_role("button", name="Mijn tekst bewaren").click()
-    assert items(second)["hefbomen/talent"]["text"] == "Oude tab typt door"
-    expect(field(first, "hefbomen", "talent")).to_have_value("Oude tab typt door")
+    assert stored_items(second)["hefbomen/talent"]["text"] == "Oude tab typt door"
+    expect(answer_field(first, "hefbomen", "talent")).to_have_value("Oude tab typt door")
     assert not first.watch.problems() + second.watch.problems()
 
 
@@ -96,7 +82,7 @@ def test_merge_keeps_the_newer_answer_reports_counts_and_unknown_keys(context, s
     expect(mine.locator(".pig-mine__tools [data-pig-message]")).to_have_text(
         "Samengevoegd: 2 antwoorden toegevoegd, 1 bijgewerkt (nieuwer in het bestand), 1 gehouden (hier even nieuw of nieuwer)."
         " 1 antwoord hoort bij een werkblad of vraag die deze uitgave niet kent en is niet overgenomen: bestaat-niet/vraag.")
-    stored = items(mine)
+    stored = stored_items(mine)
     assert stored["hefbomen/talent"]["text"] == "Hier, nieuwer"
     assert stored["hefbomen/trigger"]["text"] == "Bestand, nieuwer"
     assert stored["hefbomen/hefboom"]["text"] == "Bestand, nieuw"
@@ -137,10 +123,10 @@ def test_old_keys_move_into_the_store_and_a_moved_site_keeps_the_answers(browser
         expect(page.locator("[data-pig-mine-mindset] .pig-mt__card")).to_have_count(1)
         keys = page.evaluate("Object.keys(localStorage)")
         assert STORE in keys and not [k for k in keys if k.endswith("pig.answers") or k.startswith("pig-mindset-test:")]
-        assert items(page)["@mindset/werk"]["updated"] == "2023-11-14T22:13:20.000Z"
+        assert stored_items(page)["@mindset/werk"]["updated"] == "2023-11-14T22:13:20.000Z"
         # The same answers in the copy in another folder.
         page.goto((second / page_url("werkbladen/hefbomen.md")).as_uri())
-        assert field(page, "hefbomen", "talent").input_value() == "Uit de vorige uitgave"
+        assert answer_field(page, "hefbomen", "talent").input_value() == "Uit de vorige uitgave"
         assert not page.locator("[data-pig-perfile]").count(), "Chromium shares storage among files"
         assert not watch.problems()
     finally:
@@ -181,11 +167,11 @@ def test_an_item_of_a_later_edition_is_kept_and_the_store_still_works(context, s
     page = open_page(context, site_url + page_url("werkbladen/hefbomen.md"))
     seed(page, {**later, "hefbomen/talent": {"text": "Al bewaard", "updated": "2026-11-01T10:00:00.000Z"}})
     page.reload()
-    box = field(page, "hefbomen", "talent")
+    box = answer_field(page, "hefbomen", "talent")
     expect(box).to_have_value("Al bewaard")
     box.fill("Nu aangevuld")
     page.wait_for_timeout(600)
-    stored = items(page)
+    stored = stored_items(page)
     assert stored["hefbomen/talent"]["text"] == "Nu aangevuld"
     assert stored["@agenda/a1/punt"] == later["@agenda/a1/punt"]
     assert not page.locator(".pig-message, [data-pig-message]:not(:empty)").filter(has_text="beschadigd").count()
@@ -198,7 +184,7 @@ def test_full_storage_tells_at_once_and_the_download_holds_the_typed_text(contex
     page.add_init_script("""Storage.prototype.setItem = function (key) {
         if (String(key).startsWith('pig/')) throw new DOMException('vol', 'QuotaExceededError'); };""")
     page.goto(site_url + page_url("werkbladen/hefbomen.md"))
-    box = field(page, "hefbomen", "talent")
+    box = answer_field(page, "hefbomen", "talent")
     box.fill("Net getypt")
     box.blur()
     alert = page.get_by_role("alert").filter(has_text="Opslaan lukt niet")
@@ -226,8 +212,8 @@ def test_a_browser_with_storage_per_file_is_told_and_each_page_keeps_its_own(bro
         note = page.locator("[data-pig-perfile]")
         expect(note).to_contain_text("elke pagina die je van schijf opent een eigen opslag")
         assert note.count() == 1
-        field(page, "hefbomen", "talent").fill("Alleen op deze pagina")
-        field(page, "hefbomen", "talent").blur()
+        answer_field(page, "hefbomen", "talent").fill("Alleen op deze pagina")
+        answer_field(page, "hefbomen", "talent").blur()
         with page.expect_download() as caught:
             page.get_by_role("button", name="Reservekopie downloaden (.json)").click()
         assert json.loads(caught.value.path().read_text(encoding="utf-8"))["items"]["hefbomen/talent"]["text"] == "Alleen op deze pagina"
