@@ -63,12 +63,12 @@ PAGES = {
     "self-test": "bijlagen/mindset-test.md",
     "conversation": "deel-4/myra.md",
 }
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
 
 def own_assets(site: Path) -> list[str]:
     """The site's own stylesheets and scripts, as built (minified)."""
     return sorted(path.relative_to(site).as_posix() for pattern in ("site*.css", "*.js") for path in (site / "assets").glob(pattern))
-
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
 def gz(data: bytes) -> int:

@@ -109,8 +109,9 @@ def keep_print_site_assets_apart(config):
     config.extra_css, css = split_print_site_assets(config.extra_css)
     config.extra_javascript, js = split_print_site_assets(config.extra_javascript)
     config.extra["print_site_assets"] = {"css": css, "js": js}
-    # The print page is the whole book: it links the complete stylesheet.
-    config.extra["print_page_stylesheet"] = stylesheet_path(COMPLETE)
+    # The stylesheets of pages the build does not name one for (main.html):
+    # the print page is the whole book, the 404 page shows the base.
+    config.extra["stylesheets"] = {"print_page": stylesheet_path(COMPLETE), "base": stylesheet_path("site")}
     return config
 
 
@@ -134,7 +135,7 @@ def on_files(files, config):
     generated = generated_rules(content.worksheets, content.conversations)
     for name in BUNDLES:
         files.append(File.generated(config, stylesheet_path(name), content=bundle_css(name, static, generated)))
-    for file in [file for file in files if is_own_script(file.src_uri) and not file.generated_by]:
+    for file in [file for file in files if is_own_script(file.src_uri)]:
         files.remove(file)
         files.append(File.generated(config, file.src_uri, content=minified_script(file.content_string)))
     return files
