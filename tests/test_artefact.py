@@ -38,6 +38,8 @@ def test_the_site_holds_nothing_a_reader_never_loads(site_dir):
     lunr = sorted(f for f in files if "/lunr/" in f)
     assert lunr == ["assets/javascripts/lunr/min/lunr.nl.min.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js"]
     assert "assets/images/favicon.png" not in files  # the site has its own favicon.svg
+    # Material's stylesheet, without its palette's (the site's schemes are its own).
+    assert [re.sub(r"\.[0-9a-f]{8}\.", ".*.", f) for f in files if f.startswith("assets/stylesheets/")] == ["assets/stylesheets/main.*.min.css"]
     assert not [f for f in files if f.startswith("sitemap.xml")], "a sitemap without addresses"
     assert not [f for f in files if f.endswith(".part")], "a half-written zip"
     # What search needs over http (JSON) and from disk (the same index as a script).
@@ -88,6 +90,8 @@ def fake_site(tmp_path):
         "assets/javascripts/bundle.min.js": "js",
         "assets/javascripts/bundle.min.js.map": "{}",
         "assets/stylesheets/main.min.css.map": "{}",
+        "assets/stylesheets/main.0123abcd.min.css": "css",
+        "assets/stylesheets/palette.0123abcd.min.css": "css",
         "assets/javascripts/lunr/min/lunr.stemmer.support.min.js": "s",
         "assets/javascripts/lunr/min/lunr.nl.min.js": "nl",
         "assets/javascripts/lunr/min/lunr.de.min.js": "de",
@@ -116,6 +120,7 @@ def test_prune_keeps_dutch_search_and_removes_the_rest(fake_site):
         "assets/javascripts/lunr/tinyseg.js",
         "assets/javascripts/lunr/wordcut.js",
         "assets/stylesheets/main.min.css.map",
+        "assets/stylesheets/palette.0123abcd.min.css",
         "sitemap.xml",
         "sitemap.xml.gz",
     ]
@@ -123,6 +128,7 @@ def test_prune_keeps_dutch_search_and_removes_the_rest(fake_site):
         "assets/javascripts/bundle.min.js",
         "assets/javascripts/lunr/min/lunr.nl.min.js",
         "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+        "assets/stylesheets/main.0123abcd.min.css",
         "index.html",
     ]
     assert not (fake_site / "assets" / "images").exists(), "empty folder left behind"

@@ -114,6 +114,11 @@ def test_every_page_links_one_stylesheet_of_its_own_with_every_rule_that_applies
         html = path.read_text(encoding="utf-8")
         own = own_stylesheets(html)
         assert len(own) == 1, (path, own)
+        # Material's first, without its palette stylesheet (the site's schemes are in base.css).
+        links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+        material = links[0].rsplit("/", 1)[-1]
+        assert re.fullmatch(r"main\.[0-9a-f]{8}\.min\.css", material) and (site_dir / "assets" / "stylesheets" / material).is_file(), (path, links)
+        assert not [link for link in links if "palette" in link], path
         name = next(name for name in BUNDLES if own[0].endswith(stylesheet_path(name).removeprefix("assets")))
         linked[path.relative_to(site_dir).as_posix()] = name
         classes = {c for value in re.findall(r'\sclass="([^"]*)"', html) for c in value.split()}

@@ -50,6 +50,8 @@ def unread_files(site_dir: Path, search_langs: list[str], favicon: str | None) -
       (the worker loads ``lunr.stemmer.support`` and one file per language,
       ``lunr.multi`` only for more than one language);
     - Material's own favicon when the site has its own;
+    - Material's palette stylesheet, which no page links (the site's colour
+      schemes are its own: overrides/main.html);
     - a sitemap without addresses (MkDocs writes one when ``site_url`` is
       not set; it lists nothing).
     """
@@ -61,6 +63,7 @@ def unread_files(site_dir: Path, search_langs: list[str], favicon: str | None) -
             keep.add("lunr.multi.min.js")
         keep |= {_SEGMENTERS[lang] for lang in search_langs if lang in _SEGMENTERS}
         found += [path for path in sorted(lunr.rglob("*.js")) if path.name not in keep]
+    found += sorted((site_dir / "assets" / "stylesheets").glob("palette.*.min.css"))
     material_favicon = site_dir / "assets" / "images" / "favicon.png"
     if favicon and posixpath.normpath(favicon) != "assets/images/favicon.png" and material_favicon.is_file():
         found.append(material_favicon)

@@ -110,9 +110,24 @@ def keep_print_site_assets_apart(config):
     config.extra_javascript, js = split_print_site_assets(config.extra_javascript)
     config.extra["print_site_assets"] = {"css": css, "js": js}
     # The stylesheets of pages the build does not name one for (main.html):
-    # the print page is the whole book, the 404 page shows the base.
-    config.extra["stylesheets"] = {"print_page": stylesheet_path(COMPLETE), "base": stylesheet_path("site")}
+    # the print page is the whole book, the 404 page shows the base; and
+    # Material's own, linked without its palette stylesheet (base.css holds
+    # the site's two colour schemes).
+    config.extra["stylesheets"] = {
+        "print_page": stylesheet_path(COMPLETE),
+        "base": stylesheet_path("site"),
+        "material": material_stylesheet(config.theme.dirs),
+    }
     return config
+
+
+def material_stylesheet(theme_dirs: list[str]) -> str:
+    """The path of Material's main stylesheet in the site (its name carries
+    a hash that changes with every release of Material)."""
+    found = sorted({path.relative_to(folder).as_posix() for folder in map(Path, theme_dirs) for path in folder.glob("assets/stylesheets/main.*.min.css")})
+    if len(found) != 1:
+        raise PluginError(f"Material's main stylesheet: expected one assets/stylesheets/main.*.min.css in the theme, found {found or 'none'}")
+    return found[0]
 
 
 on_config = CombinedEvent(add_sheet_pages_to_nav, keep_print_site_assets_apart)
