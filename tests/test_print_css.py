@@ -134,6 +134,9 @@ def test_every_page_links_one_stylesheet_of_its_own_with_every_rule_that_applies
     complete = (site_dir / stylesheet_path(COMPLETE)).read_text(encoding="utf-8")
     assert complete.count("@page pig-ws-hefbomen") == 1 and complete.count("@page pig-own-hefbomen") == 1
     assert "@page pig-" not in (site_dir / "assets" / "site.css").read_text(encoding="utf-8")
+    # Material marks a scheme switch on <body> at every page load: a rule keyed
+    # on that mark would restyle the whole page twice (base.css).
+    assert not [name for name in BUNDLES if "data-md-color-switching" in (site_dir / stylesheet_path(name)).read_text(encoding="utf-8")]
 
 
 def test_the_site_publishes_its_own_scripts_minified_and_vendored_ones_as_they_came(site_dir):
