@@ -1,7 +1,8 @@
-// Positief in Gesprek: small fixes on top of Material for MkDocs.
-
-// Tables that scroll sideways (on a phone, or a wide table) must be
-// reachable by keyboard, and announced as what they are.
+// Positief in Gesprek: tables that scroll sideways (on a phone, or a wide
+// table) must be reachable by keyboard, and announced as what they are.
+// Material wraps every table in a scrolling box when its bundle starts; this
+// names those boxes. Loaded on the pages that hold a table only (the build
+// hooks add it: macros/site/hooks.py).
 document$.subscribe(function () {
   document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
     if (!wrap.hasAttribute("tabindex")) {
@@ -9,24 +10,5 @@ document$.subscribe(function () {
       wrap.setAttribute("role", "region");
       wrap.setAttribute("aria-label", "Tabel (scrollbaar)");
     }
-  });
-});
-
-// Material's search dialog has no accessible name, and no translation key
-// for one (the header and footer landmarks get theirs from
-// overrides/partials/languages/custom.html): name it here.
-document$.subscribe(function () {
-  document.querySelectorAll(".md-search[role=dialog]").forEach(function (el) {
-    el.setAttribute("aria-label", "Zoeken");
-  });
-});
-
-// Worksheets and guides: a print button (hidden without JavaScript). The
-// werkmap's choice of sheets is werkmap.js, on its page only.
-document$.subscribe(function () {
-  document.querySelectorAll(".pig-print-button").forEach(function (button) {
-    button.onclick = function () {
-      window.print();
-    };
   });
 });

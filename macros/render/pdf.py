@@ -298,7 +298,7 @@ def render_pdf_link(href: str, label: str) -> str:
 def render_pdf_list(items: list[tuple[str, str, str]]) -> str:
     """The werkmap's list of every sheet's PDF: (sheet id, address, label).
     Each item names its sheet (``data-sheet``), so the werkmap's script
-    (site.js) shows only the chosen ones."""
+    (werkmap.js) shows only the chosen ones."""
     rows = "".join(
         f'<li data-sheet="{html_lib.escape(sheet_id)}"><a href="{html_lib.escape(href)}" type="application/pdf" download>'
         f"{html_lib.escape(label)}</a></li>"

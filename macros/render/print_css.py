@@ -87,7 +87,7 @@ def pack_counter_style(sheet_id: str, start: int, pages: int) -> str:
     ``counter(page, style)`` with a ``fixed`` style that starts where the
     sheet starts is what Chromium prints right. The start depends on which
     sheets are printed: these rules hold for the whole werkmap (nothing
-    ticked, or no script); docs/assets/site.js writes the same rules for the
+    ticked, or no script); docs/assets/werkmap.js writes the same rules for the
     chosen sheets (``packCounterStyles``) into a stylesheet of its own.
     """
     symbols = " ".join(f'"{n}"' for n in range(1, pages + 1))
