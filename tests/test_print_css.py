@@ -226,3 +226,22 @@ def test_a_missing_part_of_the_stylesheets_stops_the_build_in_one_line(tmp_path)
     assert result.returncode != 0
     assert "The stylesheet part docs/assets/css/planner.css is missing" in result.output
     assert not (tmp_path / "site" / "assets" / "site.css").exists()  # nothing half-built
+
+
+def test_materials_stylesheet_is_found_by_its_hashed_name_or_the_build_stops_in_one_line(tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    from macros.site.hooks import material_stylesheet
+
+    theme, overrides = tmp_path / "material", tmp_path / "overrides"
+    (theme / "assets" / "stylesheets").mkdir(parents=True)
+    overrides.mkdir()
+    with pytest.raises(PluginError) as error:
+        material_stylesheet([str(overrides), str(theme)])
+    assert "\n" not in str(error.value) and "found none" in str(error.value)
+    (theme / "assets" / "stylesheets" / "main.0123abcd.min.css").write_text("", encoding="utf-8")
+    (theme / "assets" / "stylesheets" / "palette.0123abcd.min.css").write_text("", encoding="utf-8")
+    assert material_stylesheet([str(overrides), str(theme)]) == "assets/stylesheets/main.0123abcd.min.css"
+    (theme / "assets" / "stylesheets" / "main.4567cdef.min.css").write_text("", encoding="utf-8")
+    with pytest.raises(PluginError, match="expected one"):
+        material_stylesheet([str(overrides), str(theme)])
