@@ -16,10 +16,10 @@ Material is the same Markdown and navigation with `theme: material`,
 pages hold the same content); nothing else. A second stock build adds only
 the site's light/dark palette with its toggle (Material's palette CSS and
 script, the same on every page): the reader's dark mode is a feature of this
-site, and Material's palette costs a page about three times the style work
-(its script sets the palette's attributes on <body> at every load), so that
-column tells the palette's cost from the site's own. Lighthouse is the `lighthouse`
-command on the PATH (npm install -g lighthouse) or `npx lighthouse@12`.
+site, and a palette costs a page a stylesheet and style work (Material's
+script marks <body> at every load), so that column tells the palette's cost
+from the site's own. Lighthouse is the `lighthouse` command on the PATH
+(npm install -g lighthouse) or `npx lighthouse@12`.
 
 It reads the project it lives in and writes only to a temporary folder.
 """

@@ -10,7 +10,8 @@
 - on_page_content, on_env: the anchors that technieken.yaml names are on their pages.
 - on_template_context: the 404 page's links, through ``_root/`` (hosting/).
 - on_page_content: the stylesheet a page links (what its HTML shows), the
-  tables' script where a table is; links to the PDFs (not under ``mkdocs serve``, which makes none).
+  tables' script where a table is; links to the PDFs (not under
+  ``mkdocs serve``, which makes none).
 - on_post_build: tidy the print page, prune what no reader loads, draw the
   PDFs (``mkdocs build`` only; pdf.py), zip.
 
@@ -187,9 +188,9 @@ _PAGE_IDS: dict[str, set[str]] = {}
 def on_page_content(html, page, config, files):
     _PAGE_IDS[page.file.src_uri] = set(re.findall(r'\sid="([^"]+)"', html))
     # The one stylesheet of the site's own that this page links (main.html),
-    # and the script that names Material's scrolling boxes, where a table is.
+    # and the script that names Material's scrolling boxes where a table is
+    # (the print page's book, put in after this hook, holds every table).
     page.meta["stylesheet"] = stylesheet_path(bundle_for(parts_needed(html)))
-    # (The print page's book is put in after this hook: it holds every table.)
     if "<table" in html or page.file.src_uri == "print_page.md":
         page.meta["scripts"] = [*(page.meta.get("scripts") or []), TABLES_SCRIPT]
     if not pdfs_wanted():  # the preview makes no PDFs: no links to them
