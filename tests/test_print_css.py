@@ -151,6 +151,21 @@ def test_the_site_publishes_its_own_scripts_minified_and_vendored_ones_as_they_c
     assert (site_dir / "assets" / "vendor" / "iframe-worker" / "shim.js").read_bytes() == vendored.read_bytes()
 
 
+def test_every_page_that_holds_a_table_loads_the_tables_script_and_no_other_does(site_dir):
+    """Material's scrolling table boxes are named and reachable by keyboard
+    by tables.js: on every page with a table (the whole book's included)."""
+    with_table = []
+    for path in sorted(site_dir.rglob("*.html")):
+        if path.parent.name in ("css", "js") or "assets" in path.relative_to(site_dir).parts:
+            continue
+        html = path.read_text(encoding="utf-8")
+        loads = re.findall(r'<script src="[^"]*assets/tables\.js"', html)
+        assert len(loads) == ("<table" in html), (path, loads)
+        if loads:
+            with_table.append(path.relative_to(site_dir).as_posix())
+    assert "print_page.html" in with_table and "deel-4/index.html" in with_table and "index.html" not in with_table
+
+
 def test_no_print_rule_is_set_from_a_script():
     for script in (DOCS / "assets").rglob("*.js"):
         if "vendor" in script.parts:

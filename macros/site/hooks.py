@@ -111,7 +111,10 @@ def keep_print_site_assets_apart(config):
         config.plugins["macros"].config["on_error_fail"] = False
     config.extra_css, css = split_print_site_assets(config.extra_css)
     config.extra_javascript, js = split_print_site_assets(config.extra_javascript)
-    config.extra["print_site_assets"] = {"css": css, "js": js}
+    # The print page's book holds every table: it loads the tables' script
+    # too (the book is put in after on_page_content, which gives it to the
+    # other pages with a table).
+    config.extra["print_site_assets"] = {"css": css, "js": [*js, TABLES_SCRIPT]}
     # The stylesheets of pages the build does not name one for (main.html):
     # the print page is the whole book, the 404 page shows the base; and
     # Material's own, linked without its palette stylesheet (base.css holds
@@ -188,10 +191,9 @@ _PAGE_IDS: dict[str, set[str]] = {}
 def on_page_content(html, page, config, files):
     _PAGE_IDS[page.file.src_uri] = set(re.findall(r'\sid="([^"]+)"', html))
     # The one stylesheet of the site's own that this page links (main.html),
-    # and the script that names Material's scrolling boxes where a table is
-    # (the print page's book, put in after this hook, holds every table).
+    # and the script that names Material's scrolling boxes where a table is.
     page.meta["stylesheet"] = stylesheet_path(bundle_for(parts_needed(html)))
-    if "<table" in html or page.file.src_uri == "print_page.md":
+    if "<table" in html:
         page.meta["scripts"] = [*(page.meta.get("scripts") or []), TABLES_SCRIPT]
     if not pdfs_wanted():  # the preview makes no PDFs: no links to them
         return html
