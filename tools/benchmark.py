@@ -7,7 +7,7 @@ the latest run).
 Run it by hand (it is not a test; it takes a few minutes):
 
     python tools/benchmark.py                       # everything but Lighthouse
-    python tools/benchmark.py --lighthouse          # and Lighthouse, median of 5 runs
+    python tools/benchmark.py --lighthouse          # and Lighthouse, median of 9 runs
     python tools/benchmark.py --pages-only --lighthouse   # first visits and Lighthouse only
 
 Both sites are served gzipped (level 6), as an intranet server would. Stock
@@ -345,12 +345,25 @@ def lighthouse_command() -> list[str]:
     return [found] if found else ["npx", "--yes", "lighthouse@12"]
 
 
+# The simulated metrics behind the performance score (milliseconds), by weight:
+# total blocking time 30 %, largest contentful paint 25 %, first contentful
+# paint and speed index 10 % each (layout shift, 25 %, is 0 on every page).
+METRICS = {
+    "first-contentful-paint": "first paint",
+    "largest-contentful-paint": "largest paint",
+    "total-blocking-time": "blocking time",
+}
+
+
 def lighthouse(sites: dict[str, Path], runs: int) -> dict[str, dict[str, dict[str, list[int]]]]:
-    """Lighthouse mobile scores of every site and page, ``runs`` times each.
+    """Lighthouse mobile scores of every site and page, ``runs`` times each,
+    with the metrics of ``METRICS``.
 
     The runs are interleaved, round by round (every page of every site once,
     then again), so a change in the machine's load falls on all sites alike;
-    a single run's performance score moves by several points from noise alone.
+    a single run's performance score moves by several points from noise alone,
+    and with 5 runs the median of two sites a point apart came out either way
+    round from one run to the next (2026-12-03), hence 9 by default.
     """
     samples: dict[str, dict[str, dict[str, list[int]]]] = {}
     with contextlib.ExitStack() as stack:
@@ -366,8 +379,11 @@ def lighthouse(sites: dict[str, Path], runs: int) -> dict[str, dict[str, dict[st
                         ]
                         subprocess.run(command, check=True, capture_output=True, env=dict(ENV, CHROME_PATH=LIGHTHOUSE_CHROMIUM))
                         data = json.loads(Path(report.name).read_text(encoding="utf-8"))
+                    page_samples = samples.setdefault(which, {}).setdefault(name, {})
                     for key, value in data["categories"].items():
-                        samples.setdefault(which, {}).setdefault(name, {}).setdefault(key, []).append(round(value["score"] * 100))
+                        page_samples.setdefault(key, []).append(round(value["score"] * 100))
+                    for key in METRICS:
+                        page_samples.setdefault(key, []).append(round(data["audits"][key]["numericValue"]))
     return samples
 
 
@@ -383,7 +399,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="strict builds to time (default 5)")
     parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse (mobile)")
-    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page and site, interleaved; the median counts (default 5)")
+    parser.add_argument("--lighthouse-runs", type=int, default=9, help="Lighthouse runs per page and site, interleaved; the median counts (default 9)")
     parser.add_argument("--pages-only", action="store_true", help="only first visits (and Lighthouse): no build timings, no search")
     args = parser.parse_args()
 
@@ -452,6 +468,11 @@ def main() -> None:
                 for which in scores
             ]
             print(f"| {name} | " + " | ".join(cells) + " |")
+        print(f"\n## Lighthouse's simulated metrics behind the performance score, median of {args.lighthouse_runs} runs\n")
+        print("| page | metric | ours | stock Material | stock Material + palette |\n| --- | --- | ---: | ---: | ---: |")
+        for name in PAGES:
+            for key, label in METRICS.items():
+                print(f"| {name} | {label} | " + " | ".join(ms(statistics.median(scores[which][name][key]) / 1000) for which in scores) + " |")
 
 
 if __name__ == "__main__":
