@@ -345,9 +345,9 @@ def lighthouse_command() -> list[str]:
     return [found] if found else ["npx", "--yes", "lighthouse@12"]
 
 
-# The simulated metrics behind the performance score (milliseconds), by weight:
-# total blocking time 30 %, largest contentful paint 25 %, first contentful
-# paint and speed index 10 % each (layout shift, 25 %, is 0 on every page).
+# The simulated metrics behind the performance score (milliseconds). The
+# score weighs total blocking time 30 %, largest contentful paint 25 %, first
+# contentful paint and speed index 10 % each, and layout shift 25 %.
 METRICS = {
     "first-contentful-paint": "first paint",
     "largest-contentful-paint": "largest paint",
@@ -361,9 +361,10 @@ def lighthouse(sites: dict[str, Path], runs: int) -> dict[str, dict[str, dict[st
 
     The runs are interleaved, round by round (every page of every site once,
     then again), so a change in the machine's load falls on all sites alike;
-    a single run's performance score moves by several points from noise alone,
-    and with 5 runs the median of two sites a point apart came out either way
-    round from one run to the next (2026-12-03), hence 9 by default.
+    a single run's performance score moves by several points from noise alone.
+    Where two sites are within a point, even medians of 9 runs come out
+    either way round from one benchmark to the next (2026-12-03): the
+    metrics, printed too, show what the rounded score hides.
     """
     samples: dict[str, dict[str, dict[str, list[int]]]] = {}
     with contextlib.ExitStack() as stack:
