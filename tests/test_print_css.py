@@ -83,6 +83,11 @@ def test_a_page_gets_the_smallest_stylesheet_that_holds_what_it_shows():
     assert stylesheet_path("site") == "assets/site.css" and stylesheet_path("sheet") == "assets/site-sheet.css"
 
 
+def site_pages(site_dir):
+    """The built site's pages (not its assets), in order."""
+    return [path for path in sorted(site_dir.rglob("*.html")) if "assets" not in path.relative_to(site_dir).parts]
+
+
 def own_stylesheets(html: str) -> list[str]:
     return [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) if "/stylesheets/" not in href and "css/print-site" not in href]
 
@@ -108,9 +113,7 @@ def test_every_page_links_one_stylesheet_of_its_own_with_every_rule_that_applies
         assert (site_dir / stylesheet_path(name)).read_text(encoding="utf-8") == bundle_css(name, STATIC, generated)
     rules = {part: selector_classes(STATIC[part]) for part in PARTS}
     linked = {}
-    for path in sorted(site_dir.rglob("*.html")):
-        if path.parent.name in ("css", "js") or "assets" in path.relative_to(site_dir).parts:
-            continue
+    for path in site_pages(site_dir):
         html = path.read_text(encoding="utf-8")
         own = own_stylesheets(html)
         assert len(own) == 1, (path, own)
@@ -155,9 +158,7 @@ def test_every_page_that_holds_a_table_loads_the_tables_script_and_no_other_does
     """Material's scrolling table boxes are named and reachable by keyboard
     by tables.js: on every page with a table (the whole book's included)."""
     with_table = []
-    for path in sorted(site_dir.rglob("*.html")):
-        if path.parent.name in ("css", "js") or "assets" in path.relative_to(site_dir).parts:
-            continue
+    for path in site_pages(site_dir):
         html = path.read_text(encoding="utf-8")
         loads = re.findall(r'<script src="[^"]*assets/tables\.js"', html)
         assert len(loads) == ("<table" in html), (path, loads)

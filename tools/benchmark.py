@@ -388,6 +388,10 @@ def lighthouse(sites: dict[str, Path], runs: int) -> dict[str, dict[str, dict[st
     return samples
 
 
+# The sites' names in the Lighthouse tables.
+COLUMN_NAMES = {"ours": "ours", "stock": "stock Material", "stock + palette": "stock Material + palette"}
+
+
 def median_and_range(values: list[int]) -> str:
     """``97`` when every run agreed, else the median with the range: ``97 (95–99)``."""
     middle = int(statistics.median(values))
@@ -462,7 +466,8 @@ def main() -> None:
 
     if scores:
         print(f"\n## Lighthouse, mobile, {args.lighthouse_runs} runs interleaved: performance, median (range); accessibility / best practices / SEO, median\n")
-        print("| page | ours | stock Material | stock Material + palette |\n| --- | --- | --- | --- |")
+        columns = [COLUMN_NAMES[which] for which in scores]
+        print("| page | " + " | ".join(columns) + " |\n| --- | " + " | ".join("---" for _ in columns) + " |")
         for name in PAGES:
             cells = [
                 median_and_range(scores[which][name]["performance"]) + "; " + " / ".join(str(int(statistics.median(scores[which][name][key]))) for key in ("accessibility", "best-practices", "seo"))
@@ -470,7 +475,7 @@ def main() -> None:
             ]
             print(f"| {name} | " + " | ".join(cells) + " |")
         print(f"\n## Lighthouse's simulated metrics behind the performance score, median of {args.lighthouse_runs} runs\n")
-        print("| page | metric | ours | stock Material | stock Material + palette |\n| --- | --- | ---: | ---: | ---: |")
+        print("| page | metric | " + " | ".join(columns) + " |\n| --- | --- | " + " | ".join("---:" for _ in columns) + " |")
         for name in PAGES:
             for key, label in METRICS.items():
                 print(f"| {name} | {label} | " + " | ".join(ms(statistics.median(scores[which][name][key]) / 1000) for which in scores) + " |")
