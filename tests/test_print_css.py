@@ -14,7 +14,18 @@ import pytest
 
 from macros.render.print_css import css_string, generated_rules, named_page, pack_counter_style
 from macros.render.scripts import is_own_script, minified_script
-from macros.render.stylesheets import BUNDLES, COMPLETE, PARTS, bundle_css, bundle_for, parts_needed, stylesheet_path
+from macros.render.stylesheets import (
+    BUNDLES,
+    COMPLETE,
+    PARTS,
+    bundle_css,
+    bundle_for,
+    parts_needed,
+    print_rules_css,
+    print_rules_path,
+    screen_css,
+    stylesheet_path,
+)
 from sitebuild import DOCS, build_site, copy_project
 
 PARTS_DIR = DOCS / "assets" / "css"
@@ -89,7 +100,10 @@ def site_pages(site_dir):
 
 
 def own_stylesheets(html: str) -> list[str]:
-    return [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) if "/stylesheets/" not in href and "css/print-site" not in href]
+    """The site's own stylesheets a page holds (in <style> elements) or links
+    for every medium (its print rules, linked for print, aside)."""
+    linked = [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)">', html) if "/stylesheets/" not in href and "css/print-site" not in href]
+    return re.findall(r"<style>(.*?)</style>", html, re.S) + linked
 
 
 def selector_classes(css: str) -> list[set[str]]:
@@ -107,10 +121,13 @@ def selector_classes(css: str) -> list[set[str]]:
     return found
 
 
-def test_every_page_links_one_stylesheet_of_its_own_with_every_rule_that_applies_to_it(site_dir, worksheets, conversations):
+def test_every_page_holds_one_stylesheet_of_its_own_with_every_rule_that_applies_to_it(site_dir, worksheets, conversations):
     generated = generated_rules(worksheets, conversations)
     for name in BUNDLES:  # as published: the parts, then their generated rules, minified
         assert (site_dir / stylesheet_path(name)).read_text(encoding="utf-8") == bundle_css(name, STATIC, generated)
+    # A page holds the hand-written rules and links the generated ones for print.
+    held = {name: screen_css(name, STATIC) for name in BUNDLES}
+    assert not [name for name in BUNDLES if "@page pig-" in held[name]]  # no named page of the data
     rules = {part: selector_classes(STATIC[part]) for part in PARTS}
     linked = {}
     for path in site_pages(site_dir):
@@ -118,16 +135,25 @@ def test_every_page_links_one_stylesheet_of_its_own_with_every_rule_that_applies
         own = own_stylesheets(html)
         assert len(own) == 1, (path, own)
         # Material's first, without its palette stylesheet (the site's schemes are in base.css).
-        links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+        links = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)
         material = links[0].rsplit("/", 1)[-1]
         assert re.fullmatch(r"main\.[0-9a-f]{8}\.min\.css", material) and (site_dir / "assets" / "stylesheets" / material).is_file(), (path, links)
         assert not [link for link in links if "palette" in link], path
-        name = next(name for name in BUNDLES if own[0].endswith(stylesheet_path(name).removeprefix("assets")))
+        # In the page (main.html): no second stylesheet file to wait for.
+        name = next((name for name in BUNDLES if own[0] == held[name]), None)
+        assert name, f"{path}: its <style> is none of the site's stylesheets"
+        # The data's print rules: linked, for print only, where there are some.
+        print_links = re.findall(r'<link rel="stylesheet" href="([^"]+)" media="print">', html)
+        expected = print_rules_css(name, generated)
+        assert len(print_links) == (expected is not None), (path, print_links)
+        if print_links:
+            assert print_links[0].endswith(print_rules_path(name).removeprefix("assets"))
+            assert (site_dir / print_rules_path(name)).read_text(encoding="utf-8") == expected
         linked[path.relative_to(site_dir).as_posix()] = name
         classes = {c for value in re.findall(r'\sclass="([^"]*)"', html) for c in value.split()}
         for part, selectors in rules.items():
             if any(selector <= classes for selector in selectors):
-                assert part in BUNDLES[name], f"{path}: a rule of part {part!r} applies, but {own[0]} does not hold it"
+                assert part in BUNDLES[name], f"{path}: a rule of part {part!r} applies, but {stylesheet_path(name)} does not hold it"
     assert linked["index.html"] == "site" and linked["deel-1/mindset.html"] == "site"
     assert linked["werkbladen/hefbomen.html"] == "sheet" and linked["deel-4/myra.html"] == "conversation"
     assert linked["bijlagen/mindset-test.html"] == "mindset-test" and linked["print_page.html"] == COMPLETE
@@ -165,6 +191,30 @@ def test_every_page_that_holds_a_table_loads_the_tables_script_and_no_other_does
         if loads:
             with_table.append(path.relative_to(site_dir).as_posix())
     assert "print_page.html" in with_table and "deel-4/index.html" in with_table and "index.html" not in with_table
+
+
+def test_materials_script_is_deferred_and_every_script_of_the_site_runs_after_it(site_dir):
+    """The first paint does not wait for Material's script (main.html), and
+    the site's scripts, which use its document$, run after it: deferred too,
+    and later in the page."""
+    for path in site_pages(site_dir):
+        html = path.read_text(encoding="utf-8")
+        files = [(src, attrs) for src, attrs in re.findall(r'<script src="([^"\']+)"([^>]*)>', html)]
+        bundle = [i for i, (src, _) in enumerate(files) if re.search(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js$", src)]
+        assert len(bundle) == 1 and "defer" in files[bundle[0]][1], (path, files)
+        own = [(i, src, attrs) for i, (src, attrs) in enumerate(files) if "/assets/" in "/" + src and "javascripts/" not in src and "vendor/" not in src]
+        assert all(i > bundle[0] and "defer" in attrs for i, _, attrs in own), (path, own)
+
+
+def test_a_stylesheet_that_would_end_its_style_element_stops_the_build_in_one_line():
+    from mkdocs.exceptions import PluginError
+
+    from macros.site.hooks import inline_css
+
+    assert inline_css("sheet", "a{color:red}") == "a{color:red}"
+    with pytest.raises(PluginError) as error:
+        inline_css("sheet", 'a:after{content:"x"}</STYLE><script>alert(1)</script>')
+    assert "\n" not in str(error.value) and "assets/site-sheet.css" in str(error.value) and "</style" in str(error.value)
 
 
 def test_no_print_rule_is_set_from_a_script():
@@ -244,20 +294,21 @@ def test_a_missing_part_of_the_stylesheets_stops_the_build_in_one_line(tmp_path)
     assert not (tmp_path / "site" / "assets" / "site.css").exists()  # nothing half-built
 
 
-def test_materials_stylesheet_is_found_by_its_hashed_name_or_the_build_stops_in_one_line(tmp_path):
+def test_materials_stylesheet_and_script_are_found_by_their_hashed_names_or_the_build_stops_in_one_line(tmp_path):
     from mkdocs.exceptions import PluginError
 
-    from macros.site.hooks import material_stylesheet
+    from macros.site.hooks import material_asset
 
+    stylesheet = "assets/stylesheets/main.*.min.css"
     theme, overrides = tmp_path / "material", tmp_path / "overrides"
     (theme / "assets" / "stylesheets").mkdir(parents=True)
     overrides.mkdir()
     with pytest.raises(PluginError) as error:
-        material_stylesheet([str(overrides), str(theme)])
+        material_asset([str(overrides), str(theme)], stylesheet)
     assert "\n" not in str(error.value) and "found none" in str(error.value)
     (theme / "assets" / "stylesheets" / "main.0123abcd.min.css").write_text("", encoding="utf-8")
     (theme / "assets" / "stylesheets" / "palette.0123abcd.min.css").write_text("", encoding="utf-8")
-    assert material_stylesheet([str(overrides), str(theme)]) == "assets/stylesheets/main.0123abcd.min.css"
+    assert material_asset([str(overrides), str(theme)], stylesheet) == "assets/stylesheets/main.0123abcd.min.css"
     (theme / "assets" / "stylesheets" / "main.4567cdef.min.css").write_text("", encoding="utf-8")
     with pytest.raises(PluginError, match="expected one"):
-        material_stylesheet([str(overrides), str(theme)])
+        material_asset([str(overrides), str(theme)], stylesheet)

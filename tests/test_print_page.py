@@ -4,6 +4,7 @@ import collections
 import re
 
 from macros.site.print_page import drop_heading_styles, link_pages_left_out, mark_section_headings, prefix_ids, split_print_site_assets
+from macros.render.stylesheets import COMPLETE, print_rules_path
 from sitebuild import html_path, page_url
 
 
@@ -16,9 +17,15 @@ def test_only_heading_number_styles_are_dropped():
     assert drop_heading_styles(html) == "<p>x</p><style>.other { color: red }</style>"
 
 
-def test_the_built_print_page_has_no_inline_style_and_every_worksheet(site_dir, worksheets):
+def test_the_built_print_page_has_no_inline_style_but_its_stylesheet_and_every_worksheet(site_dir, worksheets):
     html = html_path(site_dir, page_url("print_page.md")).read_text(encoding="utf-8")
-    assert "<style" not in html
+    # The print-site plugin's heading numbers are gone; the one <style> left
+    # is the site's complete stylesheet (main.html), the book's part in it,
+    # and the data's print rules are linked for print.
+    styles = re.findall(r"<style>(.*?)</style>", html, re.S)
+    assert len(styles) == 1 and ".pig-print-intro" in styles[0] and "@page pig-" not in styles[0]
+    assert "print-site-enumerate-headings #" not in html
+    assert f'<link rel="stylesheet" href="{print_rules_path(COMPLETE)}" media="print">' in html
     for sheet in worksheets:
         assert f'<section class="pig-ws" data-worksheet="{sheet.id}"' in html
     assert 'data-pig-pack' not in html  # the werkmap is left out: it would print every sheet twice

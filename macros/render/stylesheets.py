@@ -67,6 +67,27 @@ def bundle_for(parts: set[str]) -> str:
     return min(holding, key=lambda name: len(BUNDLES[name]))
 
 
+def print_rules_path(bundle: str) -> str:
+    """Where the generated print rules of a stylesheet are published:
+    ``assets/site-sheet.print.css`` beside ``assets/site-sheet.css``."""
+    return stylesheet_path(bundle).removesuffix(".css") + ".print.css"
+
+
+def screen_css(name: str, static: Mapping[str, str]) -> str:
+    """The rules written by hand of the stylesheet ``name``, minified: what a
+    page holds in its <style> element. They change only with an edit of
+    ``docs/assets/css/``, never with the data."""
+    return rcssmin.cssmin("\n".join(static[part] for part in BUNDLES[name])) + "\n"
+
+
+def print_rules_css(name: str, generated: Mapping[str, str]) -> str | None:
+    """The print rules generated from the data for the stylesheet ``name``,
+    minified (None if it has none): a page links them for print only, so a
+    new worksheet changes no hash in the Content-Security-Policy."""
+    rules = [generated[part] for part in BUNDLES[name] if part in generated]
+    return rcssmin.cssmin("\n".join(rules)) + "\n" if rules else None
+
+
 def bundle_css(name: str, static: Mapping[str, str], generated: Mapping[str, str]) -> str:
     """The stylesheet ``name``, minified: its parts' static rules in the
     order of ``PARTS``, then their generated print rules (``static`` and

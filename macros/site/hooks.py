@@ -9,7 +9,7 @@
 - on_page_markdown: an error in a page's macros as one line (page_errors.py).
 - on_page_content, on_env: the anchors that technieken.yaml names are on their pages.
 - on_template_context: the 404 page's links, through ``_root/`` (hosting/).
-- on_page_content: the stylesheet a page links (what its HTML shows), the
+- on_page_content: the stylesheet a page holds (what its HTML shows), the
   tables' script where a table is; links to the PDFs (not under
   ``mkdocs serve``, which makes none).
 - on_post_build: tidy the print page, prune what no reader loads, draw the
@@ -45,7 +45,18 @@ from macros.render.pdf import (
 )
 from macros.render.print_css import generated_rules
 from macros.render.scripts import is_own_script, minified_script
-from macros.render.stylesheets import BUNDLES, COMPLETE, PARTS, bundle_css, bundle_for, parts_needed, stylesheet_path
+from macros.render.stylesheets import (
+    BUNDLES,
+    COMPLETE,
+    PARTS,
+    bundle_css,
+    bundle_for,
+    parts_needed,
+    print_rules_css,
+    print_rules_path,
+    screen_css,
+    stylesheet_path,
+)
 from macros.render.worksheets import pages_label
 from macros.site.artefact import archive_name, prune, search_languages, zip_site
 from macros.site.env import MINDSET_TEST, WERKMAP, load_site_content
@@ -114,25 +125,28 @@ def keep_print_site_assets_apart(config):
     # The print page's book holds every table: it loads the tables' script
     # too (the book is put in after on_page_content, which gives it to the
     # other pages with a table).
-    config.extra["print_site_assets"] = {"css": css, "js": [*js, TABLES_SCRIPT]}
+    config.extra["print_site_assets"] = {"css": css, "js": js, "scripts": [TABLES_SCRIPT]}
     # The stylesheets of pages the build does not name one for (main.html):
     # the print page is the whole book, the 404 page shows the base; and
     # Material's own, linked without its palette stylesheet (base.css holds
-    # the site's two colour schemes).
+    # the site's two colour schemes). Material's script, which main.html
+    # loads deferred.
     config.extra["stylesheets"] = {
         "print_page": stylesheet_path(COMPLETE),
         "base": stylesheet_path("site"),
-        "material": material_stylesheet(config.theme.dirs),
+        "material": material_asset(config.theme.dirs, "assets/stylesheets/main.*.min.css"),
     }
+    config.extra["material_script"] = material_asset(config.theme.dirs, "assets/javascripts/bundle.*.min.js")
     return config
 
 
-def material_stylesheet(theme_dirs: list[str]) -> str:
-    """The path of Material's main stylesheet in the site (its name carries
-    a hash that changes with every release of Material)."""
-    found = sorted({path.relative_to(folder).as_posix() for folder in map(Path, theme_dirs) for path in folder.glob("assets/stylesheets/main.*.min.css")})
+def material_asset(theme_dirs: list[str], pattern: str) -> str:
+    """The path in the site of Material's main stylesheet or script
+    (``pattern``: its name carries a hash that changes with every release
+    of Material)."""
+    found = sorted({path.relative_to(folder).as_posix() for folder in map(Path, theme_dirs) for path in folder.glob(pattern)})
     if len(found) != 1:
-        raise PluginError(f"Material's main stylesheet: expected one assets/stylesheets/main.*.min.css in the theme, found {found or 'none'}")
+        raise PluginError(f"Material's {pattern}: expected one in the theme, found {found or 'none'}")
     return found[0]
 
 
@@ -154,12 +168,31 @@ def on_files(files, config):
     for file in [file for file in files if file.src_uri.startswith(STYLE_PARTS)]:
         files.remove(file)
     generated = generated_rules(content.worksheets, content.conversations)
+    # Each page holds the hand-written rules of its stylesheet in a <style>
+    # element and links the rules generated from the data for print only
+    # (main.html). The whole stylesheets are published as files: the PDFs
+    # read the complete one.
+    config.extra["stylesheet_rules"], config.extra["print_rules"] = {}, {}
     for name in BUNDLES:
+        config.extra["stylesheet_rules"][stylesheet_path(name)] = inline_css(name, screen_css(name, static))
         files.append(File.generated(config, stylesheet_path(name), content=bundle_css(name, static, generated)))
+        print_rules = print_rules_css(name, generated)
+        if print_rules is not None:
+            config.extra["print_rules"][stylesheet_path(name)] = print_rules_path(name)
+            files.append(File.generated(config, print_rules_path(name), content=print_rules))
     for file in [file for file in files if is_own_script(file.src_uri)]:
         files.remove(file)
         files.append(File.generated(config, file.src_uri, content=minified_script(file.content_string)))
     return files
+
+
+def inline_css(name: str, css: str) -> str:
+    """``css`` as it may stand in a page's <style> element: never with a
+    "</style" that would end it (the data's words in the print rules are
+    escaped by print_css.css_string; this guards the rest)."""
+    if re.search(r"</style", css, re.I):
+        raise PluginError(f"The stylesheet {stylesheet_path(name)}: '</style' in its rules would end the <style> element of the pages")
+    return css
 
 
 @event_priority(-50)  # after mkdocs-macros has rendered the page
@@ -190,7 +223,7 @@ _PAGE_IDS: dict[str, set[str]] = {}
 
 def on_page_content(html, page, config, files):
     _PAGE_IDS[page.file.src_uri] = set(re.findall(r'\sid="([^"]+)"', html))
-    # The one stylesheet of the site's own that this page links (main.html),
+    # The one stylesheet of the site's own that this page holds (main.html),
     # and the script that names Material's scrolling boxes where a table is.
     page.meta["stylesheet"] = stylesheet_path(bundle_for(parts_needed(html)))
     if "<table" in html:
