@@ -20,10 +20,10 @@ from macros.render.stylesheets import (
     PARTS,
     bundle_css,
     bundle_for,
+    handwritten_css,
     parts_needed,
     print_rules_css,
     print_rules_path,
-    screen_css,
     stylesheet_path,
 )
 from sitebuild import DOCS, build_site, copy_project
@@ -126,7 +126,7 @@ def test_every_page_holds_one_stylesheet_of_its_own_with_every_rule_that_applies
     for name in BUNDLES:  # as published: the parts, then their generated rules, minified
         assert (site_dir / stylesheet_path(name)).read_text(encoding="utf-8") == bundle_css(name, STATIC, generated)
     # A page holds the hand-written rules and links the generated ones for print.
-    held = {name: screen_css(name, STATIC) for name in BUNDLES}
+    held = {name: handwritten_css(name, STATIC) for name in BUNDLES}
     assert not [name for name in BUNDLES if "@page pig-" in held[name]]  # no named page of the data
     rules = {part: selector_classes(STATIC[part]) for part in PARTS}
     linked = {}

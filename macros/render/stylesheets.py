@@ -6,7 +6,7 @@ The rules are written in parts, one file per concern in ``docs/assets/css/``
 stylesheets (``BUNDLES``), minified, and gives each page the smallest that
 holds every part its HTML calls for: a reading page carries the base alone,
 a worksheet the base with the sheets and the answer fields. A page holds
-the hand-written rules in a <style> element (``screen_css``) and links the
+the hand-written rules in a <style> element (``handwritten_css``) and links the
 generated ones for print (``print_rules_css``; overrides/main.html). The
 whole-book print page and the PDFs take the complete one.
 """
@@ -75,7 +75,7 @@ def print_rules_path(bundle: str) -> str:
     return stylesheet_path(bundle).removesuffix(".css") + ".print.css"
 
 
-def screen_css(name: str, static: Mapping[str, str]) -> str:
+def handwritten_css(name: str, static: Mapping[str, str]) -> str:
     """The rules written by hand of the stylesheet ``name``, minified: what a
     page holds in its <style> element. They change only with an edit of
     ``docs/assets/css/``, never with the data."""
@@ -91,11 +91,7 @@ def print_rules_css(name: str, generated: Mapping[str, str]) -> str | None:
 
 
 def bundle_css(name: str, static: Mapping[str, str], generated: Mapping[str, str]) -> str:
-    """The stylesheet ``name``, minified: its parts' static rules in the
-    order of ``PARTS``, then their generated print rules (``static`` and
+    """The stylesheet ``name`` as one file (the PDFs read the complete one):
+    what a page holds, then what it links for print (``static`` and
     ``generated`` map a part to its text)."""
-    parts = BUNDLES[name]
-    text = "\n".join(static[part] for part in parts) + "\n" + "\n".join(
-        generated[part] for part in parts if part in generated
-    )
-    return rcssmin.cssmin(text) + "\n"
+    return handwritten_css(name, static) + (print_rules_css(name, generated) or "")

@@ -51,10 +51,10 @@ from macros.render.stylesheets import (
     PARTS,
     bundle_css,
     bundle_for,
+    handwritten_css,
     parts_needed,
     print_rules_css,
     print_rules_path,
-    screen_css,
     stylesheet_path,
 )
 from macros.render.worksheets import pages_label
@@ -174,7 +174,7 @@ def on_files(files, config):
     # read the complete one.
     config.extra["stylesheet_rules"], config.extra["print_rules"] = {}, {}
     for name in BUNDLES:
-        config.extra["stylesheet_rules"][stylesheet_path(name)] = inline_css(name, screen_css(name, static))
+        config.extra["stylesheet_rules"][stylesheet_path(name)] = inline_css(name, handwritten_css(name, static))
         files.append(File.generated(config, stylesheet_path(name), content=bundle_css(name, static, generated)))
         print_rules = print_rules_css(name, generated)
         if print_rules is not None:
