@@ -3,8 +3,8 @@
 import collections
 import re
 
-from macros.site.print_page import drop_heading_styles, link_pages_left_out, mark_section_headings, prefix_ids, split_print_site_assets
 from macros.render.stylesheets import COMPLETE, print_rules_path
+from macros.site.print_page import drop_heading_styles, link_pages_left_out, mark_section_headings, prefix_ids, split_print_site_assets
 from sitebuild import html_path, page_url
 
 
