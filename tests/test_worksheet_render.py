@@ -126,7 +126,7 @@ def test_a_sheet_outside_the_parts_names_its_place():
 
 def test_link_is_markdown_that_mkdocs_checks():
     assert render_worksheet_link(SHEET, "../werkbladen/proef.md") == (
-        '[Werkblad om af te drukken: Proef &amp; "test" \\*b\\*](../werkbladen/proef.md){ .md-button .pig-ws-link }'
+        '[Werkblad om af te drukken: Proef &amp; "test" \\*b\\*](../werkbladen/proef.md){ .md-button .pig-ws-link .pig-ui }'
     )
 
 
@@ -248,7 +248,7 @@ def test_every_question_list_of_a_reading_page_comes_from_the_data(site_dir, wor
         html = html_path(site_dir, url).read_text(encoding="utf-8")
         if sheet.id not in no_list:
             assert f'data-worksheet="{sheet.id}"' in html, f"{url} does not render {sheet.id}"
-        link = re.search(r'<a class="md-button pig-ws-link" href="([^"]+)">Werkblad om af te drukken: ', html)
+        link = re.search(r'<a class="md-button pig-ws-link pig-ui" href="([^"]+)">Werkblad om af te drukken: ', html)
         assert link and link.group(1) == link_href(sheet.page, f"werkbladen/{sheet.id}.md"), f"{url} has no link to its worksheet"
 
 

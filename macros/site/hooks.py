@@ -12,7 +12,8 @@
 - on_page_content: the stylesheet a page holds (what its HTML shows), the
   tables' script where a table is; links to the PDFs (not under
   ``mkdocs serve``, which makes none).
-- on_post_build: tidy the print page, prune what no reader loads, draw the
+- on_post_build: tidy the print page (with the printed book's cover line
+  and colophon), prune what no reader loads, draw the
   PDFs (``mkdocs build`` only; pdf.py), zip.
 
 The work is done by plain functions in ``macros.render`` and ``macros.site``.
@@ -20,6 +21,7 @@ The work is done by plain functions in ``macros.render`` and ``macros.site``.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import posixpath
@@ -32,6 +34,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import is_error_template, normalize_url
 
+from macros.render.edition import render_colophon, render_cover_edition
 from macros.render.pdf import (
     BOOK_PDF,
     MINDSET_PDF,
@@ -58,7 +61,7 @@ from macros.render.stylesheets import (
     stylesheet_path,
 )
 from macros.render.worksheets import pages_label
-from macros.site.artefact import archive_name, prune, search_languages, zip_site
+from macros.site.artefact import archive_name, prune, search_languages, workbook_version, zip_site
 from macros.site.env import MINDSET_TEST, WERKMAP, load_site_content
 from macros.site.navigation import sheet_page, with_sheet_pages
 from macros.site.pdf import SERVING, build_pdfs, cache_dir, jobs, pdfs_wanted, serving
@@ -311,6 +314,25 @@ def pages_left_out_of_print(config, print_page: str) -> dict[str, str]:
     }
 
 
+def edition_pages(config) -> tuple[str, str]:
+    """The printed book's line of the cover and its colophon: this edition
+    (the version in pyproject.toml, the day of the build or
+    ``SOURCE_DATE_EPOCH``), its additions and corrections, its address."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    day = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date() if epoch else datetime.date.today()
+    version = workbook_version()
+    corrections = len({(c.printed, c.corrected) for c in content_of_build(config).corrections})
+    colophon = render_colophon(
+        copyright=config.copyright or "",
+        version=version,
+        day=day,
+        corrections=corrections,
+        about_href="#verantwoording",
+        site_url=config.site_url or None,
+    )
+    return render_cover_edition(version, day), colophon
+
+
 def add_book_link(path: Path) -> None:
     """The whole-book print page offers the book as a PDF, at its top."""
     html = path.read_text(encoding="utf-8")
@@ -325,7 +347,7 @@ def on_post_build(config):
     """Tidy the print page, remove what no reader loads, then zip the whole site into it."""
     site_dir = Path(config.site_dir)
     print_page = "print_page/index.html" if config.use_directory_urls else "print_page.html"
-    tidy_print_page(site_dir / print_page, pages_left_out_of_print(config, print_page))
+    tidy_print_page(site_dir / print_page, pages_left_out_of_print(config, print_page), *edition_pages(config))
     removed = prune(site_dir, search_languages(site_dir), config.theme.get("favicon"))
     if serving():
         return
