@@ -35,6 +35,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import is_error_template, normalize_url
 
 from macros.render.edition import render_colophon, render_cover_edition
+from macros.render.notes import separate_note_marks
 from macros.render.pdf import (
     BOOK_PDF,
     MINDSET_PDF,
@@ -225,6 +226,7 @@ _PAGE_IDS: dict[str, set[str]] = {}
 
 
 def on_page_content(html, page, config, files):
+    html = separate_note_marks(html)
     _PAGE_IDS[page.file.src_uri] = set(re.findall(r'\sid="([^"]+)"', html))
     # The one stylesheet of the site's own that this page holds (main.html),
     # and the script that names Material's scrolling boxes where a table is.
@@ -366,6 +368,6 @@ def draw_pdfs(config, site_dir: Path, print_page: str) -> None:
     drawn, reused = build_pdfs(
         site_dir,
         cache_dir(Path(config.config_file_path).parent),
-        jobs(site_dir, content.worksheets, content.conversations, MINDSET_TEST),
+        jobs(site_dir, content.worksheets, content.conversations, MINDSET_TEST, config.site_url or None),
     )
     log.info(f"PDFs: {drawn} drawn, {reused} from the cache, in {time.perf_counter() - started:.1f} s")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from macros.render.notes import separate_note_marks
+
 # What the plugin adds to every page, though only its print page uses it.
 PRINT_SITE_ASSETS = ("css/print-site.css", "css/print-site-material.css", "js/print-site.js")
 
@@ -94,7 +96,7 @@ def mark_toc(html: str) -> str:
     return html.replace(_TOC_NAV, "<nav role='navigation' class='print-page-toc-nav pig-ui' aria-label='Inhoud'>", 1)
 
 
-_COVER = re.compile(r'(<div class="pig-cover">.*?)(</div>\s*</section>)', re.S)
+_COVER = re.compile(r'(<div class="pig-cover[^"]*">.*?)(</div>\s*</section>)', re.S)
 
 
 def add_edition(html: str, cover: str, colophon: str) -> str:
@@ -111,7 +113,7 @@ def tidy_print_page(path: Path, left_out: dict[str, str] | None = None, cover: s
     if not path.is_file():
         return False
     html = mark_section_headings(drop_heading_styles(path.read_text(encoding="utf-8")))
-    html = add_edition(mark_toc(drop_tags(html)), cover, colophon)
+    html = separate_note_marks(add_edition(mark_toc(drop_tags(html)), cover, colophon))
     html = link_pages_left_out(prefix_ids(html), left_out or {})
     path.write_text(html, encoding="utf-8")
     return True
