@@ -276,3 +276,138 @@ def unmarked_additions(article_html: str) -> list[tuple[str, str]]:
         for tag, text, marked, page in parser.blocks
         if not marked and page not in parser.web_pages and (text.startswith(NAVIGATION) or not in_book(text))
     ]
+
+
+# The book as a PDF ------------------------------------------------------------
+
+# What the PDF prints of its own, around the print page's text: footers,
+# page numbers, the table of contents' lines, the badge of a marked block
+# ("WEBEDITIE", the text-transform of "webeditie") and the page numbers
+# after a cross-reference.
+PDF_FURNITURE = [
+    r"Positief in Gesprek — webeditie(?: \d+)?",
+    r"Positief in Gesprek · .*",
+    r"pagina(?: \d+)?",
+    r".*?(?:\s*\.){3,}\s*\d+",
+]
+_SEE_PAGE = re.compile(r"\(zie\s+p\.\s*\d+\)")
+BADGE = "WEBEDITIE"
+
+
+class _AllText(_Blocks):
+    """Every block's text, marked or not, footnotes included (the PDF
+    prints them at the foot of the page)."""
+
+    def handle_data(self, data):
+        if not self._inside(lambda tag, classes, attrs: tag in {"script", "style", "title", "template"}):
+            self._text.append(data)
+
+
+class _MarkedBlocks(HTMLParser):
+    """The text of every outermost element of class ``pig-web`` that is a
+    block (not a few words in a sentence), outside a page of the web
+    edition's own, the cover and the colophon: each shows a badge."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []
+        self.found: list[list[str]] = []
+        self.web_page = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag == "section" and "print-page" in classes:
+            self.web_page = False
+        if WEB_PAGE_CLASS in classes:
+            self.web_page = True
+        outermost = not any(marked for _, marked in self.stack)
+        starts = "pig-web" in classes and tag != "span" and outermost and not self.web_page
+        if starts and not classes & {"pig-cover", "pig-colophon"}:
+            self.found.append([])
+        self.stack.append((tag, "pig-web" in classes or any(marked for _, marked in self.stack)))
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        for position in range(len(self.stack) - 1, -1, -1):
+            if self.stack[position][0] == tag:
+                del self.stack[position:]
+                break
+
+    def handle_data(self, data):
+        if self.found and any(marked for _, marked in self.stack):
+            self.found[-1].append(data)
+
+
+def pdf_words(text: str) -> str:
+    """``normalise`` with hyphens as spaces: the PDF breaks a line after a
+    word's hyphen ("taak-" / "en leerspanning")."""
+    return normalise(re.sub(r"[-‐]", " ", text))
+
+
+def _pdf_lines(page_text: str) -> list[str]:
+    text = _SEE_PAGE.sub(" ", page_text)
+    text = re.sub(r"-\n(?=\w)", "-", text)  # a line broken after a hyphen
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def _cleaned(line: str) -> str:
+    line = line.replace(BADGE, " ")
+    line = re.sub(r"^\d{1,2}\. ", "", line)  # a footnote's number
+    return re.sub(r"(?<=[^\W\d])\d{1,2}(?:,\d{1,2})?(?![\w-])", "", line)  # a note's call
+
+
+def pdf_unmarked_lines(page_texts: list[str], print_html: str) -> list[tuple[int, str]]:
+    """(page, text) of every piece of a line of the book PDF that is not
+    the text of a block of the print page it is drawn from (whose blocks
+    the page check proves the book's or marked), nor the PDF's own
+    furniture (``PDF_FURNITURE``)."""
+    parser = _AllText()
+    parser.feed(print_html)
+    parser.close()
+    known = " ¦ " + " ¦ ".join(pdf_words(text) for _, text, _, _ in parser.blocks) + " ¦ "
+
+    def found(piece: list[str]) -> bool:
+        return f" {' '.join(piece)} " in known
+
+    bad = []
+    for number, page_text in enumerate(page_texts, 1):
+        for line in _pdf_lines(page_text):
+            if any(re.fullmatch(pattern, line) for pattern in PDF_FURNITURE):
+                continue
+            tokens = pdf_words(_cleaned(line)).split()
+            start = 0
+            # A line may hold the words of two blocks side by side (a
+            # table's cells, a form's two statements): the longest known
+            # piece from each start.
+            while start < len(tokens):
+                if tokens[start].isdigit():  # a number: a page's, a note's, a list's
+                    start += 1
+                    continue
+                end = next((end for end in range(len(tokens), start, -1) if found(tokens[start:end])), None)
+                if end is None:
+                    bad.append((number, " ".join(tokens[start:])))
+                    break
+                start = end
+    return bad
+
+
+def pdf_marked_without_badge(page_texts: list[str], print_html: str) -> list[str]:
+    """The marked blocks of the print page that the PDF prints on a page
+    without a badge ("WEBEDITIE"): each block's first words are looked for
+    on every page; blocks the PDF does not print are left aside."""
+    parser = _MarkedBlocks()
+    parser.feed(print_html)
+    parser.close()
+    pages = [" ".join(pdf_words(_cleaned(line)) for line in _pdf_lines(text)) for text in page_texts]
+    missing = []
+    for block in parser.found:
+        start = " ".join(pdf_words(" ".join(block)).split()[:6])
+        if not start:
+            continue
+        shown = [number for number, page in enumerate(pages) if f" {start} " in f" {page} "]
+        if shown and not any(BADGE in page_texts[number] for number in shown):
+            missing.append(start)
+    return missing

@@ -7,7 +7,16 @@ import unicodedata
 
 import pytest
 
-from editorial import WEB_PAGE_CLASS, book_text, joined_lines, unmarked_additions, words
+from editorial import (
+    BADGE,
+    WEB_PAGE_CLASS,
+    book_text,
+    joined_lines,
+    pdf_marked_without_badge,
+    pdf_unmarked_lines,
+    unmarked_additions,
+    words,
+)
 from sitebuild import BOOK, DOCS, article_html, html_path, load_content, page_url, page_urls, text_blocks
 
 needs_book = pytest.mark.skipif(not BOOK.is_file(), reason=f"the book's text is not at {BOOK}")
@@ -212,3 +221,30 @@ def test_the_print_footer_says_where_the_page_comes_from(site_dir):
 def test_the_book_text_used_by_the_check_is_corrected():
     assert "zorgen voor een verruiming" in book_text()
     assert "zorgen van een verruiming" not in book_text()
+
+
+@pytest.fixture(scope="module")
+def book_pdf_pages(site_dir) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(site_dir / "pdf/positief-in-gesprek.pdf").pages]
+
+
+@needs_book
+def test_the_book_pdf_prints_nothing_unmarked_and_badges_every_addition(site_dir, book_pdf_pages):
+    print_html = article_html(html_path(site_dir, "print_page.html").read_text(encoding="utf-8"))
+    unmarked = pdf_unmarked_lines(book_pdf_pages, print_html)
+    assert not unmarked, "\n".join(f"p. {page}: {text}" for page, text in unmarked)
+    assert not pdf_marked_without_badge(book_pdf_pages, print_html)
+    assert sum(text.count(BADGE) for text in book_pdf_pages) >= 40, "too few badges: is the check looking?"
+
+
+@needs_book
+def test_the_pdf_checks_find_an_addition_and_a_missing_badge():
+    html = '<section class="print-page" id="x"><p>Onze mindset is de manier waarop iemand denkt.</p><div class="pig-web"><p>Een kader van de webeditie over iets.</p></div></section>'
+    shown = ["Onze mindset is de manier waarop iemand denkt.\nWEBEDITIE\nEen kader van de webeditie over iets.\nPositief in Gesprek — webeditie 3"]
+    assert pdf_unmarked_lines(shown, html) == []
+    assert pdf_marked_without_badge(shown, html) == []
+    added = [shown[0] + "\nEen zin die alleen de PDF heeft."]
+    assert [(page, text[-27:]) for page, text in pdf_unmarked_lines(added, html)] == [(1, "zin die alleen de pdf heeft")]
+    assert pdf_marked_without_badge([shown[0].replace(BADGE, "")], html) == ["een kader van de webeditie over"]
