@@ -64,7 +64,7 @@ from macros.render.stylesheets import (
 from macros.render.worksheets import pages_label
 from macros.site.artefact import archive_name, prune, search_languages, workbook_version, zip_site
 from macros.site.env import MINDSET_TEST, WERKMAP, load_site_content
-from macros.site.navigation import sheet_page, with_sheet_pages
+from macros.site.navigation import name_navigation_sections, sheet_page, with_sheet_pages
 from macros.site.pdf import SERVING, build_pdfs, cache_dir, jobs, pdfs_wanted, serving
 from macros.site.page_errors import error_page, page_error, one_line_reports
 from macros.site.print_page import split_print_site_assets, tidy_print_page
@@ -342,6 +342,11 @@ def add_book_link(path: Path) -> None:
     if marker in html and BOOK_PDF not in html:
         link = render_pdf_link(BOOK_PDF, "Het hele werkboek als PDF (A4)")
         path.write_text(html.replace(marker, link + marker, 1), encoding="utf-8")
+
+
+def on_post_page(output, page, config):
+    """Material's navigation: every section's list has a name of its own."""
+    return name_navigation_sections(output)
 
 
 @event_priority(-200)  # after every plugin, Material's offline plugin (-100) included
