@@ -73,7 +73,7 @@ def test_the_check_finds_an_unmarked_added_sentence():
         '<p><a class="md-button" href="../werkbladen/x.html">Werkblad om af te drukken: Hefbomen</a></p>',
         '<p><button type="button">Werkblad afdrukken</button></p>',
         "<form><fieldset><legend>Welk gebied uit je leven neem je in je hoofd?</legend></fieldset></form>",
-        '<label><input type="checkbox"> Mijn antwoorden meeprinten</label>',
+        '<label><input type="checkbox"> Afdrukken met mijn antwoorden</label>',
         # The whole-book page's tags above a heading.
         "<nav class='md-tags'><span class='md-tag'>boven verwachting</span></nav>",
     ],

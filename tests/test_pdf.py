@@ -226,7 +226,7 @@ def test_the_book_prints_no_web_chrome_and_keeps_notes_and_figures(site_dir, boo
     for button in ["Werkblad afdrukken", "Gespreksgids afdrukken"]:
         assert button in print_page, f"{button!r} is not on the print page: the check would prove nothing"
         assert button not in lines, f"the book PDF shows the button {button!r}"
-    for chrome in ["Neem het hele werkboek mee als zip", "Alle filters wissen", "Mijn antwoorden meeprinten", "als PDF", "Link naar deze sectie"]:
+    for chrome in ["Neem het hele werkboek mee als zip", "Alle filters wissen", "Afdrukken met mijn antwoorden", "als PDF", "Link naar deze sectie"]:
         assert chrome in print_page, f"{chrome!r} is not on the print page: the check would prove nothing"
         assert chrome not in text, f"the book PDF shows {chrome!r}"
     for chrome in ["Zoeken", "Downloaden", "Opgeslagen"]:

@@ -16,7 +16,7 @@ WEB_EDITION = "web"
 WEB_PAGE_LABEL = (
     '<p class="pig-web-page" data-search-exclude markdown><span class="pig-web-page__badge">Webeditie</span> '
     "Deze pagina is van de webeditie en staat niet in het boek. "
-    "[Wat is van de webeditie?]({href})</p>"
+    "[Wat voegt de webeditie toe?]({href})</p>"
 )
 ABOUT_PAGE = "verantwoording.md"
 

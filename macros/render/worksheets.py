@@ -139,7 +139,7 @@ def render_worksheet_page(sheet: Worksheet, figures: FigureLibrary, reading_href
 
 PRINT_SWITCH = (
     '<label class="pig-answer-switch"><input type="checkbox" data-pig-print-answers checked> '
-    "Mijn antwoorden meeprinten</label>"
+    "Afdrukken met mijn antwoorden</label>"
 )
 
 
