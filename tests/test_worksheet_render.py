@@ -209,7 +209,7 @@ def test_strips_to_fold_follow_each_other_with_a_fold_line(worksheets):
 def test_fields_head_each_copy_of_a_questionnaire(worksheets):
     html = render_sheet(worksheets.get("reflected-best-self"), worksheets.figures)
     fields = re.findall(r'<span class="pig-ws__field"><span class="pig-web">([^<]+)</span>', html)
-    assert fields == ["Over:", "Ingevuld door:"] * 5
+    assert fields == ["Naam:", "Datum:"] + ["Over:", "Ingevuld door:"] * 5
 
 
 def test_pack_offers_every_sheet_and_holds_every_sheet(worksheets):
@@ -260,7 +260,7 @@ def test_every_worksheet_has_its_page_with_every_question(site_dir, worksheets):
             assert question.text in text, (sheet.id, question.id)
         html = html_path(site_dir, page_url(f"werkbladen/{sheet.id}.md")).read_text(encoding="utf-8")
         assert f'data-worksheet="{sheet.id}"' in html
-        assert '<p class="pig-ws-actions pig-needs-js"><button type="button" class="md-button md-button--primary pig-print-button">' in html
+        assert '<p class="pig-ws-actions pig-ui pig-needs-js"><button type="button" class="md-button md-button--primary pig-print-button">' in html
 
 
 def test_the_overview_has_a_card_per_worksheet_with_working_links(site_dir, worksheets):
