@@ -12,7 +12,8 @@ main content is one of three things:
   a label of class ``pig-web-page`` under its title);
 - interface of the site, marked as such: its controls, their labels, its
   messages and its notes on them inside an element of class ``pig-ui``
-  (the Verantwoording explains it).
+  (the Verantwoording explains it), those a script shows later (``hidden``
+  in the HTML) included.
 
 Words of the book count only where the book has them as a block: a short
 block ("In dit deel", a heading, a word of a figure) must be a whole line
@@ -252,7 +253,6 @@ class _Blocks(HTMLParser):
             lambda tag, classes, attrs: tag in NOT_TEXT_TAGS
             or classes & NOT_TEXT_CLASSES
             or "footnote" in classes
-            or "hidden" in attrs
             or attrs.get("aria-hidden") == "true"
         )
         if not hidden:

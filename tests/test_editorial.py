@@ -248,3 +248,14 @@ def test_the_pdf_checks_find_an_addition_and_a_missing_badge():
     added = [shown[0] + "\nEen zin die alleen de PDF heeft."]
     assert [(page, text[-27:]) for page, text in pdf_unmarked_lines(added, html)] == [(1, "zin die alleen de pdf heeft")]
     assert pdf_marked_without_badge([shown[0].replace(BADGE, "")], html) == ["een kader van de webeditie over"]
+
+
+def test_no_page_escapes_its_words_twice(site_dir):
+    """A title from a heading ("Broaden & Build") once reached Material's
+    footer as "Broaden &amp;amp; Build"."""
+    pages = list(site_dir.rglob("*.html"))
+    assert len(pages) > 50
+    twice = [path.relative_to(site_dir).as_posix() for path in pages if "&amp;amp;" in path.read_text(encoding="utf-8")]
+    assert not twice, twice
+    mindset = html_path(site_dir, page_url("deel-1/mindset.md")).read_text(encoding="utf-8")
+    assert 'aria-label="Volgende: Broaden &amp; Build theorie"' in mindset
