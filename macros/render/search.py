@@ -11,8 +11,9 @@ language file (``STEMS_SCRIPT``).
 
 A word is taken as Material's search worker takes it: the text between
 tags of a field (title, text, tags), split at the search's separator,
-lowercased, with anything but letters trimmed from both ends (the separator
-keeps the full stop: "gesprek." is a word of the index).
+lowercased, with what is neither letter nor digit trimmed from both ends
+(the separator keeps the full stop: "gesprek." is a word of the index);
+a word is letters only ("a4" is none).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ STOP_WORDS = tuple(
 # (the range the language file checks too).
 _LETTERS = "a-z\u00c0-\u024f"
 _WORD = re.compile(f"[{_LETTERS}]+")
-_EDGES = re.compile(f"^[^{_LETTERS}]+|[^{_LETTERS}]+$")
+_EDGES = re.compile(f"^[^0-9{_LETTERS}]+|[^0-9{_LETTERS}]+$")
 _TAG = re.compile(r"<[^>]*>")
 
 # The shortest first part of a compound, and the shortest rest after it.
