@@ -37,6 +37,7 @@ DUTCH = "assets/javascripts/lunr/min/lunr.nl.min.js"
 LISTS = [page_url(src) for src in ("werkbladen/index.md", "werkbladen/werkmap.md", "gespreksplanner.md")]
 # Markup that shows as text: a tag's bracket, or an entity escaped twice.
 MARKUP = re.compile(r"[<>]|&(?:lt|gt|amp|quot|#\d+);")
+STOP = set(STOP_WORDS)
 
 
 def search_index(site_dir: Path) -> dict:
@@ -45,7 +46,8 @@ def search_index(site_dir: Path) -> dict:
 
 def run_queries(page, base: str) -> tuple[list[str], list[str]]:
     """The queries whose page is not among the first three (or comes after a
-    list of werkvormen), and the results whose text shows markup."""
+    list of werkvormen), and the results whose text shows markup (or that
+    name a Dutch stop word as missing: "Ontbreekt: van")."""
     misses, markup = [], []
     for query, expected in QUERIES:
         results = []  # distinct pages: a page's sections have links of their own
@@ -57,6 +59,8 @@ def run_queries(page, base: str) -> tuple[list[str], list[str]]:
         elif expected not in LISTS and any(listing in results[: results.index(expected)] for listing in LISTS):
             misses.append(f"{query!r}: a list of werkvormen ranks above {expected}: {results[:WITHIN]}")
         markup += [f"{query!r}: {text!r}" for text in search_result_texts(page) if MARKUP.search(text)]
+        missing = set(" ".join(page.locator(".md-search-result__terms del").all_inner_texts()).split())
+        markup += [f"{query!r}: Material says a stop word is missing: {sorted(missing & STOP)}"] if missing & STOP else []
     return misses, markup
 
 

@@ -6,8 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from macros.render.scripts import minified_script
 from macros.render.search import STEMS_SCRIPT, index_words, stems_script, word_stems
+from macros.render.snowball_js import Untranslatable
 
 
 def publish_stems(site_dir: Path) -> Path | None:
@@ -20,5 +23,9 @@ def publish_stems(site_dir: Path) -> Path | None:
     stems, parts = word_stems(index_words(data["docs"], data["config"]["separator"]))
     target = site_dir / STEMS_SCRIPT
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(minified_script(stems_script(stems, parts)), encoding="utf-8")
+    try:
+        script = stems_script(stems, parts)
+    except Untranslatable as error:  # a release of snowballstemmer the translation does not know
+        raise PluginError(str(error)) from None
+    target.write_text(minified_script(script), encoding="utf-8")
     return target
