@@ -128,6 +128,9 @@ def build_stock(tmp: Path, *, palette: bool = False) -> Path:
     (tmp / name).mkdir()
     project = copy_project(tmp / name)
     shutil.rmtree(project / "overrides")
+    # Material's own Dutch search (the site's language file needs the stems
+    # its build writes).
+    shutil.rmtree(project / "docs" / "assets" / "javascripts" / "lunr")
     ours = mkdocs_config()
     theme = {"name": "material", "language": "nl", "font": False}
     if palette:  # the same two schemes and toggle, in Material's default colours

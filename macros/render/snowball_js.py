@@ -115,7 +115,9 @@ class _Translator:
     def __init__(self, class_name: str):
         self.class_name = class_name
 
-    def expr(self, node: ast.expr) -> str:
+    def expr(self, node: ast.expr, bare: bool = False) -> str:
+        """``node`` in JavaScript; in brackets where it is an operation,
+        unless ``bare`` (a whole condition, value or argument)."""
         if isinstance(node, ast.Constant) and isinstance(node.value, bool):
             return "true" if node.value else "false"
         if isinstance(node, ast.Constant) and isinstance(node.value, (int, str)):
@@ -128,18 +130,20 @@ class _Translator:
             if node.value.id == self.class_name:
                 return node.attr
         if isinstance(node, ast.Call) and not node.keywords:
-            return f"{self.expr(node.func)}({', '.join(self.expr(arg) for arg in node.args)})"
-        if isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in _OPERATORS:
-            return f"({self.expr(node.left)} {_OPERATORS[type(node.ops[0])]} {self.expr(node.comparators[0])})"
-        if isinstance(node, ast.BoolOp) and type(node.op) in _OPERATORS:
-            return "(" + f" {_OPERATORS[type(node.op)]} ".join(self.expr(value) for value in node.values) + ")"
-        if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
-            return f"({self.expr(node.left)} {_OPERATORS[type(node.op)]} {self.expr(node.right)})"
+            return f"{self.expr(node.func)}({', '.join(self.expr(arg, True) for arg in node.args)})"
+        if isinstance(node, ast.Subscript):
+            return f"{self.expr(node.value)}[{self.expr(node.slice, True)}]"
         if isinstance(node, ast.UnaryOp) and type(node.op) in _OPERATORS:
             return f"{_OPERATORS[type(node.op)]}{self.expr(node.operand)}"
-        if isinstance(node, ast.Subscript):
-            return f"{self.expr(node.value)}[{self.expr(node.slice)}]"
-        raise _fail(node)
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in _OPERATORS:
+            operation = f"{self.expr(node.left)} {_OPERATORS[type(node.ops[0])]} {self.expr(node.comparators[0])}"
+        elif isinstance(node, ast.BoolOp) and type(node.op) in _OPERATORS:
+            operation = f" {_OPERATORS[type(node.op)]} ".join(self.expr(value) for value in node.values)
+        elif isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
+            operation = f"{self.expr(node.left)} {_OPERATORS[type(node.op)]} {self.expr(node.right)}"
+        else:
+            raise _fail(node)
+        return operation if bare else f"({operation})"
 
     def body(self, statements: list[ast.stmt], depth: int) -> list[str]:
         return [line for statement in statements for line in self.statement(statement, depth)]
@@ -149,13 +153,13 @@ class _Translator:
         if isinstance(node, ast.Pass):
             return []
         if isinstance(node, ast.Expr):
-            return [pad + self.expr(node.value) + ";"]
+            return [pad + self.expr(node.value, True) + ";"]
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            return [f"{pad}{self.expr(node.targets[0])} = {self.expr(node.value)};"]
+            return [f"{pad}{self.expr(node.targets[0])} = {self.expr(node.value, True)};"]
         if isinstance(node, ast.AugAssign) and type(node.op) in _OPERATORS:
-            return [f"{pad}{self.expr(node.target)} {_OPERATORS[type(node.op)]}= {self.expr(node.value)};"]
+            return [f"{pad}{self.expr(node.target)} {_OPERATORS[type(node.op)]}= {self.expr(node.value, True)};"]
         if isinstance(node, ast.Return):
-            return [pad + ("return;" if node.value is None else f"return {self.expr(node.value)};")]
+            return [pad + ("return;" if node.value is None else f"return {self.expr(node.value, True)};")]
         if isinstance(node, ast.Break):
             return [pad + "break;"]
         if isinstance(node, ast.Continue):
@@ -163,7 +167,10 @@ class _Translator:
         if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and isinstance(node.exc.func, ast.Name):
             return [f"{pad}break {node.exc.func.id};"]
         if isinstance(node, ast.If):
-            lines = [f"{pad}if ({self.expr(node.test)}) {{", *self.body(node.body, depth + 1)]
+            lines = [f"{pad}if ({self.expr(node.test, True)}) {{", *self.body(node.body, depth + 1)]
+            if len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If):  # elif
+                first, *rest = self.statement(node.orelse[0], depth)
+                return lines + [f"{pad}}} else {first.lstrip()}", *rest]
             if node.orelse:
                 lines += [f"{pad}}} else {{", *self.body(node.orelse, depth + 1)]
             return lines + [pad + "}"]
