@@ -12,8 +12,9 @@
 - on_page_content: the stylesheet a page holds (what its HTML shows), the
   tables' script where a table is; links to the PDFs (not under
   ``mkdocs serve``, which makes none).
-- on_post_build: tidy the print page, prune what no reader loads, draw the
-  PDFs (``mkdocs build`` only; pdf.py), zip.
+- on_post_build: the search's Dutch stems (search.py), tidy the print
+  page, prune what no reader loads, draw the PDFs (``mkdocs build`` only;
+  pdf.py), zip.
 
 The work is done by plain functions in ``macros.render`` and ``macros.site``.
 """
@@ -45,6 +46,7 @@ from macros.render.pdf import (
 )
 from macros.render.print_css import generated_rules
 from macros.render.scripts import is_own_script, minified_script
+from macros.render.search import cells_apart
 from macros.render.stylesheets import (
     BUNDLES,
     COMPLETE,
@@ -64,6 +66,7 @@ from macros.site.navigation import sheet_page, with_sheet_pages
 from macros.site.pdf import SERVING, build_pdfs, cache_dir, jobs, pdfs_wanted, serving
 from macros.site.page_errors import error_page, page_error, one_line_reports
 from macros.site.print_page import split_print_site_assets, tidy_print_page
+from macros.site.search import publish_stems
 
 log = logging.getLogger("mkdocs.hooks.artefact")
 
@@ -228,6 +231,7 @@ def on_page_content(html, page, config, files):
     page.meta["stylesheet"] = stylesheet_path(bundle_for(parts_needed(html)))
     if "<table" in html:
         page.meta["scripts"] = [*(page.meta.get("scripts") or []), TABLES_SCRIPT]
+    html = cells_apart(html)  # the search's previews keep cells apart
     if not pdfs_wanted():  # the preview makes no PDFs: no links to them
         return html
     return with_pdf_links(html, page.file.src_uri, page.url, content_of_build(config))
@@ -322,8 +326,10 @@ def add_book_link(path: Path) -> None:
 
 @event_priority(-200)  # after every plugin, Material's offline plugin (-100) included
 def on_post_build(config):
-    """Tidy the print page, remove what no reader loads, then zip the whole site into it."""
+    """Publish the search's Dutch stems, tidy the print page, remove what no
+    reader loads, then zip the whole site into it."""
     site_dir = Path(config.site_dir)
+    publish_stems(site_dir)
     print_page = "print_page/index.html" if config.use_directory_urls else "print_page.html"
     tidy_print_page(site_dir / print_page, pages_left_out_of_print(config, print_page))
     removed = prune(site_dir, search_languages(site_dir), config.theme.get("favicon"))
