@@ -16,6 +16,8 @@ import pytest
 from macros.content.base import ContentError
 from macros.content.library import load_content
 from macros.site.navigation import nav_pages
+import sitebuild
+from hostile import KEPT, every_text_field, hostile_copy, page_problems
 from sitebuild import build_site, copy_project, edit_yaml, mkdocs_config
 
 HOSTILE = "Hefbomen | ] [x](javascript:y) {: #z } * & _a_ `b`"
@@ -80,6 +82,57 @@ def test_a_title_with_markup_is_refused_naming_file_and_field(tmp_path):
         load_content(project / "docs", nav_pages(mkdocs_config()["nav"]), project)
     message = str(caught.value)
     assert "docs/data/worksheets/hefbomen.yaml: worksheet 'hefbomen': field 'title': may not hold '<' or '>'" in message
+
+
+@pytest.mark.parametrize(
+    "file, change, control, expected",
+    [
+        ("worksheets/hefbomen.yaml", lambda d, c: d.update(title=f"Hef{c}bomen"), "\u202e", "worksheets/hefbomen.yaml: worksheet 'hefbomen': field 'title'"),
+        (
+            "conversations/hans.yaml",
+            lambda d, c: d["steps"][1].update(title=f"Onder{c}zoeken"),
+            "\u2066",
+            "conversations/hans.yaml: conversation 'hans', 'onderzoeken': field 'steps['onderzoeken'].title'",
+        ),
+        ("technieken.yaml", lambda d, c: d["technieken"][0].update(title=f"{c}x"), "\u200f", "technieken.yaml: technique"),
+        ("planner.yaml", lambda d, c: d["stuck"]["pages"][0].update(title=f"Deel 5{c}"), "\u061c", "planner.yaml: planner: field 'stuck.pages[1].title'"),
+    ],
+    ids=["worksheet-RLO", "step-LRI", "technique-RLM", "planner-link-ALM"],
+)
+def test_a_title_with_a_bidirectional_control_is_refused_naming_file_item_and_field(tmp_path, file, change, expected, control):
+    project = copy_project(tmp_path)
+    edit_yaml(project / "docs" / "data" / file, lambda d: change(d, control))
+    with pytest.raises(ContentError) as caught:
+        load_content(project / "docs", nav_pages(mkdocs_config()["nav"]), project)
+    message = str(caught.value)
+    assert "\n" not in message and expected in message, message
+    assert f"bidirectional control character (U+{ord(control):04X})" in message, message
+
+
+@pytest.mark.parametrize(
+    "file, change, expected",
+    [
+        (
+            "conversations/hans.yaml",
+            lambda d: d["situation"].__setitem__(0, 'Hans *werkt*{: onclick="alert(1)" } hard.'),
+            "conversations/hans.yaml: conversation 'hans': field 'situation[1]': holds '{' or '}'",
+        ),
+        (
+            "corrections.yaml",
+            lambda d: d["corrections"][0].update(corrected="zorgen <script>alert(1)</script>"),
+            "corrections.yaml: corrections, '",
+        ),
+    ],
+    ids=["prose-attribute-list", "correction-with-a-tag"],
+)
+def test_markup_that_would_reach_a_page_unescaped_is_refused(tmp_path, file, change, expected):
+    """Prose is Markdown (an attribute list gives it attributes) and a
+    correction is put into the text as it stands: both refuse markup."""
+    project = copy_project(tmp_path)
+    edit_yaml(project / "docs" / "data" / file, change)
+    with pytest.raises(ContentError) as caught:
+        load_content(project / "docs", nav_pages(mkdocs_config()["nav"]), project)
+    assert "\n" not in str(caught.value) and expected in str(caught.value), str(caught.value)
 
 
 # --- A mistake in a page ----------------------------------------------------------
@@ -161,3 +214,37 @@ def test_serve_survives_a_page_error_and_serves_the_page_again(tmp_path):
     output = (tmp_path / "serve.log").read_text(encoding="utf-8")
     errors = [line for line in output.splitlines() if "Page error in docs/deel-1/mindset.md" in line]
     assert len(errors) >= 1 and "Traceback" not in output, output
+
+
+# --- Every data field, every attack ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def hostile_and_clean(tmp_path_factory):
+    """The site built from the real data and from data with an attack in
+    every free-text field that takes one (hostile.py), both without PDFs."""
+    tmp = tmp_path_factory.mktemp("attacks")
+    (tmp / "clean").mkdir(), (tmp / "hostile").mkdir()
+    clean = build_site(copy_project(tmp / "clean"), tmp / "clean-site", pdfs=False)
+    project = copy_project(tmp / "hostile")
+    content = sitebuild.load_content()
+    made = hostile_copy(project / "docs", content, [(c.file, c.printed) for c in content.corrections])
+    return clean, build_site(project, tmp / "hostile-site", pdfs=False), made
+
+
+@pytest.mark.slow
+def test_every_data_field_with_an_attack_reaches_no_page_as_markup(hostile_and_clean):
+    clean, hostile, made = hostile_and_clean
+    assert clean.returncode == 0, clean.output
+    assert hostile.returncode == 0, hostile.output
+    uncovered = every_text_field() - made.fields - made.refused - set(KEPT)
+    assert not uncovered, f"text fields no data file holds, so no attack reached them: {sorted(uncovered)}"
+    assert len(made.fields) > 60 and made.values > 400, (len(made.fields), made.values)
+    problems = []
+    pages = sorted(hostile.site_dir.rglob("*.html"))
+    for page in pages:
+        relative = page.relative_to(hostile.site_dir)
+        twin = clean.site_dir / relative
+        for problem in page_problems(page.read_text(encoding="utf-8"), twin.read_text(encoding="utf-8") if twin.is_file() else None):
+            problems.append(f"{relative}: {problem}")
+    assert len(pages) > 60
+    assert not problems, "\n".join(problems[:40])
