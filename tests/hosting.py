@@ -1,8 +1,9 @@
 """Hosting the built site as IT does, and checking every link of it.
 
 - ``documented_headers()`` reads the response headers IT is told to send
-  (``hosting/headers.http``) (the Content-Security-Policy among them), so the tests serve exactly
-  what is documented.
+  (``hosting/headers.http``), so the tests serve exactly what is documented;
+  ``page_policy()`` reads the Content-Security-Policy a built page carries
+  and what it holds inline.
 - ``serve()`` runs a static web server on 127.0.0.1 that serves a folder
   under a sub-path, sends those headers, answers a missing address with the
   site's 404 page and redirects ``…/_root/x`` to ``x`` from the site's root,
@@ -14,7 +15,9 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
 import json
 import mimetypes
 import posixpath
@@ -48,6 +51,82 @@ def documented_headers() -> dict[str, str]:
 
 def documented_csp() -> str:
     return documented_headers()["Content-Security-Policy"]
+
+
+# --- The policy a page carries -------------------------------------------------
+
+def csp_hash(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+
+
+@dataclass
+class PagePolicy:
+    """What a built page says of its policy and what it holds inline."""
+
+    policy: str | None = None
+    before_policy: str = ""  # the first script, style or stylesheet before the policy
+    scripts: list[str] = field(default_factory=list)  # inline scripts the browser runs
+    styles: list[str] = field(default_factory=list)
+    shim: str = ""  # the iframe-worker shim's address, loaded from disk
+    worker: str = ""  # the search worker's address (Material's settings)
+    shim_script: str = ""  # the script the shim writes into its frame for that worker
+
+
+class _PolicyReader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = PagePolicy()
+        self._text: list[str] | None = None
+        self._kind = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        found = self.found
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "content-security-policy":
+            found.policy = attrs.get("content") or ""
+        if found.policy is None and not found.before_policy and (
+            tag in ("script", "style") or (tag == "link" and attrs.get("rel") == "stylesheet")
+        ):
+            found.before_policy = self.get_starttag_text()
+        if tag == "script" and "src" not in attrs:
+            if attrs.get("data-src"):
+                found.shim = attrs["data-src"]
+            kind = (attrs.get("type") or "text/javascript").lower()
+            self._kind = "script" if kind in ("text/javascript", "module") else ("config" if attrs.get("id") == "__config" else "")
+            self._text = []
+        elif tag == "style":
+            self._kind, self._text = "style", []
+
+    def handle_data(self, data):
+        if self._text is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._text is not None:
+            text = "".join(self._text)
+            if self._kind == "script":
+                self.found.scripts.append(text)
+            elif self._kind == "style":
+                self.found.styles.append(text)
+            elif self._kind == "config":
+                self.found.worker = json.loads(text).get("search", "")
+            self._text = None
+
+
+def page_policy(page: Path) -> PagePolicy:
+    """The policy a built page carries and the inline scripts and styles it
+    holds (script and style elements are raw text: their text is what the
+    browser hashes)."""
+    from macros.site.policy import shim_script
+
+    reader = _PolicyReader()
+    reader.feed(page.read_text(encoding="utf-8"))
+    reader.close()
+    found = reader.found
+    shim = (page.parent / found.shim) if found.shim else None
+    if shim and shim.is_file() and found.worker:
+        found.shim_script = shim_script(found.worker, shim.read_text(encoding="utf-8"))
+    return found
 
 
 # --- A static web server -----------------------------------------------------

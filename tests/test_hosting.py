@@ -1,75 +1,75 @@
 """Hosting: the documented headers and policy, every link under any path."""
 
-import base64
-import hashlib
 import re
 import urllib.request
 
 import pytest
 
 from browser_checks import PageWatch
-from hosting import HOSTING, SUB_PATH, crawl, documented_csp, documented_headers, serve
+from hosting import HOSTING, SUB_PATH, crawl, csp_hash, documented_csp, documented_headers, page_policy, serve
 from sitebuild import ROOT, page_url, page_urls
 
 # Source expressions a policy may use that load nothing from outside the site.
 LOCAL_SOURCES = re.compile(r"'self'|'none'|data:|'sha256-[A-Za-z0-9+/]+=*'")
-
-
-def csp_hash(body: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
-
-
-def inline_script_hashes(site_dir) -> set[str]:
-    """The CSP hash source of every inline script the built pages run."""
-    found = set()
-    for page in site_dir.rglob("*.html"):
-        for attrs, body in re.findall(r"<script([^>]*)>(.*?)</script>", page.read_text(encoding="utf-8"), re.S):
-            if re.search(r"(?<![\w-])src=", attrs) or re.search(r'type="(?!text/javascript|module)', attrs):
-                continue  # a file, or data such as Material's JSON settings
-            found.add(csp_hash(body))
-    return found
+# What a policy in a meta element cannot say: the response headers keep it.
+HEADER_ONLY = {"frame-ancestors", "report-uri", "report-to", "sandbox"}
 
 
 def directives(policy: str) -> dict[str, list[str]]:
     return {name: values for name, *values in (part.split() for part in policy.split(";") if part.strip())}
 
 
-# --- The documented policy -------------------------------------------------------
+# --- The documented headers ------------------------------------------------------
 
-def test_the_documented_policy_loads_nothing_from_outside_and_nothing_unsafe():
-    policy = directives(documented_csp())
-    assert policy["default-src"] == ["'none'"]
-    sources = [value for values in policy.values() for value in values]
-    foreign = [value for value in sources if not LOCAL_SOURCES.fullmatch(value)]
-    assert not foreign, f"sources that are not the site's own: {foreign}"
-    for needed in ["script-src", "style-src", "img-src", "connect-src", "worker-src", "base-uri", "form-action", "frame-ancestors", "object-src"]:
-        assert needed in policy, f"{needed} missing"
+def test_the_documented_headers_say_only_what_a_page_cannot_say_itself():
+    header = directives(documented_csp())
+    assert set(header) <= HEADER_ONLY, f"the pages carry their own policy; the header says only {sorted(HEADER_ONLY)}"
+    assert header["frame-ancestors"] == ["'self'"]
+    assert documented_headers()["X-Content-Type-Options"] == "nosniff"
+    assert documented_headers()["Referrer-Policy"] == "same-origin"
 
 
-def test_the_documented_policy_allows_every_inline_script_of_the_site(site_dir):
-    policy = documented_csp()
-    script_src = directives(policy)["script-src"]
-    needed = inline_script_hashes(site_dir)
-    assert needed, "no inline script found: has the check lost its way?"
-    if set(script_src) != {"'self'"} | needed:
-        wanted = re.sub(r"script-src [^;]*", "script-src " + " ".join(["'self'", *sorted(needed)]), policy)
-        pytest.fail(f"the README's policy no longer fits the built site; document this one:\n{wanted}")
+# --- The policy in every page -------------------------------------------------------
+
+def test_every_page_carries_a_policy_naming_exactly_its_inline_scripts_and_styles(site_dir):
+    """Read from the built pages (hosting.page_policy): the policy stands
+    before any script or style, allows nothing from outside the site and
+    nothing unsafe, and names by hash exactly the inline scripts and styles
+    of its page (and the one the iframe-worker shim writes from disk)."""
+    pages = sorted(site_dir.rglob("*.html"))
+    assert len(pages) > 60
+    problems = []
+    for page in pages:
+        found = page_policy(page)
+        name = page.relative_to(site_dir).as_posix()
+        if found.policy is None:
+            problems.append(f"{name}: no policy")
+            continue
+        if found.before_policy:
+            problems.append(f"{name}: {found.before_policy} before the policy")
+        policy = directives(found.policy)
+        foreign = [value for values in policy.values() for value in values if not LOCAL_SOURCES.fullmatch(value)]
+        if policy.get("default-src") != ["'none'"] or foreign:
+            problems.append(f"{name}: default-src {policy.get('default-src')}, sources not the site's own: {foreign}")
+        for needed in ["script-src", "style-src", "img-src", "connect-src", "worker-src", "frame-src", "base-uri", "form-action", "object-src"]:
+            if needed not in policy:
+                problems.append(f"{name}: no {needed}")
+        scripts = {csp_hash(script) for script in found.scripts} | ({csp_hash(found.shim_script)} if found.shim_script else set())
+        if set(policy.get("script-src", [])) != {"'self'"} | scripts:
+            problems.append(f"{name}: script-src {policy.get('script-src')} but the page runs {sorted(scripts)}")
+        styles = {csp_hash(style) for style in found.styles}
+        if set(policy.get("style-src", [])) != {"'self'"} | styles:
+            problems.append(f"{name}: style-src {policy.get('style-src')} but the page holds {sorted(styles)}")
+    assert not problems, "\n".join(problems[:20])
+    home = page_policy(site_dir / "index.html")
+    assert len(home.scripts) >= 4 and len(home.styles) == 1 and home.shim_script, "has the check lost its way?"
 
 
-def test_the_documented_policy_allows_the_stylesheet_of_every_page_and_nothing_else_inline(site_dir):
-    """Each page holds the site's stylesheet for it in one <style> element
-    (main.html; test_print_css.py checks which); the policy names each of
-    those by its hash."""
-    policy = documented_csp()
-    style_src = directives(policy)["style-src"]
-    pages = {page.relative_to(site_dir).as_posix(): page.read_text(encoding="utf-8") for page in site_dir.rglob("*.html")}
-    by_page = {page: re.findall(r"<style[^>]*>(.*?)</style>", html, re.S) for page, html in pages.items()}
-    themed = {page for page, html in pages.items() if "/stylesheets/main." in html}
-    assert len(themed) > 60 and not [page for page in themed if len(by_page[page]) != 1], "a page without its stylesheet, or with two"
-    needed = {csp_hash(body) for bodies in by_page.values() for body in bodies}
-    if set(style_src) != {"'self'"} | needed:
-        wanted = re.sub(r"style-src [^;]*", "style-src " + " ".join(["'self'", *sorted(needed)]), policy)
-        pytest.fail(f"the README's policy no longer fits the built site; document this one:\n{wanted}")
+def test_the_check_of_the_page_policy_finds_a_script_it_does_not_name(site_dir, tmp_path):
+    html = (site_dir / "index.html").read_text(encoding="utf-8")
+    (tmp_path / "index.html").write_text(html.replace("</body>", "<script>alert(1)</script></body>"), encoding="utf-8")
+    found = page_policy(tmp_path / "index.html")
+    assert csp_hash("alert(1)") not in found.policy and "alert(1)" in found.scripts
 
 
 def test_no_page_has_a_style_attribute(site_dir):

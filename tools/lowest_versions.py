@@ -6,8 +6,8 @@ tools at their newest, and runs the part of the suite that tells whether an
 old release breaks the site:
 
 - tests/test_build.py: the strict build, the navigation, the search index;
-- tests/test_hosting.py: the policy fits the inline scripts of the built
-  pages, every link answers, the 404 page;
+- tests/test_hosting.py: each page's policy names its inline scripts and
+  styles, every link answers, the 404 page;
 - tests/test_pdf.py: the PDFs WeasyPrint draws (pages, tags, outline,
   table of contents);
 - tests/test_browser_pages.py: every page in Chromium under the documented

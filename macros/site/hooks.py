@@ -12,8 +12,9 @@
 - on_page_content: the stylesheet a page holds (what its HTML shows), the
   tables' script where a table is; links to the PDFs (not under
   ``mkdocs serve``, which makes none).
-- on_post_build: tidy the print page, prune what no reader loads, draw the
-  PDFs (``mkdocs build`` only; pdf.py), zip.
+- on_post_build: tidy the print page, prune what no reader loads, give each
+  page its Content-Security-Policy (policy.py), draw the PDFs (``mkdocs
+  build`` only; pdf.py), zip.
 
 The work is done by plain functions in ``macros.render`` and ``macros.site``.
 """
@@ -63,6 +64,7 @@ from macros.site.env import MINDSET_TEST, WERKMAP, load_site_content
 from macros.site.navigation import sheet_page, with_sheet_pages
 from macros.site.pdf import SERVING, build_pdfs, cache_dir, jobs, pdfs_wanted, serving
 from macros.site.page_errors import error_page, page_error, one_line_reports
+from macros.site.policy import apply_policies
 from macros.site.print_page import split_print_site_assets, tidy_print_page
 
 log = logging.getLogger("mkdocs.hooks.artefact")
@@ -327,8 +329,9 @@ def on_post_build(config):
     print_page = "print_page/index.html" if config.use_directory_urls else "print_page.html"
     tidy_print_page(site_dir / print_page, pages_left_out_of_print(config, print_page))
     removed = prune(site_dir, search_languages(site_dir), config.theme.get("favicon"))
-    if serving():
+    if serving():  # the preview's pages get mkdocs serve's reload script: no policy
         return
+    apply_policies(site_dir)
     if pdfs_wanted():
         draw_pdfs(config, site_dir, print_page)
     archive = zip_site(site_dir, archive_name())
