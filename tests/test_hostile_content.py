@@ -16,6 +16,7 @@ import pytest
 from macros.content.base import ContentError
 from macros.content.library import load_content
 from macros.site.navigation import nav_pages
+from macros.site.page_check import page_problem
 import sitebuild
 from hostile import KEPT, every_text_field, hostile_copy, page_problems
 from sitebuild import build_site, copy_project, edit_yaml, mkdocs_config
@@ -160,6 +161,62 @@ def test_a_page_error_is_one_line_naming_page_and_line(tmp_path, added, message)
     assert message in errors[0]
     assert "Traceback" not in result.output and "Macro Rendering Error" not in result.output
     assert not (tmp_path / "site" / "deel-1" / "mindset.html").exists()
+
+
+# --- A page is code: what it may not bring ------------------------------------------
+
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ("<p>x</p><script>alert(1)</script>", "a <script> element"),
+        ('<p onclick="alert(1)">x</p>', "an event handler (onclick= on <p>)"),
+        ('<a href=" JaVa\tscript:alert(1)">x</a>', "a script address"),
+        ('<img src="https://example.org/x.png" alt="">', 'a resource from outside the site (src="https://example.org/x.png" on <img>)'),
+        ('<img srcset="x.png 1x, //example.org/y.png 2x" alt="">', "a resource from outside the site (srcset=\"//example.org/y.png\""),
+        ('<iframe src="frame.html"></iframe>', "a <iframe> element"),
+        ("<style>p{color:red}</style>", "a <style> element"),
+        ('<svg><image href="http://example.org/x.svg"/></svg>', "a resource from outside the site"),
+        ('<p style="color:red">x</p>', "a style attribute"),
+    ],
+)
+def test_a_page_that_brings_code_or_outside_resources_is_named(html, expected):
+    message = page_problem("deel-1/mindset.md", html, "Mindset", [])
+    assert message and message.startswith("Page error in docs/deel-1/mindset.md: ") and expected in message, message
+    assert "\n" not in message
+
+
+def test_what_pages_rightly_hold_passes_the_check():
+    html = (
+        '<p><a href="https://example.org/">x</a> <a href="mailto:a@b.nl">m</a> <a href="../deel-2/x.html#y">z</a></p>'
+        '<img src="../assets/x.svg" alt=""><img src="data:image/svg+xml;base64,AA" alt=""><svg><use href="#i"/></svg>'
+    )
+    assert page_problem("index.md", html, "Dit werkboek", ["assets/answers.js"]) is None
+    assert "front matter 'scripts': 'https://cdn.example/x.js'" in page_problem("index.md", "", "x", ["https://cdn.example/x.js"])
+    assert "front matter 'scripts': '../x.js'" in page_problem("index.md", "", "x", ["../x.js"])
+    assert "bidirectional control character (U+202E)" in page_problem("index.md", "", "Dit \u202ewerkboek", [])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "added, expected",
+    [
+        ('<img src="https://example.org/x.png" alt="">', "a resource from outside the site"),
+        ("[klik](javascript:alert(1))", "a script address"),
+        ('Tekst\n{: onclick="alert(1)" }', "an event handler (onclick= on <p>)"),
+        ("---\nscripts:\n  - https://cdn.example/x.js\n---\n", "front matter 'scripts': 'https://cdn.example/x.js'"),
+    ],
+    ids=["outside-image", "javascript-link", "handler", "outside-script"],
+)
+def test_a_page_that_brings_code_stops_the_build_naming_its_file(tmp_path, added, expected):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "deel-1" / "mindset.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(added + text if added.startswith("---") else text + "\n\n" + added + "\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    errors = [line for line in result.output.splitlines() if "Page error" in line]
+    assert len(errors) == 1 and "Page error in docs/deel-1/mindset.md: " in errors[0] and expected in errors[0], result.output
+    assert "Traceback" not in result.output
 
 
 def free_port() -> int:

@@ -9,7 +9,9 @@
 - on_page_markdown: an error in a page's macros as one line (page_errors.py).
 - on_page_content, on_env: the anchors that technieken.yaml names are on their pages.
 - on_template_context: the 404 page's links, through ``_root/`` (hosting/).
-- on_page_content: the stylesheet a page holds (what its HTML shows), the
+- on_page_content: a page that brings scripts, handlers or resources from
+  outside stops the build with one line (page_check.py);
+  the stylesheet a page holds (what its HTML shows), the
   tables' script where a table is; links to the PDFs (not under
   ``mkdocs serve``, which makes none).
 - on_post_build: tidy the print page, prune what no reader loads, give each
@@ -63,7 +65,8 @@ from macros.site.artefact import archive_name, prune, search_languages, zip_site
 from macros.site.env import MINDSET_TEST, WERKMAP, load_site_content
 from macros.site.navigation import sheet_page, with_sheet_pages
 from macros.site.pdf import SERVING, build_pdfs, cache_dir, jobs, pdfs_wanted, serving
-from macros.site.page_errors import error_page, page_error, one_line_reports
+from macros.site.page_check import page_problem
+from macros.site.page_errors import error_page, page_error, page_error_notice, one_line_reports
 from macros.site.policy import apply_policies
 from macros.site.print_page import split_print_site_assets, tidy_print_page
 
@@ -224,6 +227,15 @@ _PAGE_IDS: dict[str, set[str]] = {}
 
 
 def on_page_content(html, page, config, files):
+    problem = page_problem(page.file.src_uri, html, page.title, page.meta.get("scripts"))
+    missing = [s for s in page.meta.get("scripts") or [] if isinstance(s, str) and files.get_file_from_path(s) is None]
+    if problem is None and missing:
+        problem = f"Page error in docs/{page.file.src_uri}: front matter 'scripts': {missing[0]!r} is not a file of the site"
+    if problem is not None:
+        if not serving():
+            raise PluginError(problem)
+        log.error(problem)  # the preview goes on, and shows the error on the page
+        return page_error_notice(problem)
     _PAGE_IDS[page.file.src_uri] = set(re.findall(r'\sid="([^"]+)"', html))
     # The one stylesheet of the site's own that this page holds (main.html),
     # and the script that names Material's scrolling boxes where a table is.

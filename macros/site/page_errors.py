@@ -14,6 +14,7 @@ that raises), mkdocs-macros logs a report with a traceback. With
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 
@@ -50,6 +51,16 @@ def page_error(markdown: str, page: str | None = None) -> str | None:
 def error_page(message: str) -> str:
     """What ``mkdocs serve`` shows instead of a broken page."""
     return f'!!! failure "Fout in deze pagina"\n\n    `{message.replace("`", "")}`\n\n    Herstel de pagina en sla haar op: de preview laadt dan opnieuw.\n'
+
+
+def page_error_notice(message: str) -> str:
+    """The HTML ``mkdocs serve`` shows instead of a page's content that
+    failed its check after the Markdown (page_check.py)."""
+    return (
+        '<div class="admonition failure"><p class="admonition-title">Fout in deze pagina</p>'
+        f"<p><code>{html.escape(message)}</code></p>"
+        "<p>Herstel de pagina en sla haar op: de preview laadt dan opnieuw.</p></div>"
+    )
 
 
 class OneLineReports(logging.Filter):
