@@ -1,6 +1,7 @@
 """Hosting: the documented headers and policy, every link under any path."""
 
 import re
+import subprocess
 import urllib.request
 
 import pytest
@@ -88,6 +89,45 @@ def test_every_server_snippet_sends_the_documented_headers(snippet):
     for name, value in documented_headers().items():
         sent = re.findall(rf'{re.escape(name)}"?\s+(?:value=)?"([^"]*)"', text)
         assert sent == [value], f"{snippet}: {name} differs from hosting/headers.http"
+
+
+# --- Building for hosting --------------------------------------------------------
+
+FAKE_MKDOCS = """#!/bin/sh
+# Stands in for mkdocs: writes $EDITION into --site-dir, or half of it and fails.
+while [ $# -gt 0 ]; do case "$1" in --site-dir|-d) dir="$2"; shift;; esac; shift; done
+dir="${dir:-site}"
+rm -rf "$dir" && mkdir -p "$dir"
+if [ "$FAIL" = 1 ]; then echo "ERROR - Page error" >&2; exit 1; fi
+echo "$EDITION" > "$dir/index.html"
+"""
+
+
+def test_the_readmes_build_for_hosting_never_leaves_the_site_empty(tmp_path):
+    """The README's steps, run with a stand-in for mkdocs: the first build,
+    a failed one (the site stays as it was), a good one (swapped in)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Build for hosting"):]
+    steps = [block for block in re.findall(r"```sh\n(.*?)```", section, re.S) if "site.new" in block][0]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "mkdocs").write_text(FAKE_MKDOCS, encoding="utf-8")
+    (bin_dir / "mkdocs").chmod(0o755)
+    host = tmp_path / "host"
+    host.mkdir()
+
+    def build(edition: str, fail: bool = False) -> int:
+        env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "EDITION": edition, "FAIL": "1" if fail else "0"}
+        return subprocess.run(["sh", "-c", steps], cwd=host, env=env, capture_output=True).returncode
+
+    def served() -> str:
+        return (host / "site" / "index.html").read_text(encoding="utf-8").strip()
+
+    assert build("1") == 0 and served() == "1"
+    assert build("2", fail=True) != 0 and served() == "1"
+    assert build("3") == 0 and served() == "3"
+    assert (host / "site.old" / "index.html").read_text(encoding="utf-8").strip() == "1"
+    assert not (host / "site.new").exists()
 
 
 # --- Served from a web server ------------------------------------------------------
