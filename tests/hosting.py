@@ -20,9 +20,14 @@ import contextlib
 import hashlib
 import json
 import mimetypes
+import os
 import posixpath
 import re
+import shutil
+import socket
+import subprocess
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -196,6 +201,68 @@ def serve(directory: Path, prefix: str = "/", headers: dict[str, str] | None = N
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --- nginx with the project's snippet --------------------------------------------
+
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").is_file() else None)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def nginx(site: Path, tmp: Path):
+    """nginx serving ``site`` with exactly hosting/nginx.conf (its root
+    moved to ``tmp``); yield the server's address (http://127.0.0.1:PORT)."""
+    snippet = (HOSTING / "nginx.conf").read_text(encoding="utf-8")
+    # The map goes in the http block, the rest in the server block (as the snippet says).
+    http_part = re.search(r"^map .*?^\}\n", snippet, re.S | re.M).group(0)
+    server_part = snippet.replace(http_part, "")
+    www = tmp / "www"
+    (www / SUB_PATH.strip("/")).parent.mkdir(parents=True)
+    (www / SUB_PATH.strip("/")).symlink_to(site.resolve(), target_is_directory=True)
+    port = free_port()
+    temp = {name: tmp / name for name in ("client", "proxy", "fastcgi", "uwsgi", "scgi")}
+    for folder in temp.values():
+        folder.mkdir()
+    config = tmp / "nginx.conf"
+    config.write_text(
+        f"""daemon off;
+{"user root;" if os.geteuid() == 0 else ""}
+pid {tmp / "nginx.pid"};
+error_log {tmp / "error.log"};
+events {{}}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {temp["client"]}; proxy_temp_path {temp["proxy"]}; fastcgi_temp_path {temp["fastcgi"]};
+    uwsgi_temp_path {temp["uwsgi"]}; scgi_temp_path {temp["scgi"]};
+{http_part}
+    server {{
+        listen 127.0.0.1:{port};
+        root {tmp / "empty"};
+{server_part.replace("root /srv/www;", f"root {www};")}
+    }}
+}}
+""",
+        encoding="utf-8",
+    )
+    server = subprocess.Popen([NGINX, "-c", str(config), "-p", str(tmp)], stderr=subprocess.PIPE)
+    try:
+        for _ in range(100):
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                break
+            if server.poll() is not None:
+                raise RuntimeError(f"nginx stopped: {server.stderr.read().decode()}")
+            time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 # --- A link checker ------------------------------------------------------------

@@ -1,13 +1,15 @@
 """Hosting: the documented headers and policy, every link under any path."""
 
+import os
 import re
 import subprocess
+import urllib.error
 import urllib.request
 
 import pytest
 
 from browser_checks import PageWatch
-from hosting import HOSTING, SUB_PATH, crawl, csp_hash, documented_csp, documented_headers, page_policy, serve
+from hosting import NGINX, HOSTING, SUB_PATH, crawl, csp_hash, documented_csp, documented_headers, fetch, nginx, page_policy, serve
 from sitebuild import ROOT, page_url, page_urls
 
 # Source expressions a policy may use that load nothing from outside the site.
@@ -168,6 +170,43 @@ def test_a_missing_address_gets_the_dutch_404_page(site_url):
         urllib.request.urlopen(site_url + "bestaat-niet.html")
     assert answer.value.code == 404
     assert "Pagina niet gevonden" in answer.value.read().decode("utf-8")
+
+
+@pytest.mark.skipif(NGINX is None and not os.environ.get("CI"), reason="nginx is not installed (apt-get install nginx-light)")
+def test_nginx_with_the_snippet_serves_the_site_as_documented(site_dir, tmp_path):
+    """The project's nginx.conf in a real nginx: the folder without its
+    slash is redirected, every page and asset answers with the documented
+    headers, a missing page gets the 404 page, _root/ goes to the root."""
+    with nginx(site_dir, tmp_path) as server:
+        base = server + SUB_PATH
+        answer = fetch(base.rstrip("/"))
+        assert answer.status == 301
+        with urllib.request.urlopen(base.rstrip("/")) as followed:  # follows the redirect
+            assert followed.url == base and "Positief in Gesprek" in followed.read().decode("utf-8")
+        with urllib.request.urlopen(base + page_url("deel-1/mindset.md")) as response:
+            for name, value in documented_headers().items():
+                assert response.headers[name] == value, name
+        missing = fetch(base + "deel-1/bestaat-niet.html")
+        assert missing.status == 404
+        with pytest.raises(urllib.error.HTTPError) as error:
+            urllib.request.urlopen(base + "deel-1/bestaat-niet.html")
+        assert "Pagina niet gevonden" in error.value.read().decode("utf-8")
+        assert fetch(base + "deel-1/_root/assets/favicon.svg").status == 302
+        result = crawl(base)
+    assert not result.problems, "\n".join(result.problems[:20])
+    assert len(result.pages) > 60
+
+
+@pytest.mark.parametrize("snippet", ["nginx.conf", "apache.conf", "web.config"])
+def test_every_server_snippet_redirects_the_folder_without_its_slash(snippet):
+    """Checked in a real nginx above; Apache and IIS (not installed here) by their text."""
+    text = (HOSTING / snippet).read_text(encoding="utf-8")
+    folder = SUB_PATH.rstrip("/")
+    assert {
+        "nginx.conf": f"location = {folder} {{\n    return 301 {SUB_PATH};",
+        "apache.conf": f"RedirectMatch 301 ^{folder}$ {SUB_PATH}",
+        "web.config": f'<action type="Redirect" url="{SUB_PATH}" redirectType="Permanent" />',
+    }[snippet] in text
 
 
 @pytest.mark.parametrize("snippet", ["nginx.conf", "apache.conf", "web.config"])
