@@ -226,7 +226,7 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:
+    with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode("utf-8")
 
 
@@ -245,7 +245,7 @@ def wait_for(url: str, text: str, server, timeout: float = 90) -> str:
 
 
 @pytest.mark.slow
-def test_serve_survives_a_page_error_and_serves_the_page_again(tmp_path):
+def test_serve_survives_a_page_error_and_broken_data_and_serves_the_page_again(tmp_path):
     project = copy_project(tmp_path)
     page = project / "docs" / "deel-1" / "mindset.md"
     good = page.read_text(encoding="utf-8")
@@ -264,6 +264,18 @@ def test_serve_survives_a_page_error_and_serves_the_page_again(tmp_path):
         page.write_text(good, encoding="utf-8")
         wait_for(url, "fixed mindset kan omslaan", server)
         assert "Fout in deze pagina" not in fetch(url)
+        # Broken data stops the whole build: every page answers at once
+        # with the error, and the preview comes back once it is fixed.
+        data = project / "docs" / "data" / "worksheets" / "hefbomen.yaml"
+        sound = data.read_text(encoding="utf-8")
+        data.write_text(sound + "\nid: [\n", encoding="utf-8")
+        shown = wait_for(url, "De preview kan niet bouwen", server)
+        assert "Content error in docs/data/worksheets/hefbomen.yaml: is not valid YAML" in shown
+        started = time.monotonic()
+        assert "De preview kan niet bouwen" in fetch(f"http://127.0.0.1:{port}/deel-2/feedback.html")
+        assert time.monotonic() - started < 5, "a request waited for a good build"
+        data.write_text(sound, encoding="utf-8")
+        wait_for(url, "fixed mindset kan omslaan", server)
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -7,6 +7,8 @@
   generated from the data, joined and minified: ``render/stylesheets.py``)
   become files of the site; the site's own scripts are published minified.
 - on_page_markdown: an error in a page's macros as one line (page_errors.py).
+- on_serve: under ``mkdocs serve``, a failed rebuild shows its error on
+  every page instead of leaving requests waiting (page_errors.py).
 - on_page_content, on_env: the anchors that technieken.yaml names are on their pages.
 - on_template_context: the 404 page's links, through ``_root/`` (hosting/).
 - on_page_content: a page that brings scripts, handlers or resources from
@@ -66,7 +68,7 @@ from macros.site.env import MINDSET_TEST, WERKMAP, load_site_content
 from macros.site.navigation import sheet_page, with_sheet_pages
 from macros.site.pdf import SERVING, build_pdfs, cache_dir, jobs, pdfs_wanted, serving
 from macros.site.page_check import page_problem
-from macros.site.page_errors import error_page, page_error, page_error_notice, one_line_reports
+from macros.site.page_errors import answer_with_errors, error_page, page_error, page_error_notice, one_line_reports
 from macros.site.policy import apply_policies
 from macros.site.print_page import split_print_site_assets, tidy_print_page
 
@@ -86,6 +88,13 @@ TABLES_SCRIPT = "assets/tables.js"
 def on_startup(command, dirty):
     os.environ[SERVING] = "1" if command == "serve" else ""
     one_line_reports()
+
+
+def on_serve(server, config, builder):
+    """A rebuild that fails shows its error on every page at once, instead
+    of leaving each request waiting for a good build (page_errors.py)."""
+    answer_with_errors(server, Path(config.site_dir))
+    return server
 
 
 def sheet_source(sheet_id: str) -> str:
