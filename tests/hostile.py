@@ -1,11 +1,11 @@
 """Hostile values in every data field, and what a page may hold.
 
-- ``hostile_copy(project)`` puts a hostile value into every free-text field
-  of every data file of a copied project: for each field the most hostile of
-  ``CANDIDATES`` that the content's own validation accepts (a field that
+- ``hostile_copy(docs, …)`` makes every free-text value of every data file
+  of a copied project hostile: it adds to what the value holds every one of
+  ``ATTACKS`` that the content's own validation accepts there (a field that
   refuses them all is safe by refusal). Which fields there are is read from
-  the pydantic models (``text_fields``), so a new field is covered without
-  a change here.
+  the pydantic models (``every_text_field``), so a new field is covered
+  without a change here, and fails the test while no data file holds it.
 - ``page_problems(html, clean_html)`` lists what a built page holds that a
   renderer did not write: an ``on…`` attribute, a live address that is not
   the site's own, ``mailto:`` or ``https:``, an element more than the same

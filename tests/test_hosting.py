@@ -63,6 +63,8 @@ def test_every_page_carries_a_policy_naming_exactly_its_inline_scripts_and_style
         styles = {csp_hash(style) for style in found.styles}
         if set(policy.get("style-src", [])) != {"'self'"} | styles:
             problems.append(f"{name}: style-src {policy.get('style-src')} but the page holds {sorted(styles)}")
+        if "/stylesheets/main." in page.read_text(encoding="utf-8") and len(found.styles) != 1:
+            problems.append(f"{name}: {len(found.styles)} <style> elements, not the one of its stylesheet (main.html)")
     assert not problems, "\n".join(problems[:20])
     home = page_policy(site_dir / "index.html")
     assert len(home.scripts) >= 4 and len(home.styles) == 1 and home.shim_script, "has the check lost its way?"

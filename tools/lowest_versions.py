@@ -10,7 +10,7 @@ old release breaks the site:
   styles, every link answers, the 404 page;
 - tests/test_pdf.py: the PDFs WeasyPrint draws (pages, tags, outline,
   table of contents);
-- tests/test_browser_pages.py: every page in Chromium under the documented
+- tests/test_browser_pages.py: every page in Chromium under its own
   Content-Security-Policy, with no console error (an old Material logged
   "__md_get is not defined" there) and axe-clean;
 - tests/test_browser_offline.py: search from disk, and every page by its

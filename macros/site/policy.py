@@ -62,8 +62,9 @@ def csp_hash(text: str) -> str:
 
 
 class _Inline(HTMLParser):
-    """The inline scripts and styles of a page, Material's settings, and
-    where the policy goes (after <meta charset>, else after <head>)."""
+    """The inline scripts and styles of a page, Material's settings, the
+    shim's address, and where the policy goes: after <meta charset>, else
+    right after <head> (``insert_at``: the position of that tag and its length)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=False)
@@ -71,30 +72,22 @@ class _Inline(HTMLParser):
         self.styles: list[str] = []
         self.settings = ""
         self.shim = ""  # the address of the iframe-worker shim the page loads from disk
-        self.insert_at: tuple[int, int] | None = None
-        self._open: tuple[str, list[str]] | None = None
+        self.insert_at: tuple[tuple[int, int], int] | None = None
+        self._open = ""  # "script", "style" or "settings" while in one
+        self._parts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "head" and self.insert_at is None:
-            self.insert_at = self._end_of_tag()
-        elif tag == "meta" and "charset" in attrs:
-            self.insert_at = self._end_of_tag()
+        if (tag == "head" and self.insert_at is None) or (tag == "meta" and "charset" in attrs and not self.scripts + self.styles):
+            self.insert_at = (self.getpos(), len(self.get_starttag_text()))
         elif tag == "script" and "src" not in attrs:
             if attrs.get("data-src"):
                 self.shim = attrs["data-src"]
             kind = (attrs.get("type") or "").strip().lower()
-            if kind in SCRIPT_TYPES:
-                self._open = ("script", self.scripts)
-            elif attrs.get("id") == "__config":
-                self._open = ("settings", [])
+            self._open = "script" if kind in SCRIPT_TYPES else ("settings" if attrs.get("id") == "__config" else "")
         elif tag == "style":
-            self._open = ("style", self.styles)
-        if self._open and self._open[0] in ("script", "style", "settings"):
-            self._parts: list[str] = []
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
+            self._open = "style"
+        self._parts = []
 
     def handle_data(self, data):
         if self._open:
@@ -102,20 +95,16 @@ class _Inline(HTMLParser):
 
     def handle_endtag(self, tag):
         if self._open and tag in ("script", "style"):
-            kind, found = self._open
             text = "".join(self._parts)
-            if kind == "settings":
+            if self._open == "settings":
                 self.settings = text
             else:
-                found.append(text)
-            self._open = None
-
-    def _end_of_tag(self) -> tuple[int, int]:
-        line, column = self.getpos()
-        return line, column + len(self.get_starttag_text())
+                (self.scripts if self._open == "script" else self.styles).append(text)
+            self._open = ""
 
 
 def _offset(html: str, position: tuple[int, int]) -> int:
+    """The index in ``html`` of a parser's (line, column)."""
     line, column = position
     starts = [0] + [match.end() for match in re.finditer("\n", html)]
     return starts[line - 1] + column
@@ -123,7 +112,8 @@ def _offset(html: str, position: tuple[int, int]) -> int:
 
 def _function_source(script: str, name: str) -> str:
     """The source text of ``function name(…){…}`` in a script, as the
-    browser's Function.prototype.toString gives it."""
+    browser's Function.prototype.toString gives it (the braces are counted:
+    the shim's functions hold none in a string)."""
     start = script.index(f"function {name}(")
     depth, index = 0, script.index("{", start)
     for index in range(index, len(script)):
@@ -147,7 +137,7 @@ def shim_script(worker: str, shim: str) -> str:
     )
 
 
-def page_policy(html: str, read: Callable[[str], str | None]) -> tuple[str, tuple[int, int] | None]:
+def page_policy(html: str, read: Callable[[str], str | None]) -> tuple[str, int | None]:
     """The policy for a page's ``html``, and where in it the policy goes;
     ``read`` gives the text of a file of the site by its address from the
     page (None where there is none: the 404 page's addresses start from the
@@ -163,17 +153,17 @@ def page_policy(html: str, read: Callable[[str], str | None]) -> tuple[str, tupl
     policy = dict(BASE_POLICY)
     policy["script-src"] = (*policy["script-src"], *sorted(scripts))
     policy["style-src"] = (*policy["style-src"], *sorted({csp_hash(style) for style in found.styles}))
-    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in policy.items()), found.insert_at
+    at = _offset(html, found.insert_at[0]) + found.insert_at[1] if found.insert_at else None
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in policy.items()), at
 
 
 def with_policy(html: str, read: Callable[[str], str | None]) -> str:
     """``html`` with its own policy as the first element of its head (an
     earlier policy of the page replaced)."""
     html = META.sub("", html)
-    policy, position = page_policy(html, read)
-    if position is None:
+    policy, at = page_policy(html, read)
+    if at is None:
         raise ValueError("the page has no <head>")
-    at = _offset(html, position)
     return html[:at] + f'\n    <meta http-equiv="Content-Security-Policy" content="{policy}">' + html[at:]
 
 
