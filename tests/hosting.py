@@ -218,6 +218,8 @@ def free_port() -> int:
 def nginx(site: Path, tmp: Path):
     """nginx serving ``site`` with exactly hosting/nginx.conf (its root
     moved to ``tmp``); yield the server's address (http://127.0.0.1:PORT)."""
+    if NGINX is None:
+        raise RuntimeError("nginx is not installed (apt-get install nginx-light; .ci/run does)")
     snippet = (HOSTING / "nginx.conf").read_text(encoding="utf-8")
     # The map goes in the http block, the rest in the server block (as the snippet says).
     http_part = re.search(r"^map .*?^\}\n", snippet, re.S | re.M).group(0)
