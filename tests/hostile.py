@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import copy
 import types
 import typing
 from collections import Counter
@@ -181,19 +180,36 @@ class HostileCopy:
     values: int = 0  # data values made hostile
 
 
-def _most_hostile(file: DataFile, data, keys: tuple, start: str, context) -> str | None:
-    """``start`` with every attack added that the field takes, or None."""
-    value = start
+def _accepts(file: DataFile, data, keys: tuple, value: str, context) -> bool:
+    _set(data, keys, value)
+    try:
+        file.validate(data, context)
+    except (ValidationError, ContentError):
+        return False
+    return True
+
+
+def _most_hostile(file: DataFile, data, keys: tuple, start: str, context, learned: dict, where: str) -> str | None:
+    """``start`` with every attack added that the field takes, or None
+    (``data`` is changed on the way; the caller sets the value). The attacks
+    another value of the same field took are tried first, all at once
+    (``learned``, by field and start), which spares most validations; a
+    field that took none is not tried again."""
+    known = learned.get((where, bool(start)))
+    if known == []:
+        return None
+    if known:
+        candidate = " ".join(filter(None, [start, *known]))
+        if _accepts(file, data, keys, candidate, context):
+            return candidate
+    value, taken = start, []
     for attack in ATTACKS:
         candidate = f"{value} {attack}" if value else attack
-        trial = copy.deepcopy(data)
-        _set(trial, keys, candidate)
-        try:
-            file.validate(trial, context)
-        except (ValidationError, ContentError):
-            continue
-        value = candidate
-    return value if value != start else None
+        if _accepts(file, data, keys, candidate, context):
+            value = candidate
+            taken.append(attack)
+    learned[(where, bool(start))] = taken
+    return value if taken else None
 
 
 def hostile_copy(docs: Path, context, corrections: list[tuple[str, str]]) -> HostileCopy:
@@ -203,6 +219,7 @@ def hostile_copy(docs: Path, context, corrections: list[tuple[str, str]]) -> Hos
     conversations' references); ``corrections`` the (file under docs/,
     printed) pairs whose printed words a value must keep."""
     result = HostileCopy()
+    learned: dict = {}
     for file in data_files(docs):
         source = file.path.relative_to(docs).as_posix()
         printed = [words for target, words in corrections if target == source]
@@ -212,10 +229,11 @@ def hostile_copy(docs: Path, context, corrections: list[tuple[str, str]]) -> Hos
             if where in KEPT:
                 continue
             keep = any(words in original for words in printed)
-            value = _most_hostile(file, data, keys, original, context)
+            value = _most_hostile(file, data, keys, original, context, learned, where)
             if value is None and not keep:
-                value = _most_hostile(file, data, keys, "", context)
+                value = _most_hostile(file, data, keys, "", context, learned, where)
             if value is None:
+                _set(data, keys, original)
                 result.refused.add(where)
                 continue
             _set(data, keys, value)
