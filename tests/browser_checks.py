@@ -163,6 +163,17 @@ def read_search_results(page, timeout: float = 10.0) -> list[str]:
     return [href.split("#")[0].split("?")[0] for href in last or []]
 
 
+# What Material shows of each result: its title, preview and tags, as the
+# reader sees them (the highlights are <mark> elements).
+READ_RESULT_TEXTS = """() => [...document.querySelectorAll('.md-search-result__item')].map(item =>
+    [...item.querySelectorAll('h1, h2, p, .md-tag')].map(part => part.textContent).join(' | '))"""
+
+
+def search_result_texts(page) -> list[str]:
+    """The text of each result on show (after ``search_results``)."""
+    return page.evaluate(READ_RESULT_TEXTS)
+
+
 # --- Print -----------------------------------------------------------------------
 
 A4_POINTS = (595, 842)

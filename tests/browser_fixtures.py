@@ -1,8 +1,8 @@
 """Browser fixtures: Chromium found on this machine, the site served locally.
 
 The site is served as IT hosts it: a copy of the built folder, under the
-sub-path ``/kennisbank/werkboek/``, with the response headers (the
-Content-Security-Policy among them) of hosting/headers.http.
+sub-path ``/kennisbank/werkboek/``, with the response headers of
+hosting/headers.http (each page carries its own Content-Security-Policy).
 
 The browser is looked for in ``PIG_CHROMIUM`` (a path), then on the PATH
 (Debian's chromium-headless-shell first: the same Chromium without the

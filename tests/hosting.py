@@ -1,8 +1,9 @@
 """Hosting the built site as IT does, and checking every link of it.
 
 - ``documented_headers()`` reads the response headers IT is told to send
-  (``hosting/headers.http``) (the Content-Security-Policy among them), so the tests serve exactly
-  what is documented.
+  (``hosting/headers.http``), so the tests serve exactly what is documented;
+  ``page_policy()`` reads the Content-Security-Policy a built page carries
+  and what it holds inline.
 - ``serve()`` runs a static web server on 127.0.0.1 that serves a folder
   under a sub-path, sends those headers, answers a missing address with the
   site's 404 page and redirects ``…/_root/x`` to ``x`` from the site's root,
@@ -14,12 +15,19 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
 import json
 import mimetypes
+import os
 import posixpath
 import re
+import shutil
+import socket
+import subprocess
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -48,6 +56,82 @@ def documented_headers() -> dict[str, str]:
 
 def documented_csp() -> str:
     return documented_headers()["Content-Security-Policy"]
+
+
+# --- The policy a page carries -------------------------------------------------
+
+def csp_hash(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+
+
+@dataclass
+class PagePolicy:
+    """What a built page says of its policy and what it holds inline."""
+
+    policy: str | None = None
+    before_policy: str = ""  # the first script, style or stylesheet before the policy
+    scripts: list[str] = field(default_factory=list)  # inline scripts the browser runs
+    styles: list[str] = field(default_factory=list)
+    shim: str = ""  # the iframe-worker shim's address, loaded from disk
+    worker: str = ""  # the search worker's address (Material's settings)
+    shim_script: str = ""  # the script the shim writes into its frame for that worker
+
+
+class _PolicyReader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = PagePolicy()
+        self._text: list[str] | None = None
+        self._kind = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        found = self.found
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "content-security-policy":
+            found.policy = attrs.get("content") or ""
+        if found.policy is None and not found.before_policy and (
+            tag in ("script", "style") or (tag == "link" and attrs.get("rel") == "stylesheet")
+        ):
+            found.before_policy = self.get_starttag_text()
+        if tag == "script" and "src" not in attrs:
+            if attrs.get("data-src"):
+                found.shim = attrs["data-src"]
+            kind = (attrs.get("type") or "text/javascript").lower()
+            self._kind = "script" if kind in ("text/javascript", "module") else ("config" if attrs.get("id") == "__config" else "")
+            self._text = []
+        elif tag == "style":
+            self._kind, self._text = "style", []
+
+    def handle_data(self, data):
+        if self._text is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._text is not None:
+            text = "".join(self._text)
+            if self._kind == "script":
+                self.found.scripts.append(text)
+            elif self._kind == "style":
+                self.found.styles.append(text)
+            elif self._kind == "config":
+                self.found.worker = json.loads(text).get("search", "")
+            self._text = None
+
+
+def page_policy(page: Path) -> PagePolicy:
+    """The policy a built page carries and the inline scripts and styles it
+    holds (script and style elements are raw text: their text is what the
+    browser hashes)."""
+    from macros.site.policy import shim_script
+
+    reader = _PolicyReader()
+    reader.feed(page.read_text(encoding="utf-8"))
+    reader.close()
+    found = reader.found
+    shim = (page.parent / found.shim) if found.shim else None
+    if shim and shim.is_file() and found.worker:
+        found.shim_script = shim_script(found.worker, shim.read_text(encoding="utf-8"))
+    return found
 
 
 # --- A static web server -----------------------------------------------------
@@ -117,6 +201,70 @@ def serve(directory: Path, prefix: str = "/", headers: dict[str, str] | None = N
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --- nginx with the project's snippet --------------------------------------------
+
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").is_file() else None)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def nginx(site: Path, tmp: Path):
+    """nginx serving ``site`` with exactly hosting/nginx.conf (its root
+    moved to ``tmp``); yield the server's address (http://127.0.0.1:PORT)."""
+    if NGINX is None:
+        raise RuntimeError("nginx is not installed (apt-get install nginx-light; .ci/run does)")
+    snippet = (HOSTING / "nginx.conf").read_text(encoding="utf-8")
+    # The map goes in the http block, the rest in the server block (as the snippet says).
+    http_part = re.search(r"^map .*?^\}\n", snippet, re.S | re.M).group(0)
+    server_part = snippet.replace(http_part, "")
+    www = tmp / "www"
+    (www / SUB_PATH.strip("/")).parent.mkdir(parents=True)
+    (www / SUB_PATH.strip("/")).symlink_to(site.resolve(), target_is_directory=True)
+    port = free_port()
+    temp = {name: tmp / name for name in ("client", "proxy", "fastcgi", "uwsgi", "scgi")}
+    for folder in temp.values():
+        folder.mkdir()
+    config = tmp / "nginx.conf"
+    config.write_text(
+        f"""daemon off;
+{"user root;" if os.geteuid() == 0 else ""}
+pid {tmp / "nginx.pid"};
+error_log {tmp / "error.log"};
+events {{}}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {temp["client"]}; proxy_temp_path {temp["proxy"]}; fastcgi_temp_path {temp["fastcgi"]};
+    uwsgi_temp_path {temp["uwsgi"]}; scgi_temp_path {temp["scgi"]};
+{http_part}
+    server {{
+        listen 127.0.0.1:{port};
+        root {tmp / "empty"};
+{server_part.replace("root /srv/www;", f"root {www};")}
+    }}
+}}
+""",
+        encoding="utf-8",
+    )
+    server = subprocess.Popen([NGINX, "-c", str(config), "-p", str(tmp)], stderr=subprocess.PIPE)
+    try:
+        for _ in range(100):
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                break
+            if server.poll() is not None:
+                raise RuntimeError(f"nginx stopped: {server.stderr.read().decode()}")
+            time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 # --- A link checker ------------------------------------------------------------

@@ -110,7 +110,8 @@ def test_hostile_text_in_the_data_is_shown_as_text(tmp_path, content):
     edit_yaml(path, lambda d: d["directions"][0].update(title=hostile))
     planner = load(path, content)
     html = render_planner(planner, content.worksheets, content.conversations, content.figures, lambda t: t, lambda t: t, "mine.html")
-    assert "Terug &amp; &#34;verder&#34; {{ x }} [a](javascript:x)" in html
+    # HTML-escaped, and no Markdown left in it (templating.inert)
+    assert "Terug &amp; &#34;verder&#34; &#123;&#123; x &#125;&#125; &#91;a&#93;(javascript:x)" in html
     assert 'href="javascript' not in html
 
 

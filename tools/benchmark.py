@@ -9,6 +9,7 @@ Run it by hand (it is not a test; it takes a few minutes):
     python tools/benchmark.py                       # everything but Lighthouse
     python tools/benchmark.py --lighthouse          # and Lighthouse, median of 9 runs
     python tools/benchmark.py --pages-only --lighthouse   # first visits and Lighthouse only
+    python tools/benchmark.py --search-only         # the search alone: sizes, index build, latency
 
 Both sites are served gzipped (level 6), as an intranet server would. Stock
 Material is the same Markdown and navigation with `theme: material`,
@@ -127,6 +128,9 @@ def build_stock(tmp: Path, *, palette: bool = False) -> Path:
     (tmp / name).mkdir()
     project = copy_project(tmp / name)
     shutil.rmtree(project / "overrides")
+    # Material's own Dutch search (the site's language file needs the stems
+    # its build writes).
+    shutil.rmtree(project / "docs" / "assets" / "javascripts" / "lunr")
     ours = mkdocs_config()
     theme = {"name": "material", "language": "nl", "font": False}
     if palette:  # the same two schemes and toggle, in Material's default colours
@@ -340,6 +344,37 @@ def search_latency(site: Path, queries: list[str]) -> list[float]:
     return times
 
 
+# Material's worker: it builds the index on its first message (0, with the
+# search index) and answers 1 when done.
+WORKER_BUILD = """async ([worker, index, runs]) => {
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+        const started = performance.now(), w = new Worker(worker);
+        await new Promise(done => { w.onmessage = ev => { if (ev.data.type === 1) done(); }; w.postMessage({type: 0, data: index}); });
+        times.push((performance.now() - started) / 1000);
+        w.terminate();
+    }
+    return times;
+}"""
+
+
+def index_build_times(site: Path, runs: int = 7) -> list[float]:
+    """Seconds from starting Material's search worker to its index being
+    built (loading its scripts, the site's Dutch stems among them), ``runs``
+    times after one to warm up."""
+    from playwright.sync_api import sync_playwright
+
+    worker = next(site.glob("assets/javascripts/workers/search.*.min.js")).relative_to(site).as_posix()
+    index = {**json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8")), "options": {"suggest": True}}
+    with serve_gzipped(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(base + page_url("index.md"))
+        times = page.evaluate(WORKER_BUILD, [base + worker, index, runs + 1])[1:]
+        browser.close()
+    return times
+
+
 def lighthouse_command() -> list[str]:
     found = shutil.which("lighthouse")
     return [found] if found else ["npx", "--yes", "lighthouse@12"]
@@ -398,6 +433,44 @@ def median_and_range(values: list[int]) -> str:
     return str(middle) if min(values) == max(values) else f"{middle} ({min(values)}–{max(values)})"
 
 
+# The queries whose latency the benchmark measures.
+SEARCH_QUERIES = ["feedback", "talenten", "droomvraag", "historielijn", "complimenten", "dromen", "groeien", "gesprekken", "vastgelopen", "boven verwachting"]
+# What the search worker loads besides itself: the index, and for Dutch the
+# site's stems with the stemmer (written by the build) and its language file.
+SEARCH_FILES = ["search/search_index.json", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/min/lunr.nl.min.js"]
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {name: (site / name).read_bytes() for name in SEARCH_FILES if (site / name).is_file()}
+
+
+def print_search(ours: dict[str, bytes], stock: dict[str, bytes], searches: list[float] | None, builds: list[float] | None = None) -> None:
+    print("\n## Search\n")
+    print("| measure | figure |\n| --- | ---: |")
+    for name in SEARCH_FILES:
+        for which, files in (("ours", ours), ("stock Material", stock)):
+            if name in files:
+                print(f"| `{name}`, {which} | {kb(len(files[name]))} raw, {kb(gz(files[name]))} gzip |")
+    for which, files in (("ours", ours), ("stock Material", stock)):
+        together = list(files.values())
+        print(f"| the three together, {which} | {kb(sum(map(len, together)))} raw, {kb(sum(map(gz, together)))} gzip |")
+    if builds:
+        print(f"| worker started → index built, median of {len(builds)} (min–max) | {ms(statistics.median(builds))} ({ms(min(builds))}–{ms(max(builds))}) |")
+    if searches:
+        print(f"| last keystroke → first results, median of {len(searches)} (max) | {ms(statistics.median(searches))} ({ms(max(searches))}) |")
+
+
+def search_only() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        site = tmp / "site"
+        build_times(1, site, {**ENV, "PIG_NO_PDF": "1"})  # the PDFs change nothing here
+        stock = build_stock(tmp)
+        builds = index_build_times(site)
+        searches = search_latency(site, SEARCH_QUERIES)
+        print_search(site_files(site), site_files(stock), searches, builds)
+
+
 # --- Report ----------------------------------------------------------------------------
 
 def main() -> None:
@@ -406,7 +479,10 @@ def main() -> None:
     parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse (mobile)")
     parser.add_argument("--lighthouse-runs", type=int, default=9, help="Lighthouse runs per page and site, interleaved; the median counts (default 9)")
     parser.add_argument("--pages-only", action="store_true", help="only first visits (and Lighthouse): no build timings, no search")
+    parser.add_argument("--search-only", action="store_true", help="only the search: sizes, the worker's index build, latency")
     args = parser.parse_args()
+    if args.search_only:
+        return search_only()
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -419,11 +495,9 @@ def main() -> None:
             total, macros = macro_share(tmp / "site-2")
             pdf_times = pdf_build_times(tmp, args.runs)
             rebuilds = rebuild_after_data_edit(3)
-            searches = search_latency(site, ["feedback", "talenten", "droomvraag", "historielijn", "complimenten", "dromen", "groeien", "gesprekken", "vastgelopen", "boven verwachting"])
+            searches = search_latency(site, SEARCH_QUERIES)
         visits = {which: first_visits(path) for which, path in sites.items()}
         scores = lighthouse(sites, args.lighthouse_runs) if args.lighthouse else {}
-        index = (site / "search" / "search_index.json").read_bytes()
-        stock_index = (stock / "search" / "search_index.json").read_bytes()
         own = {name: (site / name).read_bytes() for name in own_assets(site)}
 
     if not args.pages_only:
@@ -457,12 +531,7 @@ def main() -> None:
         print(f"| `{name}` | {kb(len(data))} | {kb(gz(data))} |")
     print(f"| together | {kb(sum(len(d) for d in own.values()))} | {kb(sum(gz(d) for d in own.values()))} |")
 
-    print("\n## Search\n")
-    print("| measure | figure |\n| --- | ---: |")
-    print(f"| search index (`search_index.json`), ours | {kb(len(index))} raw, {kb(gz(index))} gzip |")
-    print(f"| search index, stock Material | {kb(len(stock_index))} raw, {kb(gz(stock_index))} gzip |")
-    if not args.pages_only:
-        print(f"| last keystroke → first results, median of {len(searches)} (max) | {ms(statistics.median(searches))} ({ms(max(searches))}) |")
+    print_search(site_files(site), site_files(stock), None if args.pages_only else searches)
 
     if scores:
         print(f"\n## Lighthouse, mobile, {args.lighthouse_runs} runs interleaved: performance, median (range); accessibility / best practices / SEO, median\n")

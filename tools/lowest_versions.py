@@ -6,11 +6,11 @@ tools at their newest, and runs the part of the suite that tells whether an
 old release breaks the site:
 
 - tests/test_build.py: the strict build, the navigation, the search index;
-- tests/test_hosting.py: the policy fits the inline scripts of the built
-  pages, every link answers, the 404 page;
+- tests/test_hosting.py: each page's policy names its inline scripts and
+  styles, every link answers, the 404 page;
 - tests/test_pdf.py: the PDFs WeasyPrint draws (pages, tags, outline,
   table of contents);
-- tests/test_browser_pages.py: every page in Chromium under the documented
+- tests/test_browser_pages.py: every page in Chromium under its own
   Content-Security-Policy, with no console error (an old Material logged
   "__md_get is not defined" there) and axe-clean;
 - tests/test_browser_offline.py: search from disk, and every page by its

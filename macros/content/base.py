@@ -44,9 +44,28 @@ def no_markup(text: str) -> str:
     return text
 
 
+# Characters that reorder the text around them (the Unicode bidirectional
+# controls: embeddings, overrides, isolates, marks): in a title they can make
+# it read otherwise than it is written ("Trojan Source").
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+def bidi_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a title: the bidirectional controls it holds."""
+    found = sorted({f"U+{ord(ch):04X}" for ch in text if ch in BIDI_CONTROLS})
+    return f"holds a bidirectional control character ({', '.join(found)}), which changes how the text reads" if found else None
+
+
+def no_bidi_controls(text: str) -> str:
+    problem = bidi_problem(text)
+    if problem:
+        raise ValueError(problem)
+    return text
+
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_LIMIT), AfterValidator(visible)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_LIMIT), AfterValidator(visible), AfterValidator(no_markup)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_LIMIT), AfterValidator(visible), AfterValidator(no_markup), AfterValidator(no_bidi_controls)]
 PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md$")]
 
 
@@ -168,8 +187,9 @@ def validate(model: type[Model], data: Any, shown: str, item: str) -> Model:
 
 
 # What a prose field in Markdown may not hold: raw HTML (a tag, a comment,
-# an autolink) and reference-style link definitions ("[r]: javascript:..."),
-# whose address no check of inline links sees.
+# an autolink), reference-style link definitions ("[r]: javascript:..."),
+# whose address no check of inline links sees, and attribute lists
+# ("*x*{: onclick=...}").
 _RAW_HTML = re.compile(r"<[A-Za-z/!?]")
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:", re.M)
 _REFERENCE_LINK = re.compile(r"\]\[[^\]]*\]")
@@ -181,4 +201,6 @@ def prose_problem(text: str) -> str | None:
         return "holds raw HTML (a '<' tag); write plain text and Markdown only"
     if _LINK_DEFINITION.search(text) or _REFERENCE_LINK.search(text):
         return "holds a reference-style link; write links as [text](werkvorm:id)"
+    if "{" in text or "}" in text:
+        return "holds '{' or '}', which would start an attribute list (HTML attributes); write plain text and Markdown only"
     return None

@@ -17,12 +17,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
 from .base import ContentError, Id, Strict, Text, Title, display_path, read_yaml, validate
 
 SourcePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.(md|yaml)$")]
 Phrase = Annotated[str, StringConstraints(min_length=2, max_length=300)]
+
+
+def plain_words(text: str) -> str:
+    """A correction is put into a page's Markdown or a data file as it
+    stands: it may not bring markup of its own (a tag, a link, an
+    attribute list, code)."""
+    found = sorted(set(text) & set("<>[]{}`"))
+    if found:
+        raise ValueError(f"may not hold {' '.join(repr(ch) for ch in found)} (a correction is plain words)")
+    return text
+
+
+Corrected = Annotated[Phrase, AfterValidator(plain_words)]
 
 
 class Correction(Strict):
@@ -31,7 +44,7 @@ class Correction(Strict):
     id: Id
     file: SourcePath
     printed: Phrase
-    corrected: Phrase
+    corrected: Corrected
     # Where the book has it: its chapter, and the line of the text version
     # (../shared/workbook/positief-in-gesprek.txt), which the tests check.
     chapter: Title

@@ -130,7 +130,7 @@ def render_worksheet_page(sheet: Worksheet, figures: FigureLibrary, reading_href
             '<p class="pig-ws-actions pig-ui pig-needs-js">'
             '<button type="button" class="md-button md-button--primary pig-print-button">'
             "Werkblad afdrukken</button> " + PRINT_SWITCH + "</p>",
-            f"[Lees de uitleg in het werkboek]({reading_href}) ({part_label(sheet)})\n{{ .pig-ws-source .pig-ui }}",
+            f"[Lees de uitleg in het werkboek]({reading_href}) ({md_text(part_label(sheet))})\n{{ .pig-ws-source .pig-ui }}",
             render_answer_bar(mine_href, switch=False),
             render_sheet(sheet, figures, level=1),
         ]

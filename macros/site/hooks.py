@@ -7,14 +7,19 @@
   generated from the data, joined and minified: ``render/stylesheets.py``)
   become files of the site; the site's own scripts are published minified.
 - on_page_markdown: an error in a page's macros as one line (page_errors.py).
+- on_serve: under ``mkdocs serve``, a failed rebuild shows its error on
+  every page instead of leaving requests waiting (page_errors.py).
 - on_page_content, on_env: the anchors that technieken.yaml names are on their pages.
 - on_template_context: the 404 page's links, through ``_root/`` (hosting/).
-- on_page_content: the stylesheet a page holds (what its HTML shows), the
+- on_page_content: a page that brings scripts, handlers or resources from
+  outside stops the build with one line (page_check.py);
+  the stylesheet a page holds (what its HTML shows), the
   tables' script where a table is; links to the PDFs (not under
   ``mkdocs serve``, which makes none).
-- on_post_build: tidy the print page (with the printed book's cover line
-  and colophon), prune what no reader loads, draw the
-  PDFs (``mkdocs build`` only; pdf.py), zip.
+- on_post_build: the search's Dutch stems (search.py), tidy the print
+  page (with the printed book's cover line and colophon), prune what no
+  reader loads, give each page its Content-Security-Policy (policy.py),
+  draw the PDFs (``mkdocs build`` only; pdf.py), zip.
 
 The work is done by plain functions in ``macros.render`` and ``macros.site``.
 """
@@ -49,6 +54,7 @@ from macros.render.pdf import (
 )
 from macros.render.print_css import generated_rules
 from macros.render.scripts import is_own_script, minified_script
+from macros.render.search import cells_apart
 from macros.render.stylesheets import (
     BUNDLES,
     COMPLETE,
@@ -66,8 +72,11 @@ from macros.site.artefact import archive_name, prune, search_languages, workbook
 from macros.site.env import MINDSET_TEST, WERKMAP, load_site_content
 from macros.site.navigation import name_navigation_sections, sheet_page, with_sheet_pages
 from macros.site.pdf import SERVING, build_pdfs, cache_dir, jobs, pdfs_wanted, serving
-from macros.site.page_errors import error_page, page_error, one_line_reports
+from macros.site.page_check import page_problem
+from macros.site.page_errors import answer_with_errors, error_page, page_error, page_error_notice, one_line_reports
+from macros.site.policy import apply_policies
 from macros.site.print_page import split_print_site_assets, tidy_print_page
+from macros.site.search import publish_stems
 
 log = logging.getLogger("mkdocs.hooks.artefact")
 
@@ -85,6 +94,13 @@ TABLES_SCRIPT = "assets/tables.js"
 def on_startup(command, dirty):
     os.environ[SERVING] = "1" if command == "serve" else ""
     one_line_reports()
+
+
+def on_serve(server, config, builder):
+    """A rebuild that fails shows its error on every page at once, instead
+    of leaving each request waiting for a good build (page_errors.py)."""
+    answer_with_errors(server, Path(config.site_dir))
+    return server
 
 
 def sheet_source(sheet_id: str) -> str:
@@ -226,6 +242,15 @@ _PAGE_IDS: dict[str, set[str]] = {}
 
 
 def on_page_content(html, page, config, files):
+    problem = page_problem(page.file.src_uri, html, page.title, page.meta.get("scripts"))
+    missing = [s for s in page.meta.get("scripts") or [] if isinstance(s, str) and files.get_file_from_path(s) is None]
+    if problem is None and missing:
+        problem = f"Page error in docs/{page.file.src_uri}: front matter 'scripts': {missing[0]!r} is not a file of the site"
+    if problem is not None:
+        if not serving():
+            raise PluginError(problem)
+        log.error(problem)  # the preview goes on, and shows the error on the page
+        return page_error_notice(problem)
     html = separate_note_marks(html)
     _PAGE_IDS[page.file.src_uri] = set(re.findall(r'\sid="([^"]+)"', html))
     # The one stylesheet of the site's own that this page holds (main.html),
@@ -233,6 +258,7 @@ def on_page_content(html, page, config, files):
     page.meta["stylesheet"] = stylesheet_path(bundle_for(parts_needed(html)))
     if "<table" in html:
         page.meta["scripts"] = [*(page.meta.get("scripts") or []), TABLES_SCRIPT]
+    html = cells_apart(html)  # the search's previews keep cells apart
     if not pdfs_wanted():  # the preview makes no PDFs: no links to them
         return html
     return with_pdf_links(html, page.file.src_uri, page.url, content_of_build(config))
@@ -351,13 +377,16 @@ def on_post_page(output, page, config):
 
 @event_priority(-200)  # after every plugin, Material's offline plugin (-100) included
 def on_post_build(config):
-    """Tidy the print page, remove what no reader loads, then zip the whole site into it."""
+    """Publish the search's Dutch stems, tidy the print page, remove what no
+    reader loads, then zip the whole site into it."""
     site_dir = Path(config.site_dir)
+    publish_stems(site_dir)
     print_page = "print_page/index.html" if config.use_directory_urls else "print_page.html"
     tidy_print_page(site_dir / print_page, pages_left_out_of_print(config, print_page), *edition_pages(config))
     removed = prune(site_dir, search_languages(site_dir), config.theme.get("favicon"))
-    if serving():
+    if serving():  # the preview's pages get mkdocs serve's reload script: no policy
         return
+    apply_policies(site_dir)
     if pdfs_wanted():
         draw_pdfs(config, site_dir, print_page)
     archive = zip_site(site_dir, archive_name())
