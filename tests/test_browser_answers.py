@@ -210,7 +210,7 @@ def test_a_sheet_prints_with_answers_or_blank(context, site_url):
     assert "Het team kwam weer in beweging" in printed
     assert len(pdf.pages) == SHEETS["waarderend-interview"].pages
     assert "Jouw antwoord" not in printed and PRIVACY_TEXT not in printed and "Opgeslagen" not in printed
-    page.get_by_label("Mijn antwoorden meeprinten").uncheck()
+    page.get_by_label("Afdrukken met mijn antwoorden").uncheck()
     _, blank = pdf_text(page)
     assert "Het team kwam weer in beweging" not in blank
     assert text in blank

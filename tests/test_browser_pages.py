@@ -24,6 +24,16 @@ SCROLLING_TABLES: set[str] = set()
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
+def choose_dark(page) -> None:
+    """The reader's toggle, clicked round (device, light, dark) until the
+    dark palette shows."""
+    for _ in range(3):
+        if page.evaluate("document.body.dataset.mdColorScheme") == "slate":
+            break
+        page.locator('form[data-md-component="palette"] label:not([hidden])').click()
+    wait_until(page, "document.body.dataset.mdColorScheme === 'slate'")
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("url", PAGES)
 def test_page_is_offline_clean_accessible_and_fits_a_phone(reading_page, site_url, url):
@@ -39,8 +49,7 @@ def test_page_is_offline_clean_accessible_and_fits_a_phone(reading_page, site_ur
             problems = [f"axe {v}" for v in axe_violations(page, leave_out=COLOUR_RULES)]
         else:
             problems = [f"axe (light) {v}" for v in axe_violations(page)]
-            page.locator('label[for="__palette_1"]').click()
-            wait_until(page, "document.body.dataset.mdColorScheme === 'slate'")
+            choose_dark(page)
             # Links and buttons fade to their dark colours (base.css): axe reads the end.
             wait_until(page, "document.getAnimations().every(a => a.playState !== 'running')")
             problems += [f"axe (dark) {v}" for v in axe_violations(page, rules=COLOUR_RULES)]
@@ -79,3 +88,39 @@ def test_the_readers_scheme_chooses_the_palette_and_the_sidebars_are_accessible(
         assert not axe_violations(page, sidebars=True)
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_the_palette_follows_the_device_until_the_reader_chooses(browser, site_url):
+    """After a visit in a light device, a device switched to dark gets the
+    dark palette (Material's automatic mode); a reader who chose light keeps
+    it, whatever the device says."""
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    try:
+        page.goto(site_url + page_url("deel-1/mindset.md"))
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+        page.emulate_media(color_scheme="dark")
+        page.goto(site_url + page_url("deel-1/talenten.md"))
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        # The reader's own choice: light (device → light in the toggle's round).
+        page.emulate_media(color_scheme="light")
+        page.reload()
+        page.locator('form[data-md-component="palette"] label:not([hidden])').click()
+        wait_until(page, "document.body.dataset.mdColorMedia === '(prefers-color-scheme: light)'")
+        page.emulate_media(color_scheme="dark")
+        page.reload()
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("src", ["index.md", "deel-1/mindset.md", "deel-4/index.md", "werkbladen/hefbomen.md", "verantwoording.md", "print_page.md"])
+def test_every_landmark_has_a_name_of_its_own(reading_page, site_url, src):
+    """axe's landmark-unique (a best practice, not among the WCAG rules the
+    other checks run): Material's sections in the navigation and the tables'
+    scrolling boxes each have a name of their own."""
+    reading_page.goto(site_url + page_url(src))
+    wait_until(reading_page, "document.querySelectorAll('.md-typeset__scrollwrap:not([aria-label])').length === 0")
+    assert not axe_violations(reading_page, ["landmark-unique", "landmark-no-duplicate-banner", "landmark-no-duplicate-contentinfo"], sidebars=True)

@@ -85,7 +85,7 @@ WEB_ONLY = {
     "index.md": ["Een workshop geven", "Offline lezen", "Begin bij Deel 1"],
     "offline-lezen.md": ["Download het werkboek", "pak het zipbestand uit"],
     "werkbladen/index.md": ["als zip", "Lees de uitleg", "Alle filters wissen", "Getoonde werkbladen"],
-    "werkbladen/hefbomen.md": ["Mijn antwoorden meeprinten", "Reservekopie", "Al je antwoorden", "Werkblad afdrukken"],
+    "werkbladen/hefbomen.md": ["Afdrukken met mijn antwoorden", "Reservekopie", "Al je antwoorden", "Werkblad afdrukken"],
     "deel-4/hans.md": ["Gespreksgids afdrukken"],
 }
 
@@ -358,13 +358,13 @@ def test_the_whole_book_prints_with_each_worksheet_on_its_own_pages(context, sit
     assert abs(int(said.group(1)) - len(pdf.pages)) <= 3, f"says {said.group(1)}, prints {len(pdf.pages)} pages"
     assert "Afdrukken geeft" not in whole and "Het hele werkboek afdrukken" not in whole
     # Web-only boxes stay on screen: quick links, the zip, answer notices, buttons.
-    for words in ["Een workshop geven", "als zip", "Mijn antwoorden meeprinten", "Reservekopie", "Alle filters wissen"]:
+    for words in ["Een workshop geven", "als zip", "Afdrukken met mijn antwoorden", "Reservekopie", "Alle filters wissen"]:
         assert words not in whole, f"printed: {words}"
     # One print button, for the whole book: none of the single pages' buttons,
     # which would print the whole book (or nothing) from here.
     for name in ["Werkblad afdrukken", "Gespreksgids afdrukken", "Alle filters wissen"]:
         assert page.get_by_role("button", name=name).count() == 0, name
-    assert page.get_by_role("checkbox", name="Mijn antwoorden meeprinten").count() == 0
+    assert page.get_by_role("checkbox", name="Afdrukken met mijn antwoorden").count() == 0
     stub_print(page)
     page.get_by_role("button", name="Het hele werkboek afdrukken").click()
     assert printed(page) == 1

@@ -66,7 +66,7 @@ def test_hostile_titles_keep_every_page_whole(hostile_site):
     assert card.group(1).count("<dt>") == 5  # the card keeps its facts (kind, part, who, needs, length)
     reading = (site / "deel-1" / "hefbomen.html").read_text(encoding="utf-8")
     assert "[Werkblad" not in reading
-    assert f'class="md-button pig-ws-link" href="../werkbladen/hefbomen.html">Werkblad om af te drukken: {shown}</a>' in reading
+    assert f'class="md-button pig-ws-link pig-ui" href="../werkbladen/hefbomen.html">Werkblad om af te drukken: {shown}</a>' in reading
     compare = (site / "deel-4" / "index.html").read_text(encoding="utf-8")
     table = compare[compare.index("<table>"):compare.index("</table>")]
     for tr in re.findall(r"<tr>(.*?)</tr>", table, re.S):

@@ -21,6 +21,7 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
+from macros.render.pdf import web_links
 from macros.site.artefact import archive_name
 from macros.site.pdf import Job, build_pdfs
 from sitebuild import ROOT, article_html, html_path, mkdocs_config, normalise, page_url, text_blocks
@@ -225,7 +226,7 @@ def test_the_book_prints_no_web_chrome_and_keeps_notes_and_figures(site_dir, boo
     for button in ["Werkblad afdrukken", "Gespreksgids afdrukken"]:
         assert button in print_page, f"{button!r} is not on the print page: the check would prove nothing"
         assert button not in lines, f"the book PDF shows the button {button!r}"
-    for chrome in ["Neem het hele werkboek mee als zip", "Alle filters wissen", "Mijn antwoorden meeprinten", "als PDF", "Link naar deze sectie"]:
+    for chrome in ["Neem het hele werkboek mee als zip", "Alle filters wissen", "Afdrukken met mijn antwoorden", "als PDF", "Link naar deze sectie"]:
         assert chrome in print_page, f"{chrome!r} is not on the print page: the check would prove nothing"
         assert chrome not in text, f"the book PDF shows {chrome!r}"
     for chrome in ["Zoeken", "Downloaden", "Opgeslagen"]:
@@ -368,3 +369,66 @@ def test_every_figure_carries_its_colours_inside_its_svg(site_dir):
         assert svgs and all(svgs), "a figure without its rules"
         assert "<" not in re.search(r"<style>(.*?)</style>", html, re.S).group(1)
     assert "fill: #ffffff" in sheet and "fill: #ffffff" not in reading  # room to write on a sheet only
+
+
+def test_the_book_has_a_cover_and_a_colophon_of_this_edition(book_pages):
+    from macros.site.artefact import workbook_version
+
+    cover, colophon = book_pages[0], book_pages[1]
+    assert "Positief in Gesprek" in cover and AUTHORS in cover
+    assert f"Webeditie {workbook_version()}" in cover
+    assert re.search(r"\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}", cover)
+    assert colophon.startswith("©") and "Verantwoording (zie p." in colophon
+    assert "gemarkeerd met ‘webeditie’" in colophon and "verbetert" in colophon
+    site_url = mkdocs_config().get("site_url")
+    assert (site_url in colophon) if site_url else ("Deze editie staat op het web" not in colophon)
+
+
+def test_the_book_links_inside_itself_or_to_full_web_addresses(book):
+    for page in book.pages:
+        for annotation in page.get("/Annots", []) or []:
+            action = annotation.get_object().get("/A")
+            if action is not None and "/URI" in action.get_object():
+                uri = str(action.get_object()["/URI"])
+                assert re.match(r"https?://", uri), f"a relative link in the book: {uri}"
+
+
+def test_a_cross_reference_gives_the_page_it_leads_to(book, book_pages):
+    chapters = {title: number for _, title, number in outline_entries(book)}
+    part = next(n for n, text in enumerate(book_pages, 1) if "In dit deel" in text and "Mindset" in text)
+    text = " ".join(book_pages[part - 1].split())
+    for title in ["Mindset", "Talenten"]:
+        assert f"{title} (zie p. {chapters[title]})" in text, title
+    assert len(re.findall(r"\(zie\s+p\.\s*\d+\)", "\n".join(book_pages))) > 100
+
+
+def test_a_footer_stays_on_one_line(site_dir, book_pages):
+    """A sheet's footer (the workbook, the sheet's title, the page) is one
+    line, however long the title: pypdf reads a wrapped one as two."""
+    sheet = PdfReader(site_dir / "pdf/werkbladen/reflectie-belangrijk.pdf")
+    footers = [
+        line
+        for text in book_pages + [page.extract_text() for page in sheet.pages]
+        for line in text.splitlines()
+        if line.startswith("Positief in Gesprek ·")
+    ]
+    assert len(footers) > 30
+    for footer in footers:
+        assert re.search(r"pagina \d+( van \d+)?$", footer), footer
+
+
+def test_links_to_pages_the_book_leaves_out_go_to_the_web_or_are_words():
+    html = '<p><a href="#deel-1">Deel 1</a>, de <a href="gespreksplanner.html">planner</a> en <a href="https://x.nl/">x</a></p>'
+    assert web_links(html, None) == '<p><a href="#deel-1">Deel 1</a>, de <span class="pig-pdf-unlinked">planner</span> en <a href="https://x.nl/">x</a></p>'
+    assert 'href="https://voorbeeld.nl/boek/gespreksplanner.html"' in web_links(html, "https://voorbeeld.nl/boek/")
+
+
+def test_the_colophon_names_the_address_only_when_known():
+    import datetime
+
+    from macros.render.edition import render_colophon
+
+    args = dict(copyright="© A", version="1.2.3", day=datetime.date(2026, 3, 1), corrections=4, about_href="#v")
+    without = render_colophon(site_url=None, **args)
+    assert "1 maart 2026" in without and "4 kleine fouten" in without and "op het web" not in without
+    assert 'href="https://voorbeeld.nl/"' in render_colophon(site_url="https://voorbeeld.nl/", **args)

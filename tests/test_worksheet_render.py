@@ -126,7 +126,7 @@ def test_a_sheet_outside_the_parts_names_its_place():
 
 def test_link_is_markdown_that_mkdocs_checks():
     assert render_worksheet_link(SHEET, "../werkbladen/proef.md") == (
-        '[Werkblad om af te drukken: Proef &amp; "test" \\*b\\*](../werkbladen/proef.md){ .md-button .pig-ws-link }'
+        '[Werkblad om af te drukken: Proef &amp; "test" \\*b\\*](../werkbladen/proef.md){ .md-button .pig-ws-link .pig-ui }'
     )
 
 
@@ -209,7 +209,7 @@ def test_strips_to_fold_follow_each_other_with_a_fold_line(worksheets):
 def test_fields_head_each_copy_of_a_questionnaire(worksheets):
     html = render_sheet(worksheets.get("reflected-best-self"), worksheets.figures)
     fields = re.findall(r'<span class="pig-ws__field"><span class="pig-web">([^<]+)</span>', html)
-    assert fields == ["Over:", "Ingevuld door:"] * 5
+    assert fields == ["Naam:", "Datum:"] + ["Over:", "Ingevuld door:"] * 5
 
 
 def test_pack_offers_every_sheet_and_holds_every_sheet(worksheets):
@@ -248,7 +248,7 @@ def test_every_question_list_of_a_reading_page_comes_from_the_data(site_dir, wor
         html = html_path(site_dir, url).read_text(encoding="utf-8")
         if sheet.id not in no_list:
             assert f'data-worksheet="{sheet.id}"' in html, f"{url} does not render {sheet.id}"
-        link = re.search(r'<a class="md-button pig-ws-link" href="([^"]+)">Werkblad om af te drukken: ', html)
+        link = re.search(r'<a class="md-button pig-ws-link pig-ui" href="([^"]+)">Werkblad om af te drukken: ', html)
         assert link and link.group(1) == link_href(sheet.page, f"werkbladen/{sheet.id}.md"), f"{url} has no link to its worksheet"
 
 
@@ -260,7 +260,7 @@ def test_every_worksheet_has_its_page_with_every_question(site_dir, worksheets):
             assert question.text in text, (sheet.id, question.id)
         html = html_path(site_dir, page_url(f"werkbladen/{sheet.id}.md")).read_text(encoding="utf-8")
         assert f'data-worksheet="{sheet.id}"' in html
-        assert '<p class="pig-ws-actions pig-needs-js"><button type="button" class="md-button md-button--primary pig-print-button">' in html
+        assert '<p class="pig-ws-actions pig-ui pig-needs-js"><button type="button" class="md-button md-button--primary pig-print-button">' in html
 
 
 def test_the_overview_has_a_card_per_worksheet_with_working_links(site_dir, worksheets):

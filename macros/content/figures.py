@@ -54,8 +54,7 @@ class Spanning(Described):
 
 
 class Historielijn(Described):
-    start: Text
-    end: Text
+    """The book's axes have no words but + and − (drawn by the template)."""
 
 
 class Ring(Strict):

@@ -121,12 +121,14 @@ def render_block(
     wanted = block.worksheet_questions
     assert wanted is not None
     sheet = worksheets.get(wanted.worksheet)
-    return "\n\n".join(
-        [
-            render_questions(sheet, wanted.section),
-            render_worksheet_link(sheet, link_to(f"{SHEETS_FOLDER}/{sheet.id}.md")),
-        ]
-    )
+    return render_questions(sheet, wanted.section)
+
+
+def render_step_links(step, worksheets: WorksheetLibrary, link_to: LinkTo) -> list[str]:
+    """The buttons to the printable sheets a step's blocks ask questions
+    from: after the step's text, never inside the book's sentences."""
+    ids = dict.fromkeys(b.worksheet_questions.worksheet for b in step.blocks if b.worksheet_questions is not None)
+    return [render_worksheet_link(worksheets.get(i), link_to(f"{SHEETS_FOLDER}/{i}.md")) for i in ids]
 
 
 def render_actions(preparation, link_to: LinkTo) -> str:
@@ -134,7 +136,7 @@ def render_actions(preparation, link_to: LinkTo) -> str:
     href = link_to(f"{SHEETS_FOLDER}/{preparation.id}.md")
     return "\n".join(
         [
-            '<div class="pig-conv-actions pig-web" markdown>',
+            '<div class="pig-conv-actions pig-ui" markdown>',
             '<p><button type="button" class="md-button md-button--primary pig-print-button pig-needs-js">'
             "Gespreksgids afdrukken</button></p>",
             "",
@@ -174,6 +176,7 @@ def render_conversation_page(
         if step.werkvormen:
             parts.append(render_werkvormen(step, library, link_to, here))
         parts.extend(render_block(block, text, worksheets, link_to) for block in step.blocks)
+        parts.extend(render_step_links(step, worksheets, link_to))
     parts.append(
         render(
             "conversations/preparation.html",

@@ -8,13 +8,14 @@ from .markdown import md_text
 
 
 def render_corrections(corrections: Corrections) -> str:
-    """A Markdown table: each correction, as printed and as shown, and where."""
+    """A Markdown table: each correction, as printed and as shown, and
+    where; in the book's order (its line in the book's text version)."""
     rows = [
         "| In het boek | In deze editie | Soort | Waar in het boek |",
         "| --- | --- | --- | --- |",
     ]
     seen: set[tuple[str, str]] = set()
-    for correction in corrections:
+    for correction in sorted(corrections, key=lambda c: c.line):
         # One slip may be corrected in two files (a reading page and its sheet).
         key = (correction.printed, correction.corrected)
         if key in seen:
@@ -31,6 +32,7 @@ def render_kept_slips(corrections: Corrections) -> str:
     """A Markdown table of the slips kept as printed, with the reason."""
     rows = ["| In het boek | Waar in het boek | Waarom niet verbeterd |", "| --- | --- | --- |"]
     rows += [
-        f"| {md_text(slip.printed)} | {md_text(slip.chapter)} | {md_text(slip.reason)} |" for slip in corrections.kept
+        f"| {md_text(slip.printed)} | {md_text(slip.chapter)} | {md_text(slip.reason)} |"
+        for slip in sorted(corrections.kept, key=lambda s: s.line)
     ]
     return "\n".join(rows)

@@ -238,10 +238,32 @@ def book_css(entries: list[Entry]) -> str:
 _TOC = re.compile(r'<div id="print-page-toc".*?</div>', re.S)
 
 
-def book_document(print_html: str, title: str, subject: str) -> tuple[str, str]:
+_LINK = re.compile(r'<a ([^>]*?)href="([^"#][^"]*)"([^>]*)>(.*?)</a>', re.S)
+
+
+def web_links(html: str, site_url: str | None) -> str:
+    """Links to pages of the site that the book does not hold (the
+    planner, the werkmap, Mijn antwoorden) as full web addresses where the
+    site's address is known (``site_url``), else as plain words: from a PDF,
+    a relative address leads nowhere. Full addresses stay as they are."""
+
+    def link(match: re.Match) -> str:
+        before, href, after, words = match.groups()
+        if re.match(r"[a-z][a-z0-9+.-]*:", href, re.I):
+            return match.group(0)
+        if site_url:
+            address = site_url.rstrip("/") + "/" + href.lstrip("./")
+            return f'<a {before}href="{html_lib.escape(address)}"{after}>{words}</a>'
+        return f'<span class="pig-pdf-unlinked">{words}</span>'
+
+    return _LINK.sub(link, html)
+
+
+def book_document(print_html: str, title: str, subject: str, site_url: str | None = None) -> tuple[str, str]:
     """The whole book from the print page: its cover, a table of contents
-    with page numbers, every page; and the rules of its outline."""
-    body = article(print_html)
+    with page numbers, every page; and the rules of its outline. Links to
+    pages the book leaves out go to the site (``web_links``)."""
+    body = web_links(article(print_html), site_url)
     entries = book_structure(body)
     body = _TOC.sub(lambda m: toc_html(entries), body, count=1)
     return document(title, body, "book", subject=subject), book_css(entries)

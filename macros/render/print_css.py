@@ -19,6 +19,10 @@ WORKBOOK = "Positief in Gesprek"
 PREPARATION_SHEET = "reflectie-voorbereiden"
 
 _FOOTER_BOX = "font: 9pt sans-serif; color: #444;"
+# A footer is one line: a long title is cut short with "…", the page number
+# keeps its room.
+_FOOTER_LEFT = "width: 78%; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;"
+_FOOTER_RIGHT = "width: 22%; white-space: nowrap; text-align: right;"
 
 
 def css_string(text: str) -> str:
@@ -36,8 +40,8 @@ def named_page(name: str, footer: str, selectors: Iterable[str], number: str = '
     selector (``:has()`` in an older WeasyPrint) then drops only that rule.
     """
     rules = [
-        f"@page {name} {{ @bottom-left {{ content: {css_string(footer)}; {_FOOTER_BOX} }} "
-        f'@bottom-right {{ content: "pagina " {number}; {_FOOTER_BOX} }} }}'
+        f"@page {name} {{ @bottom-left {{ content: {css_string(footer)}; {_FOOTER_BOX} {_FOOTER_LEFT} }} "
+        f'@bottom-right {{ content: "pagina " {number}; {_FOOTER_BOX} {_FOOTER_RIGHT} }} }}'
     ]
     rules += [f"{selector} {{ page: {name}; }}" for selector in selectors]
     return "\n".join(rules)

@@ -127,10 +127,10 @@ def render_worksheet_page(sheet: Worksheet, figures: FigureLibrary, reading_href
     return "\n\n".join(
         [
             f"# {md_text(sheet.title)}" + (" { .pig-web }" if "title" in sheet.web else ""),
-            '<p class="pig-ws-actions pig-needs-js">'
+            '<p class="pig-ws-actions pig-ui pig-needs-js">'
             '<button type="button" class="md-button md-button--primary pig-print-button">'
             "Werkblad afdrukken</button> " + PRINT_SWITCH + "</p>",
-            f"[Lees de uitleg in het werkboek]({reading_href}) ({md_text(part_label(sheet))})\n{{ .pig-ws-source }}",
+            f"[Lees de uitleg in het werkboek]({reading_href}) ({md_text(part_label(sheet))})\n{{ .pig-ws-source .pig-ui }}",
             render_answer_bar(mine_href, switch=False),
             render_sheet(sheet, figures, level=1),
         ]
@@ -139,7 +139,7 @@ def render_worksheet_page(sheet: Worksheet, figures: FigureLibrary, reading_href
 
 PRINT_SWITCH = (
     '<label class="pig-answer-switch"><input type="checkbox" data-pig-print-answers checked> '
-    "Mijn antwoorden meeprinten</label>"
+    "Afdrukken met mijn antwoorden</label>"
 )
 
 
@@ -192,7 +192,7 @@ def render_mine(
 
 def render_worksheet_link(sheet: Worksheet, href: str) -> str:
     """The Markdown a reading page shows to lead to the printable sheet."""
-    return f"[Werkblad om af te drukken: {md_text(sheet.title)}]({href}){{ .md-button .pig-ws-link }}"
+    return f"[Werkblad om af te drukken: {md_text(sheet.title)}]({href}){{ .md-button .pig-ws-link .pig-ui }}"
 
 
 def render_overview(

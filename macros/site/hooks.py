@@ -17,15 +17,16 @@
   tables' script where a table is; links to the PDFs (not under
   ``mkdocs serve``, which makes none).
 - on_post_build: the search's Dutch stems (search.py), tidy the print
-  page, prune what no reader loads, give each page its
-  Content-Security-Policy (policy.py), draw the PDFs (``mkdocs build``
-  only; pdf.py), zip.
+  page (with the printed book's cover line and colophon), prune what no
+  reader loads, give each page its Content-Security-Policy (policy.py),
+  draw the PDFs (``mkdocs build`` only; pdf.py), zip.
 
 The work is done by plain functions in ``macros.render`` and ``macros.site``.
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import posixpath
@@ -38,6 +39,8 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import is_error_template, normalize_url
 
+from macros.render.edition import render_colophon, render_cover_edition
+from macros.render.notes import separate_note_marks
 from macros.render.pdf import (
     BOOK_PDF,
     MINDSET_PDF,
@@ -65,9 +68,9 @@ from macros.render.stylesheets import (
     stylesheet_path,
 )
 from macros.render.worksheets import pages_label
-from macros.site.artefact import archive_name, prune, search_languages, zip_site
+from macros.site.artefact import archive_name, prune, search_languages, workbook_version, zip_site
 from macros.site.env import MINDSET_TEST, WERKMAP, load_site_content
-from macros.site.navigation import sheet_page, with_sheet_pages
+from macros.site.navigation import name_navigation_sections, sheet_page, with_sheet_pages
 from macros.site.pdf import SERVING, build_pdfs, cache_dir, jobs, pdfs_wanted, serving
 from macros.site.page_check import page_problem
 from macros.site.page_errors import answer_with_errors, error_page, page_error, page_error_notice, one_line_reports
@@ -248,6 +251,7 @@ def on_page_content(html, page, config, files):
             raise PluginError(problem)
         log.error(problem)  # the preview goes on, and shows the error on the page
         return page_error_notice(problem)
+    html = separate_note_marks(html)
     _PAGE_IDS[page.file.src_uri] = set(re.findall(r'\sid="([^"]+)"', html))
     # The one stylesheet of the site's own that this page holds (main.html),
     # and the script that names Material's scrolling boxes where a table is.
@@ -338,6 +342,25 @@ def pages_left_out_of_print(config, print_page: str) -> dict[str, str]:
     }
 
 
+def edition_pages(config) -> tuple[str, str]:
+    """The printed book's line of the cover and its colophon: this edition
+    (the version in pyproject.toml, the day of the build or
+    ``SOURCE_DATE_EPOCH``), its additions and corrections, its address."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    day = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date() if epoch else datetime.date.today()
+    version = workbook_version()
+    corrections = len({(c.printed, c.corrected) for c in content_of_build(config).corrections})
+    colophon = render_colophon(
+        copyright=config.copyright or "",
+        version=version,
+        day=day,
+        corrections=corrections,
+        about_href="#verantwoording",
+        site_url=config.site_url or None,
+    )
+    return render_cover_edition(version, day), colophon
+
+
 def add_book_link(path: Path) -> None:
     """The whole-book print page offers the book as a PDF, at its top."""
     html = path.read_text(encoding="utf-8")
@@ -347,6 +370,11 @@ def add_book_link(path: Path) -> None:
         path.write_text(html.replace(marker, link + marker, 1), encoding="utf-8")
 
 
+def on_post_page(output, page, config):
+    """Material's navigation: every section's list has a name of its own."""
+    return name_navigation_sections(output)
+
+
 @event_priority(-200)  # after every plugin, Material's offline plugin (-100) included
 def on_post_build(config):
     """Publish the search's Dutch stems, tidy the print page, remove what no
@@ -354,7 +382,7 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     publish_stems(site_dir)
     print_page = "print_page/index.html" if config.use_directory_urls else "print_page.html"
-    tidy_print_page(site_dir / print_page, pages_left_out_of_print(config, print_page))
+    tidy_print_page(site_dir / print_page, pages_left_out_of_print(config, print_page), *edition_pages(config))
     removed = prune(site_dir, search_languages(site_dir), config.theme.get("favicon"))
     if serving():  # the preview's pages get mkdocs serve's reload script: no policy
         return
@@ -374,6 +402,6 @@ def draw_pdfs(config, site_dir: Path, print_page: str) -> None:
     drawn, reused = build_pdfs(
         site_dir,
         cache_dir(Path(config.config_file_path).parent),
-        jobs(site_dir, content.worksheets, content.conversations, MINDSET_TEST),
+        jobs(site_dir, content.worksheets, content.conversations, MINDSET_TEST, config.site_url or None),
     )
     log.info(f"PDFs: {drawn} drawn, {reused} from the cache, in {time.perf_counter() - started:.1f} s")

@@ -3,6 +3,7 @@ sheet pages' place in it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 # The navigation section that lists the worksheets: the sheets' own pages
@@ -54,3 +55,30 @@ def with_sheet_pages(nav: list, sheet_ids: Iterable[str]) -> list:
     if extra and extra[0] not in nav_pages(result):
         raise ValueError(f"the navigation has no section with {SHEET_SECTION_INDEX}")
     return result
+
+
+# Material names a section's list in the navigation by the section's
+# toggle (aria-labelledby). With ``navigation.indexes`` that toggle holds an
+# icon only, so every section with a page of its own is a navigation
+# landmark without a name, the same (no) name for all of them; the list's
+# own title (shown on small screens) holds the section's title.
+_NAMELESS_SECTION = re.compile(
+    r'(<nav class="md-nav" data-md-level="\d+") aria-labelledby="(__nav_[\w]+_label)"'
+    r'( aria-expanded="[^"]*">\s*<label class="md-nav__title" for="[^"]+">)(.*?)(</label>)',
+    re.S,
+)
+
+
+def name_navigation_sections(html: str) -> str:
+    """Every section's list in Material's navigation named by the section's
+    title, where the toggle it is labelled by holds no words."""
+
+    def named(match: re.Match) -> str:
+        opening, label_id, rest, title_html, closing = match.groups()
+        toggle = re.search(rf'<label [^>]*id="{label_id}"[^>]*>(.*?)</label>', html, re.S)
+        if toggle and re.sub(r"<[^>]+>", "", toggle.group(1)).strip():
+            return match.group(0)
+        title = " ".join(re.sub(r"<[^>]+>", "", title_html).split()).replace('"', "&quot;")
+        return f'{opening} aria-label="{title}"{rest}{title_html}{closing}'
+
+    return _NAMELESS_SECTION.sub(named, html)

@@ -117,9 +117,10 @@ def _draw_to(job: Job, path: str) -> str:
     return job.target
 
 
-def jobs(site_dir: Path, worksheets, conversations, mindset_page: str) -> list[Job]:
+def jobs(site_dir: Path, worksheets, conversations, mindset_page: str, site_url: str | None = None) -> list[Job]:
     """Every PDF of the site: the whole book first (the longest), then the
-    conversation guides, the mindset test and the worksheets."""
+    conversation guides, the mindset test and the worksheets. The book's
+    links to pages it leaves out go to ``site_url`` (or are left out)."""
     site_css = (site_dir / stylesheet_path(COMPLETE)).read_text(encoding="utf-8")
     own_css = pdf_css()
 
@@ -133,6 +134,7 @@ def jobs(site_dir: Path, worksheets, conversations, mindset_page: str) -> list[J
             print_page.read_text(encoding="utf-8"),
             WORKBOOK,
             f"Het werkboek {WORKBOOK} van {AUTHORS}, in de webeditie.",
+            site_url,
         )
         found.append(Job(BOOK_PDF, footnotes_in_place(html), (site_css, own_css, outline)))
     for conversation in conversations:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from macros.render.notes import separate_note_marks
+
 # What the plugin adds to every page, though only its print page uses it.
 PRINT_SITE_ASSETS = ("css/print-site.css", "css/print-site-material.css", "js/print-site.js")
 
@@ -76,13 +78,42 @@ def link_pages_left_out(html: str, left_out: dict[str, str]) -> str:
     return html
 
 
-def tidy_print_page(path: Path, left_out: dict[str, str] | None = None) -> bool:
+_TAGS = re.compile(r"<nav class='md-tags'>.*?</nav>", re.S)
+
+
+def drop_tags(html: str) -> str:
+    """The plugin prints a page's tags above its title. They are search
+    metadata (the Deel 4 pages' "boven verwachting" and so on: the web
+    edition's reading, shown marked on the page itself), not the book's."""
+    return _TAGS.sub("", html)
+
+
+_TOC_NAV = "<nav role='navigation' class='print-page-toc-nav'>"
+
+
+def mark_toc(html: str) -> str:
+    """The plugin's table of contents is the web edition's navigation."""
+    return html.replace(_TOC_NAV, "<nav role='navigation' class='print-page-toc-nav pig-ui' aria-label='Inhoud'>", 1)
+
+
+_COVER = re.compile(r'(<div class="pig-cover[^"]*">.*?)(</div>\s*</section>)', re.S)
+
+
+def add_edition(html: str, cover: str, colophon: str) -> str:
+    """The cover with ``cover`` (which edition) at its end, and the
+    ``colophon`` on the page after it."""
+    return _COVER.sub(lambda m: f"{m.group(1)}{cover}{m.group(2)}\n{colophon}", html, count=1)
+
+
+def tidy_print_page(path: Path, left_out: dict[str, str] | None = None, cover: str = "", colophon: str = "") -> bool:
     """Rewrite the print page in place; False when there is none.
     ``left_out`` maps the plugin's id of each page it leaves out to that
-    page's address from the print page."""
+    page's address from the print page; ``cover`` and ``colophon`` say
+    which edition this is (``add_edition``)."""
     if not path.is_file():
         return False
     html = mark_section_headings(drop_heading_styles(path.read_text(encoding="utf-8")))
+    html = separate_note_marks(add_edition(mark_toc(drop_tags(html)), cover, colophon))
     html = link_pages_left_out(prefix_ids(html), left_out or {})
     path.write_text(html, encoding="utf-8")
     return True

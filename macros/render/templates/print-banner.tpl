@@ -6,7 +6,7 @@
     Plain Jinja of the plugin (config and page only); the link is relative
     to print_page.html at the site's root. -#}
 <div class="pig-print-intro pig-ui">
-<p><strong>Afdrukken geeft ongeveer 104 pagina’s A4</strong> (staand): een omslag, de inhoud, alle delen en bijlagen, en elk werkblad op een eigen vel. Knoppen, menu’s en antwoordvelden worden niet afgedrukt; de werkbladen zijn leeg.</p>
+<p><strong>Afdrukken geeft ongeveer 105 pagina’s A4</strong> (staand): een omslag, een colofon, de inhoud, alle delen en bijlagen, en elk werkblad op een eigen vel. Knoppen, menu’s en antwoordvelden worden niet afgedrukt; de werkbladen zijn leeg.</p>
 <p>Alleen een paar werkbladen nodig? Stel ze samen in de <a href="werkbladen/werkmap.html">werkmap</a>.</p>
 <p class="pig-print-intro__actions"><button type="button" class="md-button md-button--primary pig-print-button pig-needs-js">Het hele werkboek afdrukken</button></p>
 </div>
