@@ -23,6 +23,9 @@
   var VERSION = 2; // of the stored record and of the backup file
   var APP = "positief-in-gesprek";
   var SAVE_DELAY = 300;
+  // The longest answer kept (characters): generous (some forty pages), said
+  // at the field when it is reached; nothing typed is ever cut off.
+  var LIMIT = 100000;
 
   // --- Keys of the store --------------------------------------------------------
   //   "<sheet>/<question>"  an answer             {text, updated}
@@ -40,6 +43,23 @@
     return Object.prototype.hasOwnProperty.call(object, key);
   }
 
+  // A map keyed by ids from the store, a backup or an address: without a
+  // prototype, so that ids such as "constructor" or "__proto__" are keys
+  // like any other.
+  function map() {
+    return Object.create(null);
+  }
+
+  // A time stamp as the store writes it (new Date().toISOString()), of a
+  // real moment: not before 2000 and not more than a day ahead of this
+  // device's clock. Others ("9999-…", "zzz") would win every merge.
+  var STAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/;
+  function realStamp(stamp) {
+    if (typeof stamp !== "string" || !STAMP.test(stamp)) return false;
+    var time = Date.parse(stamp);
+    return !isNaN(time) && time >= Date.UTC(2000, 0, 1) && time <= Date.now() + 864e5;
+  }
+
   function now() {
     return new Date().toISOString();
   }
@@ -53,16 +73,19 @@
     return ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key) || key.indexOf(MINDSET) === 0;
   }
 
-  // An entry as it may be kept, or null. Timestamps are ISO texts.
-  function cleanEntry(key, entry) {
+  // An entry as it may be kept, or null. Timestamps are ISO texts of real
+  // moments; another stamp is kept as none ("", older than any), and
+  // `badStamps` (a list, when given) gets the key.
+  function cleanEntry(key, entry, badStamps) {
     if (!entry || typeof entry !== "object") return null;
-    var updated = typeof entry.updated === "string" ? entry.updated : "";
+    var updated = realStamp(entry.updated) ? entry.updated : "";
+    if (!updated && entry.updated !== undefined && entry.updated !== "" && badStamps) badStamps.push(key);
     if (ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key)) {
       return typeof entry.text === "string" ? { text: entry.text, updated: updated } : null;
     }
     if (key.indexOf(MINDSET) === 0 && isMindsetArea(key.slice(MINDSET.length))) {
       if (typeof entry.name !== "string" || !entry.answers || typeof entry.answers !== "object") return null;
-      var answers = {};
+      var answers = map();
       for (var item in entry.answers) {
         var value = entry.answers[item];
         if (has(entry.answers, item) && /^[a-z0-9-]+$/.test(item) && typeof value === "number" && value % 1 === 0 && value >= 1 && value <= 9) {
@@ -74,9 +97,12 @@
     return null;
   }
 
-  // The items of a stored record or backup file, or null when it is none.
-  // Backups of version 1 (answers only) are read too.
-  function parseItems(text) {
+  // A stored record or backup file read: {items, deleted, site, badStamps},
+  // or null when it is none. Backups of version 1 (answers only) are read
+  // too. `deleted` ({key: stamp}) remembers what the reader removed, so
+  // that a merge does not bring it back; `site` is the identity of the site
+  // that wrote it ("" when the file does not say).
+  function parseRecord(text) {
     var data;
     try {
       data = JSON.parse(text);
@@ -89,10 +115,11 @@
     else if (data.version === 1) source = data.answers;
     else return null;
     if (!source || typeof source !== "object" || Array.isArray(source)) return null;
-    var items = {};
+    var items = map();
+    var badStamps = [];
     for (var key in source) {
       if (!has(source, key)) continue;
-      var entry = cleanEntry(key, source[key]);
+      var entry = cleanEntry(key, source[key], badStamps);
       if (!entry && data.version === VERSION && !knownKind(key) && key.length <= 200 &&
           source[key] && typeof source[key] === "object" && !Array.isArray(source[key])) {
         // A kind of item a later edition keeps here: carried along as it is
@@ -104,11 +131,26 @@
       if (!entry || (data.version === 1 && !ANSWER.test(key))) return null;
       items[key] = entry;
     }
-    return items;
+    var deleted = map();
+    if (data.deleted && typeof data.deleted === "object" && !Array.isArray(data.deleted)) {
+      for (key in data.deleted) {
+        if (has(data.deleted, key) && key.length <= 200 && realStamp(data.deleted[key]) && !has(items, key)) deleted[key] = data.deleted[key];
+      }
+    }
+    var site = typeof data.site === "string" ? data.site : "";
+    return { items: items, deleted: deleted, site: site, badStamps: badStamps };
   }
 
-  function serialise(items) {
-    return JSON.stringify({ version: VERSION, app: APP, site: siteId(), saved: now(), items: items }, null, 2);
+  // The items of a stored record or backup file, or null when it is none.
+  function parseItems(text) {
+    var record = parseRecord(text);
+    return record ? record.items : null;
+  }
+
+  function serialise(items, deleted) {
+    var record = { version: VERSION, app: APP, site: siteId(), saved: now(), items: items };
+    if (deleted && Object.keys(deleted).length) record.deleted = deleted;
+    return JSON.stringify(record, null, 2);
   }
 
   function siteId() {
@@ -129,7 +171,7 @@
     corrupt: "Je bewaarde antwoorden zijn beschadigd en worden niet gebruikt (ze blijven staan zoals ze zijn). Wat je nu typt, blijft alleen op deze pagina staan: download een reservekopie.",
   };
 
-  var pending = {}; // changes that could not be stored: kept here, and in every download
+  var pending = map(); // changes that could not be stored: kept here, and in every download
   var problem = null; // "blocked", "full", "corrupt" or null
   var listeners = [];
 
@@ -143,37 +185,57 @@
     }
   }
 
-  // The stored items: {items, state}; state "ok", "empty", "blocked" or "corrupt".
+  // The stored items: {items, deleted, state}; state "ok", "empty",
+  // "blocked" or "corrupt".
   function readStored() {
     var ls = storage();
-    if (!ls) return { items: {}, state: "blocked" };
+    if (!ls) return { items: map(), deleted: map(), state: "blocked" };
     var raw;
     try {
       raw = ls.getItem(storeKey());
     } catch (error) {
-      return { items: {}, state: "blocked" };
+      return { items: map(), deleted: map(), state: "blocked" };
     }
-    if (raw === null) return { items: {}, state: "empty" };
-    var items = parseItems(raw);
-    return items ? { items: items, state: "ok" } : { items: {}, state: "corrupt" };
+    if (raw === null) return { items: map(), deleted: map(), state: "empty" };
+    var record = parseRecord(raw);
+    return record ? { items: record.items, deleted: record.deleted, state: "ok" } : { items: map(), deleted: map(), state: "corrupt" };
+  }
+
+  // Apply changes ({key: entry, or null to remove}) to `items`, and to
+  // `deleted` (a removal is remembered with its time, an entry forgets it).
+  function apply(items, deleted, changes, stamp) {
+    for (var key in changes) {
+      if (!has(changes, key)) continue;
+      if (changes[key] === null) {
+        if (has(items, key)) deleted[key] = stamp;
+        delete items[key];
+      } else {
+        items[key] = changes[key];
+        delete deleted[key];
+      }
+    }
   }
 
   // Everything the reader has: what is stored, with what could not be stored.
   function all() {
-    var items = readStored().items;
-    for (var key in pending) {
-      if (!has(pending, key)) continue;
-      if (pending[key] === null) delete items[key];
-      else items[key] = pending[key];
-    }
-    return items;
+    var stored = readStored();
+    apply(stored.items, stored.deleted, pending, now());
+    return stored.items;
   }
 
-  // Write the items; true when stored (and read back the same).
-  function writeAll(items) {
+  // What the reader removed, and when ({key: stamp}).
+  function removed() {
+    var stored = readStored();
+    apply(stored.items, stored.deleted, pending, now());
+    return stored.deleted;
+  }
+
+  // Write the items (and the removals remembered: those stored when not
+  // given); true when stored (and read back the same).
+  function writeAll(items, deleted) {
     var ls = storage();
     if (!ls) { problem = "blocked"; return false; }
-    var text = serialise(items);
+    var text = serialise(items, deleted || readStored().deleted);
     try {
       ls.setItem(storeKey(), text);
       if (ls.getItem(storeKey()) !== text) throw new Error("not kept");
@@ -191,17 +253,11 @@
     if (stored.state === "blocked" || stored.state === "corrupt") {
       problem = stored.state;
     }
-    var key;
-    for (key in changes) if (has(changes, key)) pending[key] = changes[key];
+    for (var key in changes) if (has(changes, key)) pending[key] = changes[key];
     if (stored.state === "ok" || stored.state === "empty") {
-      var items = stored.items;
-      for (key in pending) {
-        if (!has(pending, key)) continue;
-        if (pending[key] === null) delete items[key];
-        else items[key] = pending[key];
-      }
-      if (writeAll(items)) {
-        pending = {};
+      apply(stored.items, stored.deleted, pending, now());
+      if (writeAll(stored.items, stored.deleted)) {
+        pending = map();
         problem = null;
       }
     }
@@ -224,7 +280,7 @@
       return { conflict: current, problem: null };
     }
     if (entry) entry.updated = now();
-    var changes = {};
+    var changes = map();
     changes[key] = entry;
     var message = commit(changes);
     return { conflict: null, problem: message, entry: entry };
@@ -235,30 +291,52 @@
     return JSON.stringify(a.text !== undefined ? a.text : a.answers) === JSON.stringify(b.text !== undefined ? b.text : b.answers);
   }
 
-  function known(key, catalogue) {
+  // Is `key` an item this page can show? `catalogue` lists the questions
+  // of each sheet ({sheet: [question ids]}); with `partial` (a page that
+  // knows only its own sheets) the answers to other sheets count too.
+  function known(key, catalogue, partial) {
     if (key === NAME) return true;
     if (key.indexOf(MINDSET) === 0) return true;
     if (PLAN.test(key)) return true;
     var sheet = key.split("/")[0];
-    if (DATE.test(key)) return has(catalogue, sheet);
-    return has(catalogue, sheet) && catalogue[sheet].indexOf(key.split("/")[1]) >= 0;
+    if (!ANSWER.test(key) && !DATE.test(key)) return false;
+    if (!has(catalogue, sheet)) return Boolean(partial);
+    return DATE.test(key) || catalogue[sheet].indexOf(key.split("/")[1]) >= 0;
   }
 
-  // Bring in a backup's items. "merge": per key the newer entry wins;
-  // "replace": the backup's items take the place of all. `catalogue` lists
-  // the questions of each sheet ({sheet: [question ids]}): items for others
-  // are counted as unknown and not stored. Returns the counts and a problem.
-  function bringIn(imported, mode, catalogue) {
-    var items = mode === "replace" ? {} : all();
-    var counts = { added: 0, updated: 0, kept: 0, unknown: [] };
-    for (var key in imported) {
-      if (!has(imported, key)) continue;
-      if (catalogue && !known(key, catalogue)) {
+  // Bring in a backup (a record of parseRecord, or its items alone).
+  // "merge": per key the newer entry wins, and what the reader removed
+  // after the backup's entry was written stays removed (as does what the
+  // backup says was removed later than this device's entry); "replace": the
+  // backup's items take the place of all. Items this page does not know
+  // (`catalogue`, `partial`: see known()) are counted as unknown and not
+  // stored, as are entries with a stamp that is no real moment. With
+  // `dryRun` nothing is written. Returns the counts ({added, updated, kept,
+  // forgotten: removed here and not brought back, removed: removed here as
+  // the backup says, unknown: [keys], badStamps: [keys], before, after}) and
+  // a problem.
+  function bringIn(imported, mode, catalogue, options) {
+    options = options || {};
+    var record = imported && imported.items && imported.deleted ? imported : { items: imported, deleted: map(), badStamps: [] };
+    var source = record.items;
+    var current = all();
+    var gone = removed();
+    var items = map();
+    var key;
+    if (mode !== "replace") for (key in current) if (has(current, key)) items[key] = current[key];
+    var counts = { added: 0, updated: 0, kept: 0, forgotten: 0, removed: 0, unknown: [], badStamps: [] };
+    (record.badStamps || []).forEach(function (bad) { if (has(source, bad)) counts.badStamps.push(bad); });
+    for (key in source) {
+      if (!has(source, key)) continue;
+      if (catalogue && !known(key, catalogue, options.partial)) {
         counts.unknown.push(key);
         continue;
       }
-      var entry = imported[key];
-      if (!has(items, key)) {
+      if (counts.badStamps.indexOf(key) >= 0) continue;
+      var entry = source[key];
+      if (mode !== "replace" && !has(items, key) && has(gone, key) && (entry.updated || "") <= gone[key]) {
+        counts.forgotten++;
+      } else if (!has(items, key)) {
         items[key] = entry;
         counts.added++;
       } else if (same(items[key], entry)) {
@@ -270,9 +348,21 @@
         counts.kept++;
       }
     }
-    var changes = {};
-    var stored = all();
-    for (key in stored) if (has(stored, key) && !has(items, key)) changes[key] = null;
+    if (mode !== "replace") {
+      for (key in record.deleted) {
+        if (has(record.deleted, key) && has(items, key) && (items[key].updated || "") < record.deleted[key] &&
+            (!catalogue || known(key, catalogue, options.partial)) && !has(source, key)) {
+          delete items[key];
+          counts.removed++;
+        }
+      }
+    }
+    counts.before = Object.keys(current).length;
+    counts.after = Object.keys(items).length;
+    counts.lost = Object.keys(current).filter(function (old) { return !has(items, old); }).length;
+    if (options.dryRun) return counts;
+    var changes = map();
+    for (key in current) if (has(current, key) && !has(items, key)) changes[key] = null;
     for (key in items) if (has(items, key)) changes[key] = items[key];
     counts.problem = commit(changes);
     return counts;
@@ -280,8 +370,9 @@
 
   function clear(prefix) {
     if (!prefix) {
-      // Everything, also a stored record that cannot be read.
-      pending = {};
+      // Everything, also a stored record that cannot be read, and what was
+      // removed before (a backup brought in later brings all of it back).
+      pending = map();
       try {
         window.localStorage.removeItem(storeKey());
         problem = null;
@@ -291,7 +382,7 @@
         return MESSAGES.blocked;
       }
     }
-    var changes = {};
+    var changes = map();
     var items = all();
     for (var key in items) {
       if (has(items, key) && (!prefix || key.indexOf(prefix) === 0)) changes[key] = null;
@@ -303,8 +394,27 @@
 
   window.addEventListener("storage", function (event) {
     if (event.key !== null && event.key !== storeKey()) return;
+    notify("tab");
+  });
+
+  // Tell the page's parts that the store changed: "tab" (another tab) or
+  // "import" (a backup brought in on this page).
+  function notify(source) {
     var items = all();
-    listeners.forEach(function (listener) { listener(items); });
+    listeners.forEach(function (listener) { listener(items, source); });
+  }
+
+  // --- Leaving with something unsaved ------------------------------------------------
+  // A field registers how to save at once and whether it holds text not
+  // stored; leaving the page then (storage full or blocked, an answer too
+  // long, a conflict open) asks first.
+  var fields = [];
+  window.addEventListener("beforeunload", function (event) {
+    fields.forEach(function (field) { field.flush(); });
+    var unsaved = Object.keys(pending).length > 0 || fields.some(function (field) { return field.unsaved(); });
+    if (!unsaved) return;
+    event.preventDefault();
+    event.returnValue = "";
   });
 
   function onChange(listener) {
@@ -383,7 +493,8 @@
 
   var api = {
     VERSION: VERSION, all: all, get: get, put: put, bringIn: bringIn, clear: clear, onChange: onChange,
-    parseItems: parseItems, serialise: serialise, key: storeKey,
+    parseItems: parseItems, parseRecord: parseRecord, serialise: serialise, key: storeKey, siteId: siteId,
+    removed: removed, notify: notify, LIMIT: LIMIT,
     problem: function () { return problem ? MESSAGES[problem] : null; },
     state: function () {
       var state = readStored().state;
@@ -414,7 +525,7 @@
   }
 
   function downloadBackup() {
-    download("mijn-antwoorden-" + today() + ".json", "application/json", serialise(all()));
+    download("mijn-antwoorden-" + today() + ".json", "application/json", serialise(all(), removed()));
   }
 
   function element(tag, className, text) {
@@ -435,20 +546,31 @@
     });
   }
 
-  function setUpBackup(root, catalogue, after) {
+  // A page's own backup: downloaded, or brought in (the whole backup, as
+  // far as this page can tell what it holds; `catalogue` of this page's
+  // sheets); what came in is shown in place (notify), with the message.
+  // Saving works again: a message about storage goes (not the outcome of
+  // an import, which stays until the next one).
+  function clearProblem() {
+    document.querySelectorAll("[data-pig-message]").forEach(function (box) {
+      for (var kind in MESSAGES) if (has(MESSAGES, kind) && box.textContent === MESSAGES[kind]) box.textContent = "";
+    });
+  }
+
+  function setUpBackup(root, catalogue) {
     root.querySelectorAll("[data-pig-backup] [data-pig-export=json]").forEach(function (button) {
       button.addEventListener("click", downloadBackup);
     });
     root.querySelectorAll("[data-pig-backup] [data-pig-import]").forEach(function (input) {
       input.addEventListener("change", function () {
-        importing(input, function (part) { part.merge(input, catalogue, after); });
+        importing(input, function (part) { part.merge(input, catalogue, function () { notify("import"); }); });
       });
     });
   }
 
   // The questions of every sheet on this page or on "Mijn antwoorden".
   function catalogueOf(root) {
-    var catalogue = {};
+    var catalogue = map();
     root.querySelectorAll("[data-worksheet]").forEach(function (sheet) {
       var list = catalogue[sheet.dataset.worksheet] || (catalogue[sheet.dataset.worksheet] = []);
       sheet.querySelectorAll("[data-question]").forEach(function (item) { list.push(item.dataset.question); });
@@ -470,25 +592,47 @@
     saved.setAttribute("role", "status");
     saved.setAttribute("aria-live", "polite");
     var conflictBox = null;
+    var tooLong = null;
+    var unsaved = false; // what the field holds is not stored
     place(saved);
+    fields.push({
+      flush: function () { if (timer) { window.clearTimeout(timer); store(); } },
+      unsaved: function () { return unsaved; },
+    });
 
     function changed() {
       if (onValue) onValue(field.value);
     }
 
+    // Past the limit: said at the field, nothing stored, nothing cut off.
+    function showTooLong(length) {
+      if (!tooLong) {
+        tooLong = element("p", "pig-conflict pig-too-long");
+        tooLong.setAttribute("role", "alert");
+        saved.parentNode.insertBefore(tooLong, saved.nextSibling);
+      }
+      tooLong.textContent = "Dit antwoord is te lang om te bewaren: " + length.toLocaleString("nl-NL") + " tekens, en er past " +
+        LIMIT.toLocaleString("nl-NL") + " in één antwoord. Wat je typte, staat nog hier; maak het korter of bewaar het ergens anders.";
+      saved.textContent = "Niet opgeslagen";
+      unsaved = true;
+    }
+
     function store(force) {
       timer = null;
       var text = field.value;
+      if (text.length > LIMIT) return showTooLong(text.length);
+      if (tooLong) { tooLong.remove(); tooLong = null; }
       var result = put(key, text.trim() ? { text: text } : null, base, force);
       if (result.conflict) return showConflict(result.conflict);
       closeConflict();
       base = result.entry ? result.entry.updated : "";
+      unsaved = Boolean(result.problem);
       if (result.problem) {
         saved.textContent = "Niet opgeslagen";
         showMessage(result.problem, true);
       } else {
         saved.textContent = "Opgeslagen";
-        if (!problem) showMessage("", false);
+        if (!problem) clearProblem();
       }
     }
 
@@ -509,6 +653,7 @@
       theirs.addEventListener("click", function () {
         field.value = newer ? newer.text : "";
         base = newer ? newer.updated : "";
+        unsaved = false;
         changed();
         closeConflict();
         field.focus();
@@ -517,6 +662,7 @@
       buttons.append(mine, " ", theirs);
       conflictBox.append(buttons);
       saved.textContent = "Niet opgeslagen";
+      unsaved = true;
     }
 
     function closeConflict() {
@@ -525,6 +671,7 @@
 
     field.addEventListener("input", function () {
       saved.textContent = "";
+      unsaved = true;
       changed();
       if (timer) window.clearTimeout(timer);
       timer = window.setTimeout(store, SAVE_DELAY);
@@ -535,18 +682,18 @@
 
     // Another tab changed the store: show the newer text, unless the reader is
     // typing here (then that is shown as a conflict, nothing is overwritten).
-    onChange(function (items) {
+    onChange(function (items, source) {
       var newer = has(items, key) ? items[key] : null;
       var stamp = newer ? newer.updated : "";
       if (stamp === base) return;
-      if (timer || conflictBox) {
+      if (timer || conflictBox || unsaved) {
         if (field.value !== (newer ? newer.text : "")) showConflict(newer);
         return;
       }
       field.value = newer ? newer.text : "";
       base = stamp;
       changed();
-      saved.textContent = "Bijgewerkt uit een ander venster";
+      saved.textContent = source === "import" ? "Bijgewerkt uit de reservekopie" : "Bijgewerkt uit een ander venster";
     });
   }
 
@@ -647,7 +794,7 @@
     }
     var bar = document.querySelector("[data-pig-answer-bar]");
     if (bar) {
-      setUpBackup(bar, catalogueOf(document), function () { location.reload(); });
+      setUpBackup(bar, catalogueOf(document));
       var message = api.problem();
       if (message) showMessage(message, true);
       warnPerFile();
@@ -728,7 +875,7 @@
   // mijn-antwoorden.js), not for other scripts.
   api.core = {
     has: has, element: element, storage: storage, readStored: readStored, writeAll: writeAll,
-    cleanEntry: cleanEntry, known: known, catalogueOf: catalogueOf, showMessage: showMessage,
+    cleanEntry: cleanEntry, known: known, catalogueOf: catalogueOf, showMessage: showMessage, map: map,
     download: download, downloadBackup: downloadBackup, today: today,
     define: define, beside: beside, importing: importing, ANSWER: ANSWER, NAME: NAME,
   };

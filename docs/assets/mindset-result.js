@@ -164,7 +164,7 @@
   // book's areas as `bookAreas` lists them, then the reader's own).
   function mindsetRecords() {
     var items = store.all();
-    var records = {};
+    var records = Object.create(null); // an area may be named "constructor"
     for (var key in items) {
       if (has(items, key) && key.indexOf(store.MINDSET) === 0) records[key.slice(store.MINDSET.length)] = items[key];
     }

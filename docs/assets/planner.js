@@ -18,14 +18,19 @@
     return Object.prototype.hasOwnProperty.call(object, key);
   }
 
+  // A map keyed by ids (a plan's id may be any word, "constructor" too).
+  function map() {
+    return Object.create(null);
+  }
+
   // The plans in the store: {plan: {field: entry}}.
   function plansOf(items) {
-    var plans = {};
+    var plans = map();
     for (var key in items) {
       if (!has(items, key) || key.indexOf(PREFIX) !== 0) continue;
       var parts = key.slice(PREFIX.length).split("/");
       if (parts.length !== 2 || !ID.test(parts[0])) continue;
-      (plans[parts[0]] = plans[parts[0]] || {})[parts[1]] = items[key];
+      (plans[parts[0]] = plans[parts[0]] || map())[parts[1]] = items[key];
     }
     return plans;
   }
@@ -172,7 +177,7 @@
       form.querySelector("[data-pig-stuck]").hidden = !stuck;
       form.querySelector("[data-pig-plan-choose]").hidden = Boolean(situation || direction || stuck);
 
-      var chosen = {};
+      var chosen = map();
       boxes.forEach(function (box) { if (box.checked) chosen[box.value] = true; });
       var any = false;
       form.querySelectorAll("[data-pig-werkvorm]").forEach(function (section) {
@@ -290,7 +295,7 @@
         return;
       }
       var id = newId();
-      var changes = {};
+      var changes = map();
       for (var field in plan) {
         if (has(plan, field)) changes[PREFIX + id + "/" + field] = { text: plan[field].text, updated: new Date().toISOString() };
       }
@@ -309,7 +314,7 @@
       var name = planName(plan);
       ask("Het gesprek ‘" + name + "’ verwijderen, met alles wat je erbij typte?", "Verwijderen", function (yes) {
         if (!yes) return;
-        var kept = {};
+        var kept = map();
         for (var field in plan) if (has(plan, field)) kept[PREFIX + current + "/" + field] = plan[field];
         var problem = store.clear(PREFIX + current + "/");
         if (problem) return tell(problem);
@@ -321,7 +326,11 @@
         undo.className = "md-button";
         undo.textContent = "Ongedaan maken";
         undo.addEventListener("click", function () {
-          var counts = store.bringIn(kept, "merge", null);
+          // Brought back as entries of now: the removal is remembered, and
+          // an entry older than it would not come back.
+          var back = map();
+          for (var key in kept) if (has(kept, key)) back[key] = { text: kept[key].text, updated: new Date().toISOString() };
+          var counts = store.bringIn(back, "merge", null);
           if (counts.problem) return tell(counts.problem);
           open(current);
         });
@@ -345,7 +354,7 @@
       showTake();
     });
 
-    store.setUpBackup(app, null, function () { location.reload(); });
+    store.setUpBackup(app, null);
     var problem = store.problem();
     if (problem) store.tell(problem);
     store.warnPerFile();
