@@ -11,43 +11,15 @@
 (function () {
   "use strict";
 
-  var PREFIX = "@plan/";
-  var ID = /^[a-z0-9]{1,40}$/;
-
-  function has(object, key) {
-    return Object.prototype.hasOwnProperty.call(object, key);
-  }
-
-  // A map keyed by ids (a plan's id may be any word, "constructor" too).
-  function map() {
-    return Object.create(null);
-  }
-
-  // The plans in the store: {plan: {field: entry}}.
-  function plansOf(items) {
-    var plans = map();
-    for (var key in items) {
-      if (!has(items, key) || key.indexOf(PREFIX) !== 0) continue;
-      var parts = key.slice(PREFIX.length).split("/");
-      if (parts.length !== 2 || !ID.test(parts[0])) continue;
-      (plans[parts[0]] = plans[parts[0]] || map())[parts[1]] = items[key];
-    }
-    return plans;
-  }
-
-  function lastUpdate(plan) {
-    var last = "";
-    for (var field in plan) if (has(plan, field) && (plan[field].updated || "") > last) last = plan[field].updated;
-    return last;
-  }
-
-  // The plans' ids, the most recently changed first.
-  function order(plans) {
-    return Object.keys(plans).sort(function (a, b) {
-      var da = lastUpdate(plans[a]), db = lastUpdate(plans[b]);
-      return da === db ? (a < b ? -1 : 1) : (da < db ? 1 : -1);
-    });
-  }
+  // The store's rules (answers-store.js): the plans in it, in order.
+  var model = window.pigStoreModel;
+  if (!model) return;
+  var PREFIX = model.PLAN_PREFIX;
+  var has = model.has;
+  var map = model.map;
+  var plansOf = model.plansOf;
+  var lastUpdate = model.lastUpdate;
+  var order = model.order;
 
   function newId() {
     return "g" + Date.now().toString(36) + Math.random().toString(36).slice(2, 7).replace(/[^a-z0-9]/g, "");
