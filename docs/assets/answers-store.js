@@ -22,6 +22,11 @@
   //   "@naam"               the reader's name     {text, updated}
   //   "@mindset/<area>"     a mindset test area   {name, answers: {item: position}, updated}
   //   "@plan/<plan>/<field>"  a conversation plan's field (planner.js)  {text, updated}
+  //   "@plan/<plan>/<sheet>/<question>"  an answer on a sheet for that conversation
+  //   "@plan/<plan>/<sheet>/@datum"      the date on that sheet for it
+  // A conversation is a workspace: its plan, and its own answers to every
+  // worksheet used for it; its name ("@plan/<plan>/naam") is the name on
+  // those sheets. The keys without a plan are the reader's own.
   var ANSWER = /^[a-z0-9-]+\/[a-z0-9-]+$/;
   var PLAN = /^@plan\/[a-z0-9]{1,40}\/[a-z0-9-]{1,80}$/;
   var DATE = /^[a-z0-9-]+\/@datum$/;
@@ -29,6 +34,7 @@
   var MINDSET = "@mindset/";
   var PLAN_PREFIX = "@plan/";
   var PLAN_ID = /^[a-z0-9]{1,40}$/;
+  var PLAN_SHEET = /^@plan\/([a-z0-9]{1,40})\/([a-z0-9-]+)\/(@datum|[a-z0-9-]+)$/;
 
   function has(object, key) {
     return Object.prototype.hasOwnProperty.call(object, key);
@@ -58,7 +64,7 @@
 
   // A key of a kind this edition knows; others belong to a later edition.
   function knownKind(key) {
-    return ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key) || key.indexOf(MINDSET) === 0;
+    return ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key) || PLAN_SHEET.test(key) || key.indexOf(MINDSET) === 0;
   }
 
   // An entry as it may be kept, or null. Timestamps are ISO texts of real
@@ -68,7 +74,7 @@
     if (!entry || typeof entry !== "object") return null;
     var updated = realStamp(entry.updated) ? entry.updated : "";
     if (!updated && entry.updated !== undefined && entry.updated !== "" && badStamps) badStamps.push(key);
-    if (ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key)) {
+    if (ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key) || PLAN_SHEET.test(key)) {
       return typeof entry.text === "string" ? { text: entry.text, updated: updated } : null;
     }
     if (key.indexOf(MINDSET) === 0 && isMindsetArea(key.slice(MINDSET.length))) {
@@ -171,6 +177,8 @@
     if (key === NAME) return true;
     if (key.indexOf(MINDSET) === 0) return true;
     if (PLAN.test(key)) return true;
+    var inPlan = PLAN_SHEET.exec(key);
+    if (inPlan) key = inPlan[2] + "/" + inPlan[3];
     var sheet = key.split("/")[0];
     if (!ANSWER.test(key) && !DATE.test(key)) return false;
     if (!has(catalogue, sheet)) return Boolean(partial);
@@ -268,12 +276,57 @@
     });
   }
 
+  // The key of an answer on `sheet` (a question's id, or "@datum"): the
+  // conversation's (`plan`) or, without one, the reader's own.
+  function sheetKey(plan, sheet, question) {
+    return (plan ? PLAN_PREFIX + plan + "/" : "") + sheet + "/" + question;
+  }
+
+  // The key of the name on a sheet: the conversation's person, or the reader.
+  function nameKey(plan) {
+    return plan ? PLAN_PREFIX + plan + "/naam" : NAME;
+  }
+
+  // The answers given on sheets for conversation `plan`: {sheet: {question: entry}}.
+  function planSheets(items, plan) {
+    var sheets = map();
+    for (var key in items) {
+      var found = has(items, key) && PLAN_SHEET.exec(key);
+      if (!found || found[1] !== plan) continue;
+      (sheets[found[2]] = sheets[found[2]] || map())[found[3]] = items[key];
+    }
+    return sheets;
+  }
+
+  // Move the reader's own answers on `sheet` (and its date) into
+  // conversation `plan`: the changes, and how many moved. An answer the
+  // conversation has already is not written over: the reader's own stays
+  // (counted in `stayed`).
+  function moveSheet(items, sheet, plan, stamp) {
+    var changes = map();
+    var moved = 0;
+    var stayed = 0;
+    for (var key in items) {
+      if (!has(items, key) || (!ANSWER.test(key) && !DATE.test(key)) || key.split("/")[0] !== sheet) continue;
+      var target = PLAN_PREFIX + plan + "/" + key;
+      if (has(items, target) && !same(items[target], items[key])) {
+        stayed++;
+        continue;
+      }
+      changes[target] = { text: items[key].text, updated: stamp };
+      changes[key] = null;
+      moved++;
+    }
+    return { changes: changes, moved: moved, stayed: stayed };
+  }
+
   var model = {
     VERSION: VERSION, APP: APP, LIMIT: LIMIT, ANSWER: ANSWER, PLAN: PLAN, DATE: DATE, NAME: NAME, MINDSET: MINDSET,
-    PLAN_PREFIX: PLAN_PREFIX, PLAN_ID: PLAN_ID,
+    PLAN_PREFIX: PLAN_PREFIX, PLAN_ID: PLAN_ID, PLAN_SHEET: PLAN_SHEET,
     has: has, map: map, realStamp: realStamp, knownKind: knownKind, cleanEntry: cleanEntry,
     parseRecord: parseRecord, parseItems: parseItems, toText: toText, apply: apply, same: same, known: known,
     merge: merge, plansOf: plansOf, lastUpdate: lastUpdate, order: order,
+    sheetKey: sheetKey, nameKey: nameKey, planSheets: planSheets, moveSheet: moveSheet,
   };
   if (typeof module === "object" && module.exports) module.exports = model;
   else root.pigStoreModel = model;

@@ -303,7 +303,7 @@
   }
 
   var api = {
-    VERSION: VERSION, all: all, get: get, put: put, bringIn: bringIn, clear: clear, onChange: onChange,
+    model: model, VERSION: VERSION, all: all, get: get, put: put, bringIn: bringIn, clear: clear, onChange: onChange,
     parseItems: parseItems, parseRecord: parseRecord, serialise: serialise, key: storeKey, siteId: siteId,
     removed: removed, notify: notify, LIMIT: LIMIT,
     problem: function () { return problem ? MESSAGES[problem] : null; },
@@ -548,7 +548,7 @@
     var ruled = item.querySelector(".pig-ws__lines");
     item.insertBefore(field, ruled);
     item.insertBefore(printed, ruled);
-    keepField(area, sheetId + "/" + questionId, function (saved) { field.appendChild(saved); }, function (value) {
+    keepField(area, model.sheetKey(conversation, sheetId, questionId), function (saved) { field.appendChild(saved); }, function (value) {
       printed.textContent = value;
       item.classList.toggle("pig-answered", Boolean(value.trim()));
     });
@@ -559,7 +559,7 @@
   // Naam and Datum on a sheet: fields in place of the blanks.
   function addNameDate(sheet, sheetId) {
     var blanks = sheet.querySelectorAll(":scope > .pig-ws__namedate .pig-ws__field");
-    [[NAME, "Naam", "name"], [sheetId + "/@datum", "Datum", "off"]].forEach(function (spec, index) {
+    [[model.nameKey(conversation), "Naam", "name"], [model.sheetKey(conversation, sheetId, "@datum"), "Datum", "off"]].forEach(function (spec, index) {
       var holder = blanks[index];
       var blank = holder && holder.querySelector(".pig-ws__blank");
       if (!blank || holder.querySelector("input")) return;
@@ -583,10 +583,118 @@
     });
   }
 
+  // --- A worksheet for a conversation ---------------------------------------------------
+  // A worksheet page opened with ?gesprek=<plan> shows and keeps that
+  // conversation's answers, with its person's name; without it, the
+  // reader's own, and the page says so, with a way to choose a
+  // conversation (and to move the reader's answers on this sheet into
+  // one). The reflections and the self-test are the reader's own.
+
+  var conversation = null; // the plan whose answers this page shows, or null
+
+  function conversationOf(search) {
+    var id = new URLSearchParams(search).get("gesprek");
+    return id && model.PLAN_ID.test(id) ? id : null;
+  }
+
+  // The planner's address, beside Mijn antwoorden (the bar's link to it).
+  function plannerHref(bar, plan) {
+    var mine = bar.querySelector("a.pig-answer-bar__mine");
+    var base = mine ? new URL("gespreksplanner.html", mine.href) : new URL("gespreksplanner.html", location.href);
+    if (plan) base.search = "?gesprek=" + plan;
+    return base.href;
+  }
+
+  function sheetHref(plan) {
+    var here = new URL(location.href);
+    here.search = plan ? "?gesprek=" + plan : "";
+    here.hash = "";
+    return here.href;
+  }
+
+  function planLabel(plan) {
+    var name = plan && plan.naam ? plan.naam.text.trim() : "";
+    return name || "Gesprek zonder naam";
+  }
+
+  function showConversation(bar, sheetId) {
+    var box = bar.querySelector("[data-pig-conversation]") || element("div", "pig-conversation");
+    box.setAttribute("data-pig-conversation", "");
+    box.textContent = "";
+    if (!box.parentNode) bar.insertBefore(box, bar.firstChild);
+    var plans = model.plansOf(all());
+    var link = function (text, href) {
+      var a = element("a", "", text);
+      a.href = href;
+      return a;
+    };
+    if (conversation) {
+      var p = element("p", "pig-conversation__which");
+      p.append("Je vult dit werkblad in voor het gesprek ‘");
+      p.append(element("strong", "", planLabel(plans[conversation])));
+      p.append("’. Wat je hier typt, hoort bij dat gesprek; de naam is die van het gesprek. ");
+      p.append(link("Naar het gesprek", plannerHref(bar, conversation)), " · ", link("Mijn eigen antwoorden op dit werkblad", sheetHref(null)));
+      box.append(p);
+      return;
+    }
+    var own = element("p", "pig-conversation__which", "Dit zijn je eigen antwoorden. ");
+    box.append(own);
+    var ids = model.order(plans);
+    if (!ids.length) {
+      own.append("Vul je dit werkblad in voor een gesprek met een medewerker? Maak het gesprek eerst in de ",
+        link("gespreksplanner", plannerHref(bar, null)), ".");
+      return;
+    }
+    own.append("Vul je dit werkblad in voor een gesprek? Kies het gesprek:");
+    var row = element("p", "pig-conversation__choose");
+    var select = document.createElement("select");
+    select.id = "pig-conversation-" + sheetId;
+    // A touch target of at least 24 px, set here (CSSOM, allowed by the
+    // site's policy), so that the pages' stylesheets and their hashes stay.
+    select.style.minHeight = "2.2em";
+    select.style.font = "inherit";
+    select.style.maxWidth = "100%";
+    var label = element("label", "pig-sr", "Gesprek");
+    label.htmlFor = select.id;
+    ids.forEach(function (id) {
+      var option = element("option", "", planLabel(plans[id]));
+      option.value = id;
+      select.append(option);
+    });
+    var openButton = element("button", "md-button", "Openen voor dit gesprek");
+    openButton.type = "button";
+    openButton.addEventListener("click", function () { location.href = sheetHref(select.value); });
+    row.append(label, select, " ", openButton);
+    var items = all();
+    var mine = Object.keys(items).some(function (key) { return model.ANSWER.test(key) && key.split("/")[0] === sheetId; });
+    if (mine) {
+      var move = element("button", "md-button", "Mijn antwoorden hier naar dat gesprek verplaatsen");
+      move.type = "button";
+      move.addEventListener("click", function () {
+        var plan = select.value;
+        var result = model.moveSheet(all(), sheetId, plan, now());
+        var failed = commit(result.changes);
+        if (failed) return showMessage(failed, true);
+        var text = result.moved + (result.moved === 1 ? " antwoord" : " antwoorden") + " verplaatst naar het gesprek ‘" +
+          planLabel(model.plansOf(all())[plan]) + "’.";
+        if (result.stayed) {
+          text += " " + result.stayed + (result.stayed === 1 ? " antwoord staat" : " antwoorden staan") +
+            " er al anders in en " + (result.stayed === 1 ? "is" : "zijn") + " hier gebleven.";
+        }
+        try { window.sessionStorage.setItem("pig/moved", text); } catch (error) { /* the sheet opens without the note */ }
+        location.href = sheetHref(plan);
+      });
+      row.append(" ", move);
+    }
+    box.append(row);
+  }
+
   function setUpFields() {
     // Worksheet pages (not the werkmap, which prints blank sheets) and reflections.
     var lists = document.querySelectorAll(".md-content__inner > .pig-ws, .pig-questions[data-worksheet]");
     if (!lists.length && !document.querySelector("[data-pig-answer-bar]")) return;
+    var sheetPage = document.querySelector(".md-content__inner > .pig-ws");
+    conversation = sheetPage ? conversationOf(location.search) : null;
     lists.forEach(function (list) {
       var sheetId = list.dataset.worksheet;
       if (list.classList.contains("pig-ws")) addNameDate(list, sheetId);
@@ -605,9 +713,16 @@
     }
     var bar = document.querySelector("[data-pig-answer-bar]");
     if (bar) {
+      if (sheetPage) showConversation(bar, sheetPage.dataset.worksheet);
       setUpBackup(bar, catalogueOf(document));
       var message = api.problem();
+      var moved = null;
+      try {
+        moved = window.sessionStorage.getItem("pig/moved");
+        window.sessionStorage.removeItem("pig/moved");
+      } catch (error) { /* no note */ }
       if (message) showMessage(message, true);
+      else if (moved && conversation) showMessage(moved, false);
       warnPerFile();
     }
   }

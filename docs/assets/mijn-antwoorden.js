@@ -98,12 +98,23 @@
     box.querySelectorAll("[data-pig-mine-plan-names] li").forEach(function (li) { names[li.dataset.value] = li.textContent; });
     var plans = map();
     for (var key in items) {
-      if (!has(items, key) || !PLAN.test(key)) continue;
+      var onSheet = has(items, key) && store.model.PLAN_SHEET.exec(key);
+      if (!has(items, key) || (!PLAN.test(key) && !onSheet)) continue;
       var parts = key.split("/");
       var plan = plans[parts[1]] || (plans[parts[1]] = { fields: map(), updated: "" });
-      plan.fields[parts[2]] = items[key].text;
+      if (!onSheet) plan.fields[parts[2]] = items[key].text;
       if ((items[key].updated || "") > plan.updated) plan.updated = items[key].updated;
     }
+    // The sheets' titles and questions, as this page lists them, for the
+    // answers given on sheets for a conversation.
+    var sheetNames = map();
+    document.querySelectorAll(".pig-mine__sheet[data-worksheet]").forEach(function (sheet) {
+      var questionNames = map();
+      sheet.querySelectorAll(".pig-mine__item[data-question]").forEach(function (item) {
+        questionNames[item.dataset.question] = item.querySelector("dt").textContent;
+      });
+      sheetNames[sheet.dataset.worksheet] = { title: sheet.querySelector("h2").textContent, questions: questionNames };
+    });
     var list = box.querySelector("[data-pig-mine-plan-list]");
     list.textContent = "";
     var ids = Object.keys(plans).sort(function (a, b) { return plans[a].updated < plans[b].updated ? 1 : -1; });
@@ -133,6 +144,16 @@
       });
       Object.keys(questions).forEach(function (field) {
         if (fields[field]) row(questions[field], fields[field]);
+      });
+      var sheets = store.model.planSheets(items, id);
+      Object.keys(sheetNames).forEach(function (sheet) {
+        if (!sheets[sheet]) return;
+        var names = sheetNames[sheet];
+        if (sheets[sheet]["@datum"]) row(names.title + ": datum", sheets[sheet]["@datum"].text);
+        Object.keys(names.questions).forEach(function (question) {
+          var answer = sheets[sheet][question];
+          if (answer) row(names.title + ": " + names.questions[question], answer.text);
+        });
       });
       block.appendChild(dl);
       list.appendChild(block);

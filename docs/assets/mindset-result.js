@@ -12,16 +12,8 @@
   var store = window.pigStore;
   if (!store) return; // answers.js missing: no result to draw
 
-  function has(object, key) {
-    return Object.prototype.hasOwnProperty.call(object, key);
-  }
-
-  function element(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) el.className = className;
-    if (text !== undefined) el.textContent = text;
-    return el;
-  }
+  var has = store.core.has;
+  var element = store.core.element;
 
   // What a result is drawn with: the statements, the words with their
   // blanks and the words for each position, read from the page.

@@ -25,9 +25,13 @@
     return "g" + Date.now().toString(36) + Math.random().toString(36).slice(2, 7).replace(/[^a-z0-9]/g, "");
   }
 
+  // The plan in the address: "#gesprek=<plan>", or "?gesprek=<plan>" as
+  // the worksheets have it; both keep working.
   function fromHash() {
     var match = /^#gesprek=([a-z0-9]{1,40})$/.exec(location.hash);
-    return match ? match[1] : null;
+    var query = new URLSearchParams(location.search).get("gesprek");
+    if (match) return match[1];
+    return query && model.PLAN_ID.test(query) ? query : null;
   }
 
   function open(id) {
@@ -157,6 +161,13 @@
         any = any || !section.hidden;
       });
       form.querySelector("[data-pig-plan-none]").hidden = any;
+
+      // A werkvorm's sheet opens for this conversation.
+      form.querySelectorAll("a[data-pig-plan-sheet]").forEach(function (link) {
+        var target = new URL(link.getAttribute("href"), location.href);
+        target.search = "?gesprek=" + current;
+        link.href = target.href;
+      });
 
       if (!card) return;
       var name = form.querySelector("[data-pig-plan-field=naam]").value.trim();
