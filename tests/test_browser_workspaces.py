@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from browser_checks import STORE, PageWatch, answer_field, stored_items
+from browser_checks import STORE, PageWatch, answer_field, flat, print_to_pdf, stored_items
 from sitebuild import page_url
 
 pytestmark = pytest.mark.browser
@@ -175,3 +175,37 @@ def test_a_store_written_by_the_site_before_workspaces_opens_with_nothing_lost(c
     for key, value in items.items():
         assert after[key] == value, key
     assert not page.watch.problems()
+
+
+def test_the_gesprekskaart_prints_the_answers_of_the_conversation_and_the_books_words(context, site_url):
+    planner = open_page(context, site_url, "gespreksplanner.md")
+    planner.get_by_label(NAME).fill("Hans, 3 december")
+    planner.locator("input[data-pig-plan-field=situatie][value=onder]").check()
+    for werkvorm in ["feedback", "schaalvraag", "positief-doel"]:
+        planner.locator(f"input[data-pig-plan-werkvorm][value={werkvorm}]:visible").first.check()
+    planner.get_by_label(NAME).blur()
+    planner.wait_for_timeout(400)
+    hans = plan_id(planner)
+    sheet = open_page(context, site_url, "werkbladen/schaalvraag.md", f"?gesprek={hans}")
+    answer_field(sheet, "schaalvraag", "wat-maakt-dat").fill("Hij zit nu op een 5: de adviezen zijn er.\nMaar ze worden niet gebruikt.")
+    answer_field(sheet, "schaalvraag", "wat-maakt-dat").blur()
+    # Another conversation's answer on the same sheet is not on Hans's card.
+    other = open_page(context, site_url, "werkbladen/schaalvraag.md", "?gesprek=anderepersoon")
+    answer_field(other, "schaalvraag", "stapje-verder").fill("Van iemand anders")
+    answer_field(other, "schaalvraag", "stapje-verder").blur()
+    planner.reload()
+    pages = print_to_pdf(planner, background=False).pages
+    text = " ".join(flat(page.extract_text()) for page in pages)
+    assert "Hij zit nu op een 5: de adviezen zijn er. Maar ze worden niet gebruikt." in text
+    assert "Van iemand anders" not in text
+    # The questions stay where nothing was answered.
+    assert "Wat zou je kunnen doen om één stapje verder te komen?" in text
+    # Feedback has no questionnaire: the book's words for Hans's step, with their source.
+    assert "Aan te kondigen dat je feedback gaat geven" in text
+    assert "Uit het boek: Deel 4, Hans: zijn prestaties blijven achter bij de verwachting, stap ‘Duidelijke feedback’." in text
+    # A werkvorm is not split over two pages.
+    for page in pages:
+        words = flat(page.extract_text())
+        if "De schaalvraag" in words:
+            assert "stapje verder te komen" in words
+    assert not planner.watch.problems() + sheet.watch.problems() + other.watch.problems()

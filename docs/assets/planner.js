@@ -180,15 +180,56 @@
         dd.textContent = value;
         dd.classList.toggle("pig-card__room", !value);
       });
+      // Each werkvorm with the answers given on its sheet for this
+      // conversation (its questions stay where nothing was answered), or,
+      // without a questionnaire, the book's words for the situation chosen;
+      // in the order of that situation's example, and never split over a
+      // column or a page (set here, CSSOM, like the other rules of the card
+      // that depend on what it holds).
+      var sheets = model.planSheets(store.all(), current);
+      var werkvormen = card.querySelector(".pig-card__werkvormen");
+      var stepOrder = situation ? (werkvormen.getAttribute("data-pig-card-order-" + situation) || "").split(" ") : [];
+      stepOrder.forEach(function (id) {
+        var block = werkvormen.querySelector("[data-pig-card-werkvorm='" + id + "']");
+        if (block) werkvormen.appendChild(block);
+      });
       card.querySelectorAll("[data-pig-card-werkvorm]").forEach(function (block) {
         block.hidden = !chosen[block.dataset.pigCardWerkvorm];
+        block.style.breakInside = "avoid";
+        var answers = sheets[block.dataset.pigCardSheet] || map();
+        block.querySelectorAll("[data-pig-card-question]").forEach(function (li) {
+          var entry = answers[li.dataset.pigCardQuestion];
+          var text = entry ? entry.text.trim() : "";
+          var shown = li.querySelector(".pig-card__answer");
+          if (!shown) {
+            shown = document.createElement("span");
+            shown.className = "pig-card__answer";
+            shown.style.whiteSpace = "pre-wrap";
+            shown.style.paddingLeft = "0.6em";
+            shown.style.borderLeft = "2px solid #777";
+            li.appendChild(shown);
+          }
+          shown.textContent = text;
+          shown.style.display = text ? "block" : "none";
+          var room = li.querySelector(".pig-card__room");
+          if (room) room.style.display = text ? "none" : "";
+        });
+        var saying = false;
+        block.querySelectorAll("[data-pig-card-book]").forEach(function (said) {
+          said.hidden = Boolean(situation) && said.dataset.pigCardBook !== situation;
+          said.style.fontSize = "0.9em";
+          saying = saying || !said.hidden;
+        });
+        // The book's words take the place of the empty lines for notes.
+        var notes = block.querySelector(".pig-card__room--notes");
+        if (notes) notes.style.display = saying ? "none" : "";
       });
       card.querySelector("[data-pig-card-werkvormen-title]").hidden = !any;
       card.querySelectorAll("[data-pig-card-example]").forEach(function (line) {
         line.hidden = line.dataset.pigCardExample !== situation;
       });
-      var model = card.querySelector("[data-pig-card-stuck]");
-      if (model) model.hidden = !stuck;
+      var stuckModel = card.querySelector("[data-pig-card-stuck]");
+      if (stuckModel) stuckModel.hidden = !stuck;
       // The list follows the name and whether this plan holds anything, once saved.
       window.clearTimeout(listTimer);
       listTimer = window.setTimeout(showList, 500);
