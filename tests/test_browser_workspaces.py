@@ -209,3 +209,46 @@ def test_the_gesprekskaart_prints_the_answers_of_the_conversation_and_the_books_
         if "De schaalvraag" in words:
             assert "stapje verder te komen" in words
     assert not planner.watch.problems() + sheet.watch.problems() + other.watch.problems()
+
+
+def test_one_conversation_moves_to_another_device_and_saves_as_a_readable_file(context, site_url, browser, tmp_path):
+    planner = open_page(context, site_url, "gespreksplanner.md")
+    new_conversation(planner, "Sanne <b>vet</b>")
+    sanne = plan_id(planner)
+    sheet = open_page(context, site_url, "werkbladen/schaalvraag.md", f"?gesprek={sanne}")
+    answer_field(sheet, "schaalvraag", "stapje-verder").fill("Elke week een kwartier plannen")
+    answer_field(sheet, "schaalvraag", "stapje-verder").blur()
+    # A second conversation stays out of the first one's file.
+    planner.get_by_role("button", name="Nieuw gesprek", exact=True).click()
+    planner.wait_for_load_state()
+    new_conversation(planner, "Ahmed")
+    planner.goto(site_url + page_url("gespreksplanner.md") + f"?gesprek={sanne}")
+    with planner.expect_download() as caught:
+        planner.get_by_role("button", name="Dit gesprek downloaden (.json)").click()
+    assert caught.value.suggested_filename.startswith("gesprek-sanne-b-vet-b-")
+    path = tmp_path / "gesprek.json"
+    caught.value.save_as(path)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["items"][f"@plan/{sanne}/schaalvraag/stapje-verder"]["text"] == "Elke week een kwartier plannen"
+    assert all(key.startswith(f"@plan/{sanne}/") for key in saved["items"])
+    with planner.expect_download() as caught:
+        planner.get_by_role("button", name="Dit gesprek als leesbaar bestand (.html)").click()
+    readable = caught.value.path().read_text(encoding="utf-8")
+    assert "Elke week een kwartier plannen" in readable and "Sanne &lt;b&gt;vet&lt;/b&gt;" in readable
+    assert "<script" not in readable and "Ahmed" not in readable
+
+    fresh = browser.new_context()
+    try:
+        page = fresh.new_page()
+        watch = PageWatch(site_url).attach(page)
+        page.goto(site_url + page_url("gespreksplanner.md"))
+        page.locator("[data-pig-plan-import]").set_input_files(str(path))
+        expect(page.get_by_label(NAME)).to_have_value("Sanne <b>vet</b>")
+        expect(page.locator("[data-pig-plan-message]")).to_contain_text("Samengevoegd:")
+        assert f"gesprek={sanne}" in page.url
+        page.goto(site_url + page_url("werkbladen/schaalvraag.md") + f"?gesprek={sanne}")
+        expect(answer_field(page, "schaalvraag", "stapje-verder")).to_have_value("Elke week een kwartier plannen")
+        assert not watch.problems()
+    finally:
+        fresh.close()
+    assert not planner.watch.problems() + sheet.watch.problems()

@@ -301,6 +301,7 @@
       list.hidden = none;
       var empty = !all[current];
       app.querySelector("[data-pig-plan-copy]").hidden = empty;
+      app.querySelectorAll("[data-pig-plan-export]").forEach(function (button) { button.hidden = empty; });
       app.querySelector("[data-pig-plan-delete]").hidden = empty;
       app.querySelector("[data-pig-plan-new]").hidden = none;
     }
@@ -364,6 +365,73 @@
       });
     });
 
+    // --- One conversation on its own: a file to move it, a readable file ------------
+    function fileName(extension) {
+      var name = planName(mine()).toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
+      return "gesprek-" + (name || "zonder-naam") + "-" + store.core.today() + "." + extension;
+    }
+
+    function conversationFile() {
+      var prefix = PREFIX + current + "/";
+      var items = store.all();
+      var gone = store.removed();
+      var picked = map();
+      var removedHere = map();
+      var key;
+      for (key in items) if (has(items, key) && key.indexOf(prefix) === 0) picked[key] = items[key];
+      for (key in gone) if (has(gone, key) && key.indexOf(prefix) === 0) removedHere[key] = gone[key];
+      return model.toText(picked, removedHere, store.siteId(), new Date().toISOString());
+    }
+
+    var READABLE_CSS = "body{font:16px/1.5 system-ui,sans-serif;max-width:40em;margin:1em auto;padding:0 1em;color:#222}" +
+      "h2{font-size:1.4em}h3{font-size:1.15em;margin-top:1.5em;border-bottom:1px solid #ccc}h4{font-size:1em}" +
+      "dt{font-weight:600;margin-top:0.8em}dd{margin:0.2em 0 0;white-space:pre-wrap}.pig-card__answer{display:block;white-space:pre-wrap;padding-left:0.6em;border-left:2px solid #777}";
+
+    // The gesprekskaart as it prints, as a page of its own: text only (the
+    // card's own elements, without what is hidden or only room to write).
+    function conversationPage() {
+      update();
+      var copy = card.cloneNode(true);
+      copy.querySelectorAll("[hidden], .pig-card__room, svg, figure, [data-pig-card-stuck]").forEach(function (el) { el.remove(); });
+      copy.querySelectorAll("[style]").forEach(function (el) { el.removeAttribute("style"); });
+      copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+      return "<!doctype html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">" +
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+        "<title>Gesprekskaart — Positief in Gesprek</title><style>" + READABLE_CSS + "</style></head><body>" +
+        copy.innerHTML + "</body></html>\n";
+    }
+
+    app.querySelectorAll("[data-pig-plan-export]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        if (button.dataset.pigPlanExport === "json") store.core.download(fileName("json"), "application/json", conversationFile());
+        else store.core.download(fileName("html"), "text/html", conversationPage());
+      });
+    });
+
+    // A conversation's file (or any backup) brought in: merged, then the
+    // conversation it holds opened, with what happened said there.
+    var importInput = app.querySelector("[data-pig-plan-import]");
+    importInput.addEventListener("change", function () {
+      store.core.importing(importInput, function (part) {
+        part.readFile(importInput, function (record, refused) {
+          if (!record) {
+            message.textContent = refused;
+            return;
+          }
+          var counts = store.bringIn(record, "merge", null);
+          if (counts.problem) return tell(counts.problem);
+          var ids = Object.keys(plansOf(record.items));
+          var text = part.report(counts);
+          if (ids.length === 1) {
+            try { window.sessionStorage.setItem("pig/planner-message", text); } catch (error) { /* opened without the note */ }
+            return open(ids[0]);
+          }
+          message.textContent = text;
+          store.notify("import");
+        });
+      });
+    });
+
     app.querySelector("[data-pig-plan-print]").addEventListener("click", function () {
       if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
       update();
@@ -387,6 +455,11 @@
     update();
     showList();
     showTake();
+    try {
+      var note = window.sessionStorage.getItem("pig/planner-message");
+      window.sessionStorage.removeItem("pig/planner-message");
+      if (note) message.textContent = note;
+    } catch (error) { /* no note */ }
   }
 
   function start() {
