@@ -252,3 +252,30 @@ def test_one_conversation_moves_to_another_device_and_saves_as_a_readable_file(c
     finally:
         fresh.close()
     assert not planner.watch.problems() + sheet.watch.problems()
+
+
+def test_after_the_conversation_the_agreements_a_calendar_file_and_the_next_conversation(context, site_url):
+    planner = open_page(context, site_url, "gespreksplanner.md")
+    new_conversation(planner, "Sanne")
+    planner.get_by_label("Wat hebben jullie afgesproken?").fill("Sanne plant zelf; wij kijken elke maand samen")
+    planner.get_by_label("Wat is de volgende stap, en wat is nog open?").fill("Rooster voor januari")
+    planner.get_by_label("Wanneer praten jullie verder?").fill("2027-01-15")
+    planner.get_by_label("Wanneer praten jullie verder?").blur()
+    planner.wait_for_timeout(700)
+    with planner.expect_download() as caught:
+        planner.get_by_role("button", name="Vervolgafspraak in je agenda (.ics)").click()
+    calendar = caught.value.path().read_bytes().decode("utf-8")
+    assert "BEGIN:VCALENDAR\r\n" in calendar and "DTSTART;VALUE=DATE:20270115\r\n" in calendar and "DTEND;VALUE=DATE:20270116\r\n" in calendar
+    assert "SUMMARY:Vervolggesprek: Sanne\r\n" in calendar and "Afspraken: Sanne plant zelf\\; wij kijken" in calendar
+    # The card prints what was agreed.
+    text = " ".join(flat(page.extract_text()) for page in print_to_pdf(planner, background=False).pages)
+    assert "Sanne plant zelf; wij kijken elke maand samen" in text and "15 januari 2027" in text
+    planner.get_by_role("button", name="Vervolggesprek voorbereiden").click()
+    planner.wait_for_load_state()
+    expect(planner.get_by_label(NAME)).to_have_value("Sanne")
+    expect(planner.get_by_label("Uit het vorige gesprek")).to_have_value(
+        "Afgesproken: Sanne plant zelf; wij kijken elke maand samen\nNog open: Rooster voor januari")
+    expect(planner.get_by_label("Wat hebben jullie afgesproken?")).to_have_value("")
+    # The list says per conversation when it goes on and what is open.
+    expect(planner.locator("[data-pig-plan-list] li").filter(has_text="verder op 15 januari 2027; open: Rooster voor januari")).to_have_count(1)
+    assert not planner.watch.problems()

@@ -91,7 +91,8 @@
   // The conversation plans (planner.js): one block per plan, newest first,
   // its choices by their labels (given by the page) and its answers.
   var PLAN_FIELDS = [["situatie", "Hoe gaat het met je medewerker?"], ["richting", "Terugkijken, vooruitkijken of allebei?"],
-    ["vast", "Loopt het gesprek vast?"], ["werkvormen", "Werkvormen"]];
+    ["vast", "Loopt het gesprek vast?"], ["werkvormen", "Werkvormen"], ["vorige", "Uit het vorige gesprek"],
+    ["afspraken", "Afgesproken"], ["volgende-stap", "De volgende stap, en wat nog open is"], ["vervolgdatum", "Verder praten op"]];
 
   function showPlans(box, items) {
     var names = map();

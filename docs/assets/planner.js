@@ -48,6 +48,26 @@
     return text(plan, "naam").trim() || "Gesprek zonder naam";
   }
 
+  // A date as the date field keeps it (yyyy-mm-dd), in Dutch words.
+  function formatDay(day) {
+    var match = /^(\d{4})-(\d\d)-(\d\d)$/.exec(day);
+    if (!match) return day;
+    return new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  }
+
+  // A calendar file (iCalendar, RFC 5545) for a whole day, made here.
+  function calendarFile(day, title, description, uid) {
+    function escape(value) {
+      return value.replace(/[\\;,]/g, function (c) { return "\\" + c; }).replace(/\r?\n/g, "\\n");
+    }
+    var start = day.replace(/-/g, "");
+    var next = new Date(Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10) + 1)).toISOString().slice(0, 10).replace(/-/g, "");
+    var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
+    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Positief in Gesprek//gespreksplanner//NL", "BEGIN:VEVENT",
+      "UID:" + uid + "@positief-in-gesprek", "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + start, "DTEND;VALUE=DATE:" + next,
+      "SUMMARY:" + escape(title), "DESCRIPTION:" + escape(description), "END:VEVENT", "END:VCALENDAR", ""].join("\r\n");
+  }
+
   function formatDate(stamp) {
     if (!stamp) return "";
     var date = new Date(stamp);
@@ -84,7 +104,7 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
     // --- Text fields: saved as they are typed (answers.js) ---------------------------
-    form.querySelectorAll("input[type=text][data-pig-plan-field], textarea[data-pig-plan-field]").forEach(function (field) {
+    form.querySelectorAll("input[type=text][data-pig-plan-field], input[type=date][data-pig-plan-field], textarea[data-pig-plan-field]").forEach(function (field) {
       store.keepField(field, key(field.dataset.pigPlanField), function (saved) {
         field.parentNode.appendChild(saved);
       }, function () {
@@ -177,6 +197,7 @@
       card.querySelectorAll("[data-pig-card-answer]").forEach(function (dd) {
         var field = form.querySelector("[data-pig-plan-field='" + dd.dataset.pigCardAnswer + "']");
         var value = field ? field.value.trim() : "";
+        if (field && field.type === "date" && value) value = formatDay(value);
         dd.textContent = value;
         dd.classList.toggle("pig-card__room", !value);
       });
@@ -293,6 +314,12 @@
           li.appendChild(link);
           if (when) li.appendChild(document.createTextNode(" (bijgewerkt " + when + ")"));
         }
+        // What comes next with this person: the follow-up date, what is open.
+        var next = text(plan, "vervolgdatum");
+        var openPoint = text(plan, "volgende-stap").trim();
+        if (next || openPoint) {
+          li.appendChild(document.createTextNode(" — " + [next ? "verder op " + formatDay(next) : "", openPoint ? "open: " + openPoint.split("\n")[0].slice(0, 80) : ""].filter(Boolean).join("; ")));
+        }
         list.appendChild(li);
       });
       var none = Object.keys(all).length === 0;
@@ -301,6 +328,9 @@
       list.hidden = none;
       var empty = !all[current];
       app.querySelector("[data-pig-plan-copy]").hidden = empty;
+      form.querySelector("[data-pig-plan-next]").hidden = empty;
+      form.querySelector("[data-pig-plan-ics]").hidden = !form.querySelector("[data-pig-plan-field=vervolgdatum]").value;
+      form.querySelector("[data-pig-plan-earlier]").hidden = !form.querySelector("[data-pig-plan-field=vorige]").value;
       app.querySelectorAll("[data-pig-plan-export]").forEach(function (button) { button.hidden = empty; });
       app.querySelector("[data-pig-plan-delete]").hidden = empty;
       app.querySelector("[data-pig-plan-new]").hidden = none;
@@ -312,6 +342,35 @@
     }
 
     app.querySelector("[data-pig-plan-new]").addEventListener("click", function () { open(newId()); });
+
+    // --- After the conversation: the follow-up in a calendar, the next conversation ------
+    form.querySelector("[data-pig-plan-ics]").addEventListener("click", function () {
+      var plan = mine();
+      var day = text(plan, "vervolgdatum");
+      if (!/^\d{4}-\d\d-\d\d$/.test(day)) return;
+      var description = [text(plan, "afspraken").trim() ? "Afspraken: " + text(plan, "afspraken").trim() : "",
+        text(plan, "volgende-stap").trim() ? "Volgende stap: " + text(plan, "volgende-stap").trim() : ""].filter(Boolean).join("\n");
+      store.core.download(fileName("ics"), "text/calendar", calendarFile(day, "Vervolggesprek: " + planName(plan), description, current + "-" + day));
+    });
+
+    // The next conversation with the same person: its name, and what was
+    // agreed and is still open, to start from.
+    form.querySelector("[data-pig-plan-next]").addEventListener("click", function () {
+      var plan = mine();
+      var id = newId();
+      var stamp = new Date().toISOString();
+      var changes = map();
+      changes[PREFIX + id + "/naam"] = { text: planName(plan), updated: stamp };
+      ["situatie", "richting"].forEach(function (field) {
+        if (text(plan, field)) changes[PREFIX + id + "/" + field] = { text: text(plan, field), updated: stamp };
+      });
+      var earlier = [text(plan, "afspraken").trim() ? "Afgesproken: " + text(plan, "afspraken").trim() : "",
+        text(plan, "volgende-stap").trim() ? "Nog open: " + text(plan, "volgende-stap").trim() : ""].filter(Boolean).join("\n");
+      if (earlier) changes[PREFIX + id + "/vorige"] = { text: earlier, updated: stamp };
+      var counts = store.bringIn(changes, "merge", null);
+      if (counts.problem) return tell(counts.problem);
+      open(id);
+    });
 
     app.querySelector("[data-pig-plan-copy]").addEventListener("click", function () {
       var plan = mine();
