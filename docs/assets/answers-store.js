@@ -21,6 +21,7 @@
   //   "<sheet>/@datum"      the date on a sheet   {text, updated}
   //   "@naam"               the reader's name     {text, updated}
   //   "@mindset/<area>"     a mindset test area   {name, answers: {item: position}, updated}
+  //   "@mindset-history/<area>/<time>"  an earlier result of that area (same shape)
   //   "@plan/<plan>/<field>"  a conversation plan's field (planner.js)  {text, updated}
   //   "@plan/<plan>/<sheet>/<question>"  an answer on a sheet for that conversation
   //   "@plan/<plan>/<sheet>/@datum"      the date on that sheet for it
@@ -32,6 +33,8 @@
   var DATE = /^[a-z0-9-]+\/@datum$/;
   var NAME = "@naam";
   var MINDSET = "@mindset/";
+  var HISTORY = "@mindset-history/";
+  var HISTORY_KEY = /^@mindset-history\/(.+)\/(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z)$/;
   var PLAN_PREFIX = "@plan/";
   var PLAN_ID = /^[a-z0-9]{1,40}$/;
   var PLAN_SHEET = /^@plan\/([a-z0-9]{1,40})\/([a-z0-9-]+)\/(@datum|[a-z0-9-]+)$/;
@@ -64,7 +67,7 @@
 
   // A key of a kind this edition knows; others belong to a later edition.
   function knownKind(key) {
-    return ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key) || PLAN_SHEET.test(key) || key.indexOf(MINDSET) === 0;
+    return ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key) || PLAN_SHEET.test(key) || key.indexOf(MINDSET) === 0 || HISTORY_KEY.test(key);
   }
 
   // An entry as it may be kept, or null. Timestamps are ISO texts of real
@@ -77,7 +80,8 @@
     if (ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key) || PLAN_SHEET.test(key)) {
       return typeof entry.text === "string" ? { text: entry.text, updated: updated } : null;
     }
-    if (key.indexOf(MINDSET) === 0 && isMindsetArea(key.slice(MINDSET.length))) {
+    var earlier = HISTORY_KEY.exec(key);
+    if ((key.indexOf(MINDSET) === 0 && isMindsetArea(key.slice(MINDSET.length))) || (earlier && isMindsetArea(earlier[1]))) {
       if (typeof entry.name !== "string" || !entry.answers || typeof entry.answers !== "object") return null;
       var answers = map();
       for (var item in entry.answers) {
@@ -175,7 +179,7 @@
   // knows only its own sheets) the answers to other sheets count too.
   function known(key, catalogue, partial) {
     if (key === NAME) return true;
-    if (key.indexOf(MINDSET) === 0) return true;
+    if (key.indexOf(MINDSET) === 0 || HISTORY_KEY.test(key)) return true;
     if (PLAN.test(key)) return true;
     var inPlan = PLAN_SHEET.exec(key);
     if (inPlan) key = inPlan[2] + "/" + inPlan[3];
@@ -320,12 +324,29 @@
     return { changes: changes, moved: moved, stayed: stayed };
   }
 
+  // The earlier results of the self-test: {area: [record, …]}, the newest first.
+  function mindsetHistory(items) {
+    var history = map();
+    for (var key in items) {
+      var found = has(items, key) && HISTORY_KEY.exec(key);
+      if (found) (history[found[1]] = history[found[1]] || []).push({ name: items[key].name, answers: items[key].answers, updated: found[2] });
+    }
+    for (var area in history) history[area].sort(function (a, b) { return a.updated < b.updated ? 1 : -1; });
+    return history;
+  }
+
+  // The key an earlier result of `area`, written at `stamp`, is kept under.
+  function historyKey(area, stamp) {
+    return HISTORY + area + "/" + stamp;
+  }
+
   var model = {
     VERSION: VERSION, APP: APP, LIMIT: LIMIT, ANSWER: ANSWER, PLAN: PLAN, DATE: DATE, NAME: NAME, MINDSET: MINDSET,
     PLAN_PREFIX: PLAN_PREFIX, PLAN_ID: PLAN_ID, PLAN_SHEET: PLAN_SHEET,
     has: has, map: map, realStamp: realStamp, knownKind: knownKind, cleanEntry: cleanEntry,
     parseRecord: parseRecord, parseItems: parseItems, toText: toText, apply: apply, same: same, known: known,
     merge: merge, plansOf: plansOf, lastUpdate: lastUpdate, order: order,
+    HISTORY: HISTORY, mindsetHistory: mindsetHistory, historyKey: historyKey,
     sheetKey: sheetKey, nameKey: nameKey, planSheets: planSheets, moveSheet: moveSheet,
   };
   if (typeof module === "object" && module.exports) module.exports = model;
