@@ -279,3 +279,31 @@ def test_after_the_conversation_the_agreements_a_calendar_file_and_the_next_conv
     # The list says per conversation when it goes on and what is open.
     expect(planner.locator("[data-pig-plan-list] li").filter(has_text="verder op 15 januari 2027; open: Rooster voor januari")).to_have_count(1)
     assert not planner.watch.problems()
+
+
+def test_focus_goes_to_a_sensible_place_and_what_happened_is_announced(context, site_url, tmp_path):
+    planner = open_page(context, site_url, "gespreksplanner.md")
+    new_conversation(planner, "Sanne")
+    planner.get_by_role("button", name="Nieuw gesprek", exact=True).click()
+    planner.wait_for_load_state()
+    expect(planner.get_by_label(NAME)).to_be_focused()
+    expect(planner.locator("[data-pig-plan-message]")).to_have_text("Nieuw gesprek geopend: vul in met wie je het voert.")
+    assert planner.locator("[data-pig-plan-message]").get_attribute("role") == "status"
+    planner.get_by_label(NAME).fill("Ahmed")
+    planner.get_by_label(NAME).blur()
+    planner.wait_for_timeout(700)
+    planner.locator("[data-pig-plan-list]").get_by_role("link", name="Sanne").click()
+    planner.wait_for_load_state()
+    expect(planner.get_by_label(NAME)).to_have_value("Sanne")
+    expect(planner.get_by_label(NAME)).to_be_focused()
+    expect(planner.locator("[data-pig-plan-message]")).to_have_text("Gesprek ‘Sanne’ geopend.")
+    # Mijn antwoorden: after an import the focus is on the message that says what happened.
+    mine = open_page(context, site_url, "mijn-antwoorden.md")
+    path = tmp_path / "kopie.json"
+    path.write_text(json.dumps({"version": 2, "items": {"hefbomen/talent": {"text": "Uit het bestand", "updated": "2026-03-01T00:00:00.000Z"}}}), encoding="utf-8")
+    mine.locator(".pig-mine__tools [data-pig-import]").set_input_files(str(path))
+    mine.get_by_role("button", name="Samenvoegen").click()
+    message = mine.locator(".pig-mine__tools [data-pig-message]")
+    expect(message).to_contain_text("Samengevoegd: 1 antwoord toegevoegd")
+    expect(message).to_be_focused()
+    assert not planner.watch.problems() + mine.watch.problems()

@@ -253,6 +253,12 @@
 
   function setUpMine(mine) {
     var message = mine.querySelector("[data-pig-message]");
+    // After a question is answered its buttons are gone: the focus goes to
+    // the message that says what happened (announced: role="status").
+    function said() {
+      message.tabIndex = -1;
+      message.focus();
+    }
     var catalogue = core.catalogueOf(mine);
     var refresh = function () { showMine(mine); };
     refresh();
@@ -314,7 +320,7 @@
         [["Samenvoegen", "merge"], ["Vervangen", "replace"]], function (choice) {
           if (!choice) {
             message.textContent = "Terugzetten geannuleerd; er is niets veranderd.";
-            return;
+            return said();
           }
           if (choice === "merge") return done(choice);
           var now = store.bringIn(record, "replace", catalogue, { dryRun: true });
@@ -329,7 +335,7 @@
       function done(choice) {
         if (!choice) {
           message.textContent = "Terugzetten geannuleerd; er is niets veranderd.";
-          return;
+          return said();
         }
         var counts = store.bringIn(record, choice, catalogue);
         var text = choice === "merge" ? part.report(counts) :
@@ -338,6 +344,7 @@
           part.more(counts);
         message.textContent = counts.problem || text;
         refresh();
+        said();
       }
     }
 
@@ -348,6 +355,7 @@
           var failed = store.clear();
           message.textContent = failed ? "Wissen lukt niet in deze browser." : "Alle antwoorden zijn gewist.";
           refresh();
+          said();
         });
     });
     store.warnPerFile();

@@ -34,7 +34,10 @@
     return query && model.PLAN_ID.test(query) ? query : null;
   }
 
-  function open(id) {
+  // Open plan `id` (the page loads anew); `note` says what happened: it is
+  // announced there, and the focus goes to the conversation's name.
+  function open(id, note) {
+    try { window.sessionStorage.setItem("pig/planner-opened", note || "Gesprek geopend."); } catch (error) { /* not said */ }
     if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
     location.hash = "gesprek=" + id;
     location.reload();
@@ -310,7 +313,7 @@
           var link = document.createElement("a");
           link.href = "#gesprek=" + id;
           link.textContent = label;
-          link.addEventListener("click", function (event) { event.preventDefault(); open(id); });
+          link.addEventListener("click", function (event) { event.preventDefault(); open(id, "Gesprek ‘" + label + "’ geopend."); });
           li.appendChild(link);
           if (when) li.appendChild(document.createTextNode(" (bijgewerkt " + when + ")"));
         }
@@ -341,7 +344,9 @@
       store.ask(confirmBox, question, [[yes, true]], done);
     }
 
-    app.querySelector("[data-pig-plan-new]").addEventListener("click", function () { open(newId()); });
+    app.querySelector("[data-pig-plan-new]").addEventListener("click", function () {
+      open(newId(), "Nieuw gesprek geopend: vul in met wie je het voert.");
+    });
 
     // --- After the conversation: the follow-up in a calendar, the next conversation ------
     form.querySelector("[data-pig-plan-ics]").addEventListener("click", function () {
@@ -369,7 +374,7 @@
       if (earlier) changes[PREFIX + id + "/vorige"] = { text: earlier, updated: stamp };
       var counts = store.bringIn(changes, "merge", null);
       if (counts.problem) return tell(counts.problem);
-      open(id);
+      open(id, "Vervolggesprek met ‘" + planName(plan) + "’ geopend, met wat is afgesproken en nog open is.");
     });
 
     app.querySelector("[data-pig-plan-copy]").addEventListener("click", function () {
@@ -386,7 +391,7 @@
       changes[PREFIX + id + "/naam"] = { text: planName(plan) + " (vervolg)", updated: new Date().toISOString() };
       var counts = store.bringIn(changes, "merge", null);
       if (counts.problem) return tell(counts.problem);
-      open(id);
+      open(id, "Nieuw gesprek geopend, met ‘" + planName(plan) + "’ als begin.");
     });
 
     app.querySelector("[data-pig-plan-delete]").addEventListener("click", function () {
@@ -416,7 +421,7 @@
           for (var key in kept) if (has(kept, key)) back[key] = { text: kept[key].text, updated: new Date().toISOString() };
           var counts = store.bringIn(back, "merge", null);
           if (counts.problem) return tell(counts.problem);
-          open(current);
+          open(current, "Het gesprek ‘" + name + "’ is terug.");
         });
         message.appendChild(undo);
         undo.focus();
@@ -481,10 +486,7 @@
           if (counts.problem) return tell(counts.problem);
           var ids = Object.keys(plansOf(record.items));
           var text = part.report(counts);
-          if (ids.length === 1) {
-            try { window.sessionStorage.setItem("pig/planner-message", text); } catch (error) { /* opened without the note */ }
-            return open(ids[0]);
-          }
+          if (ids.length === 1) return open(ids[0], text);
           message.textContent = text;
           store.notify("import");
         });
@@ -514,11 +516,17 @@
     update();
     showList();
     showTake();
+    // Opened by this page (new, another conversation, a copy, an import):
+    // the focus on the conversation's name, and what happened announced.
+    var opened = null;
     try {
-      var note = window.sessionStorage.getItem("pig/planner-message");
-      window.sessionStorage.removeItem("pig/planner-message");
-      if (note) message.textContent = note;
-    } catch (error) { /* no note */ }
+      opened = window.sessionStorage.getItem("pig/planner-opened");
+      window.sessionStorage.removeItem("pig/planner-opened");
+    } catch (error) { /* nothing said */ }
+    if (opened) {
+      form.querySelector("[data-pig-plan-field=naam]").focus();
+      window.setTimeout(function () { message.textContent = opened; }, 100);
+    }
   }
 
   function start() {
