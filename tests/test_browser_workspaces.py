@@ -12,12 +12,13 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_checks import STORE, PageWatch, answer_field, flat, print_to_pdf, stored_items
-from sitebuild import page_url
+from sitebuild import load_library, page_url
 
 pytestmark = pytest.mark.browser
 
 FIXTURE = Path(__file__).parent / "fixtures" / "store-2026-12-07.json"
 NAME = "Met wie, en wanneer?"
+PREP_FIRST = load_library().get("reflectie-voorbereiden").questions[0].text
 
 
 def open_page(context, site_url, src, query=""):
@@ -307,3 +308,19 @@ def test_focus_goes_to_a_sensible_place_and_what_happened_is_announced(context, 
     expect(message).to_contain_text("Samengevoegd: 1 antwoord toegevoegd")
     expect(message).to_be_focused()
     assert not planner.watch.problems() + mine.watch.problems()
+
+
+def test_the_employees_preparation_is_a_werkmap_link_with_the_sheets_and_a_first_name_only(context, site_url):
+    planner = open_page(context, site_url, "gespreksplanner.md")
+    new_conversation(planner, "Sanne de Vries, 12 mei")
+    planner.locator("input[data-pig-plan-werkvorm][value=feedback]:visible").first.check()
+    planner.get_by_label(PREP_FIRST).fill("Een antwoord dat nooit in een adres mag")
+    planner.get_by_label(PREP_FIRST).blur()
+    link = planner.get_by_label("Link om te sturen").input_value()
+    assert link.endswith(page_url("werkbladen/werkmap.md") + "?werkblad=schaalvraag&voor=Sanne"), link
+    assert "antwoord" not in link.lower()
+    planner.get_by_role("link", name="De werkmap met deze werkbladen").click()
+    planner.wait_for_load_state()
+    expect(planner.locator("input[name=werkblad]:checked")).to_have_count(1)
+    expect(planner.locator("input[name=werkblad][value=schaalvraag]")).to_be_checked()
+    assert not planner.watch.problems()

@@ -185,6 +185,27 @@
       });
       form.querySelector("[data-pig-plan-none]").hidden = any;
 
+      // The employee's preparation: the werkmap of the chosen werkvormen'
+      // sheets, by a link that holds those sheets and a first name only.
+      var share = form.querySelector("[data-pig-plan-share]");
+      var sheetIds = [];
+      if (card) {
+        card.querySelectorAll("[data-pig-card-werkvorm][data-pig-card-sheet]").forEach(function (block) {
+          if (chosen[block.dataset.pigCardWerkvorm] && sheetIds.indexOf(block.dataset.pigCardSheet) < 0) sheetIds.push(block.dataset.pigCardSheet);
+        });
+      }
+      share.hidden = !sheetIds.length;
+      var shareLink = share.querySelector("[data-pig-plan-share-link]");
+      var target = new URL(shareLink.getAttribute("href"), location.href);
+      var query = new URLSearchParams();
+      sheetIds.forEach(function (id) { query.append("werkblad", id); });
+      var first = /^[\p{L}'’-]+/u.exec(form.querySelector("[data-pig-plan-field=naam]").value.trim());
+      if (first) query.append("voor", first[0]);
+      target.search = "?" + query.toString();
+      target.hash = "";
+      shareLink.href = target.href;
+      share.querySelector("[data-pig-plan-share-url]").value = target.href;
+
       // A werkvorm's sheet opens for this conversation.
       form.querySelectorAll("a[data-pig-plan-sheet]").forEach(function (link) {
         var target = new URL(link.getAttribute("href"), location.href);
@@ -346,6 +367,18 @@
 
     app.querySelector("[data-pig-plan-new]").addEventListener("click", function () {
       open(newId(), "Nieuw gesprek geopend: vul in met wie je het voert.");
+    });
+
+    form.querySelector("[data-pig-plan-share-copy]").addEventListener("click", function () {
+      var field = form.querySelector("[data-pig-plan-share-url]");
+      function copied() { message.textContent = "Link gekopieerd: stuur hem aan je medewerker."; }
+      function select() {
+        field.focus();
+        field.select();
+        message.textContent = "De link is geselecteerd: kopieer hem met Ctrl+C (of Cmd+C).";
+      }
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(field.value).then(copied, select);
+      else select();
     });
 
     // --- After the conversation: the follow-up in a calendar, the next conversation ------
