@@ -6,6 +6,7 @@ import re
 from statistics import mean
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_checks import PageWatch, assert_a4, axe_violations, flat, print_to_pdf
 from sitebuild import DOCS, ROOT, page_url
@@ -427,3 +428,31 @@ def test_printed_with_answers_it_is_one_a4_page_with_the_answers_marked(page):
     assert "Uitkomst per gebied" not in text and "Gemiddeld" not in text
     assert marks(page) == [[point == value for point in range(1, 6)] for value in values]
     assert stored_items(page)[PREFIX + "eigen:mijn hobby"]["answers"] == dict(zip(ITEMS, values))
+
+
+def test_a_retake_adds_a_result_a_half_done_area_says_so_and_a_locked_statement_asks_for_the_area(page, site_url):
+    # Tapping a statement before an area is chosen takes the reader to the choice.
+    group(page, 1).locator(".pig-mt__value").nth(1).click(force=True)
+    expect(page.get_by_role("radio", name="werk", exact=True)).to_be_focused()
+    expect(page.get_by_role("status")).to_contain_text("Kies eerst het gebied")
+    choose(page, "werk")
+    answer(page, ANSWER_SETS["all left"])
+    # The result is dated as if taken earlier; then the area is taken again.
+    page.evaluate("""(key) => { const k = Object.keys(localStorage).find(x => x.startsWith('pig/'));
+        const s = JSON.parse(localStorage.getItem(k)); s.items[key].updated = '2026-03-01T10:00:00.000Z';
+        localStorage.setItem(k, JSON.stringify(s)); }""", PREFIX + "werk")
+    page.reload()
+    answer(page, ANSWER_SETS["all right"])
+    card = page.locator(".pig-mt__card[data-area=werk]")
+    expect(card.locator(".pig-mt__average strong")).to_have_text("5,0")
+    expect(card.locator(".pig-mt__earlier")).to_have_text("Eerder: 1,0 (1 maart 2026).")
+    # An area left half done shows as such once another is answered.
+    choose(page, "sport")
+    answer(page, ANSWER_SETS["a mix"], only={1, 2, 3})
+    choose(page, "relaties")
+    expect(page.locator(".pig-mt__card[data-area=sport]")).to_have_text(re.compile("Half ingevuld: 3 van de 10 stellingen beantwoord."))
+    mine = page.context.new_page()
+    mine.goto(site_url + page_url("mijn-antwoorden.md"))
+    shown = mine.locator("[data-pig-mine-mindset]")
+    expect(shown.locator(".pig-mt__earlier")).to_have_text("Eerder: 1,0 (1 maart 2026).")
+    expect(shown.locator(".pig-mt__card[data-area=sport]")).to_contain_text("Half ingevuld: 3 van de 10")

@@ -1,5 +1,8 @@
 // Positief in Gesprek: everything the reader fills in online, in one store.
 //
+// The store's rules (its keys, reading, merging, conversations) are data
+// without any page, in answers-store.js (window.pigStoreModel), loaded just
+// before this file; this file keeps them in localStorage and draws pages.
 // One store (window.pigStore) for the worksheets' answers, the name and date
 // on a sheet, and the mindset test's results per area; kept in this browser
 // only (localStorage), under one key named by the site's identity
@@ -20,95 +23,31 @@
 (function () {
   "use strict";
 
-  var VERSION = 2; // of the stored record and of the backup file
-  var APP = "positief-in-gesprek";
+  var model = window.pigStoreModel; // answers-store.js, loaded before this file
+  if (!model) return; // not loaded: the page keeps its paper form and notice
+  var VERSION = model.VERSION;
+  var APP = model.APP;
   var SAVE_DELAY = 300;
-
-  // --- Keys of the store --------------------------------------------------------
-  //   "<sheet>/<question>"  an answer             {text, updated}
-  //   "<sheet>/@datum"      the date on a sheet   {text, updated}
-  //   "@naam"               the reader's name     {text, updated}
-  //   "@mindset/<area>"     a mindset test area   {name, answers: {item: position}, updated}
-  //   "@plan/<plan>/<field>"  a conversation plan's field (planner.js)  {text, updated}
-  var ANSWER = /^[a-z0-9-]+\/[a-z0-9-]+$/;
-  var PLAN = /^@plan\/[a-z0-9]{1,40}\/[a-z0-9-]{1,80}$/;
-  var DATE = /^[a-z0-9-]+\/@datum$/;
-  var NAME = "@naam";
-  var MINDSET = "@mindset/";
-
-  function has(object, key) {
-    return Object.prototype.hasOwnProperty.call(object, key);
-  }
+  var LIMIT = model.LIMIT;
+  var ANSWER = model.ANSWER;
+  var PLAN = model.PLAN;
+  var NAME = model.NAME;
+  var MINDSET = model.MINDSET;
+  var has = model.has;
+  var map = model.map;
+  var cleanEntry = model.cleanEntry;
+  var parseRecord = model.parseRecord;
+  var parseItems = model.parseItems;
+  var apply = model.apply;
+  var same = model.same;
+  var known = model.known;
 
   function now() {
     return new Date().toISOString();
   }
 
-  function isMindsetArea(area) {
-    return /^[a-z0-9-]+$/.test(area) || (/^eigen:./.test(area) && area.length <= 70);
-  }
-
-  // A key of a kind this edition knows; others belong to a later edition.
-  function knownKind(key) {
-    return ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key) || key.indexOf(MINDSET) === 0;
-  }
-
-  // An entry as it may be kept, or null. Timestamps are ISO texts.
-  function cleanEntry(key, entry) {
-    if (!entry || typeof entry !== "object") return null;
-    var updated = typeof entry.updated === "string" ? entry.updated : "";
-    if (ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key)) {
-      return typeof entry.text === "string" ? { text: entry.text, updated: updated } : null;
-    }
-    if (key.indexOf(MINDSET) === 0 && isMindsetArea(key.slice(MINDSET.length))) {
-      if (typeof entry.name !== "string" || !entry.answers || typeof entry.answers !== "object") return null;
-      var answers = {};
-      for (var item in entry.answers) {
-        var value = entry.answers[item];
-        if (has(entry.answers, item) && /^[a-z0-9-]+$/.test(item) && typeof value === "number" && value % 1 === 0 && value >= 1 && value <= 9) {
-          answers[item] = value;
-        }
-      }
-      return { name: entry.name, answers: answers, updated: updated };
-    }
-    return null;
-  }
-
-  // The items of a stored record or backup file, or null when it is none.
-  // Backups of version 1 (answers only) are read too.
-  function parseItems(text) {
-    var data;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      return null;
-    }
-    if (!data || typeof data !== "object" || Array.isArray(data)) return null;
-    var source;
-    if (data.version === VERSION) source = data.items;
-    else if (data.version === 1) source = data.answers;
-    else return null;
-    if (!source || typeof source !== "object" || Array.isArray(source)) return null;
-    var items = {};
-    for (var key in source) {
-      if (!has(source, key)) continue;
-      var entry = cleanEntry(key, source[key]);
-      if (!entry && data.version === VERSION && !knownKind(key) && key.length <= 200 &&
-          source[key] && typeof source[key] === "object" && !Array.isArray(source[key])) {
-        // A kind of item a later edition keeps here: carried along as it is
-        // (in the store and in backups), never shown, so that opening an
-        // older edition neither loses it nor calls the store damaged.
-        items[key] = source[key];
-        continue;
-      }
-      if (!entry || (data.version === 1 && !ANSWER.test(key))) return null;
-      items[key] = entry;
-    }
-    return items;
-  }
-
-  function serialise(items) {
-    return JSON.stringify({ version: VERSION, app: APP, site: siteId(), saved: now(), items: items }, null, 2);
+  function serialise(items, deleted) {
+    return model.toText(items, deleted, siteId(), now());
   }
 
   function siteId() {
@@ -129,7 +68,7 @@
     corrupt: "Je bewaarde antwoorden zijn beschadigd en worden niet gebruikt (ze blijven staan zoals ze zijn). Wat je nu typt, blijft alleen op deze pagina staan: download een reservekopie.",
   };
 
-  var pending = {}; // changes that could not be stored: kept here, and in every download
+  var pending = map(); // changes that could not be stored: kept here, and in every download
   var problem = null; // "blocked", "full", "corrupt" or null
   var listeners = [];
 
@@ -143,37 +82,42 @@
     }
   }
 
-  // The stored items: {items, state}; state "ok", "empty", "blocked" or "corrupt".
+  // The stored items: {items, deleted, state}; state "ok", "empty",
+  // "blocked" or "corrupt".
   function readStored() {
     var ls = storage();
-    if (!ls) return { items: {}, state: "blocked" };
+    if (!ls) return { items: map(), deleted: map(), state: "blocked" };
     var raw;
     try {
       raw = ls.getItem(storeKey());
     } catch (error) {
-      return { items: {}, state: "blocked" };
+      return { items: map(), deleted: map(), state: "blocked" };
     }
-    if (raw === null) return { items: {}, state: "empty" };
-    var items = parseItems(raw);
-    return items ? { items: items, state: "ok" } : { items: {}, state: "corrupt" };
+    if (raw === null) return { items: map(), deleted: map(), state: "empty" };
+    var record = parseRecord(raw);
+    return record ? { items: record.items, deleted: record.deleted, state: "ok" } : { items: map(), deleted: map(), state: "corrupt" };
   }
 
   // Everything the reader has: what is stored, with what could not be stored.
   function all() {
-    var items = readStored().items;
-    for (var key in pending) {
-      if (!has(pending, key)) continue;
-      if (pending[key] === null) delete items[key];
-      else items[key] = pending[key];
-    }
-    return items;
+    var stored = readStored();
+    apply(stored.items, stored.deleted, pending, now());
+    return stored.items;
   }
 
-  // Write the items; true when stored (and read back the same).
-  function writeAll(items) {
+  // What the reader removed, and when ({key: stamp}).
+  function removed() {
+    var stored = readStored();
+    apply(stored.items, stored.deleted, pending, now());
+    return stored.deleted;
+  }
+
+  // Write the items (and the removals remembered: those stored when not
+  // given); true when stored (and read back the same).
+  function writeAll(items, deleted) {
     var ls = storage();
     if (!ls) { problem = "blocked"; return false; }
-    var text = serialise(items);
+    var text = serialise(items, deleted || readStored().deleted);
     try {
       ls.setItem(storeKey(), text);
       if (ls.getItem(storeKey()) !== text) throw new Error("not kept");
@@ -191,17 +135,11 @@
     if (stored.state === "blocked" || stored.state === "corrupt") {
       problem = stored.state;
     }
-    var key;
-    for (key in changes) if (has(changes, key)) pending[key] = changes[key];
+    for (var key in changes) if (has(changes, key)) pending[key] = changes[key];
     if (stored.state === "ok" || stored.state === "empty") {
-      var items = stored.items;
-      for (key in pending) {
-        if (!has(pending, key)) continue;
-        if (pending[key] === null) delete items[key];
-        else items[key] = pending[key];
-      }
-      if (writeAll(items)) {
-        pending = {};
+      apply(stored.items, stored.deleted, pending, now());
+      if (writeAll(stored.items, stored.deleted)) {
+        pending = map();
         problem = null;
       }
     }
@@ -224,64 +162,28 @@
       return { conflict: current, problem: null };
     }
     if (entry) entry.updated = now();
-    var changes = {};
+    var changes = map();
     changes[key] = entry;
     var message = commit(changes);
     return { conflict: null, problem: message, entry: entry };
   }
 
-  function same(a, b) {
-    if (!a || !b) return !a && !b;
-    return JSON.stringify(a.text !== undefined ? a.text : a.answers) === JSON.stringify(b.text !== undefined ? b.text : b.answers);
-  }
-
-  function known(key, catalogue) {
-    if (key === NAME) return true;
-    if (key.indexOf(MINDSET) === 0) return true;
-    if (PLAN.test(key)) return true;
-    var sheet = key.split("/")[0];
-    if (DATE.test(key)) return has(catalogue, sheet);
-    return has(catalogue, sheet) && catalogue[sheet].indexOf(key.split("/")[1]) >= 0;
-  }
-
-  // Bring in a backup's items. "merge": per key the newer entry wins;
-  // "replace": the backup's items take the place of all. `catalogue` lists
-  // the questions of each sheet ({sheet: [question ids]}): items for others
-  // are counted as unknown and not stored. Returns the counts and a problem.
-  function bringIn(imported, mode, catalogue) {
-    var items = mode === "replace" ? {} : all();
-    var counts = { added: 0, updated: 0, kept: 0, unknown: [] };
-    for (var key in imported) {
-      if (!has(imported, key)) continue;
-      if (catalogue && !known(key, catalogue)) {
-        counts.unknown.push(key);
-        continue;
-      }
-      var entry = imported[key];
-      if (!has(items, key)) {
-        items[key] = entry;
-        counts.added++;
-      } else if (same(items[key], entry)) {
-        counts.kept++;
-      } else if (mode === "replace" || (entry.updated || "") > (items[key].updated || "")) {
-        items[key] = entry;
-        counts.updated++;
-      } else {
-        counts.kept++;
-      }
-    }
-    var changes = {};
-    var stored = all();
-    for (key in stored) if (has(stored, key) && !has(items, key)) changes[key] = null;
-    for (key in items) if (has(items, key)) changes[key] = items[key];
-    counts.problem = commit(changes);
-    return counts;
+  // Bring in a backup (a record of parseRecord, or its items alone):
+  // "merge" or "replace", as model.merge says; with `dryRun` nothing is
+  // written. Returns the counts and a problem.
+  function bringIn(imported, mode, catalogue, options) {
+    options = options || {};
+    var result = model.merge(all(), removed(), imported, mode, catalogue, options);
+    if (options.dryRun) return result.counts;
+    result.counts.problem = commit(result.changes);
+    return result.counts;
   }
 
   function clear(prefix) {
     if (!prefix) {
-      // Everything, also a stored record that cannot be read.
-      pending = {};
+      // Everything, also a stored record that cannot be read, and what was
+      // removed before (a backup brought in later brings all of it back).
+      pending = map();
       try {
         window.localStorage.removeItem(storeKey());
         problem = null;
@@ -291,7 +193,7 @@
         return MESSAGES.blocked;
       }
     }
-    var changes = {};
+    var changes = map();
     var items = all();
     for (var key in items) {
       if (has(items, key) && (!prefix || key.indexOf(prefix) === 0)) changes[key] = null;
@@ -303,8 +205,27 @@
 
   window.addEventListener("storage", function (event) {
     if (event.key !== null && event.key !== storeKey()) return;
+    notify("tab");
+  });
+
+  // Tell the page's parts that the store changed: "tab" (another tab) or
+  // "import" (a backup brought in on this page).
+  function notify(source) {
     var items = all();
-    listeners.forEach(function (listener) { listener(items); });
+    listeners.forEach(function (listener) { listener(items, source); });
+  }
+
+  // --- Leaving with something unsaved ------------------------------------------------
+  // A field registers how to save at once and whether it holds text not
+  // stored; leaving the page then (storage full or blocked, an answer too
+  // long, a conflict open) asks first.
+  var fields = [];
+  window.addEventListener("beforeunload", function (event) {
+    fields.forEach(function (field) { field.flush(); });
+    var unsaved = Object.keys(pending).length > 0 || fields.some(function (field) { return field.unsaved(); });
+    if (!unsaved) return;
+    event.preventDefault();
+    event.returnValue = "";
   });
 
   function onChange(listener) {
@@ -382,8 +303,9 @@
   }
 
   var api = {
-    VERSION: VERSION, all: all, get: get, put: put, bringIn: bringIn, clear: clear, onChange: onChange,
-    parseItems: parseItems, serialise: serialise, key: storeKey,
+    model: model, VERSION: VERSION, all: all, get: get, put: put, bringIn: bringIn, clear: clear, onChange: onChange,
+    parseItems: parseItems, parseRecord: parseRecord, serialise: serialise, key: storeKey, siteId: siteId,
+    removed: removed, notify: notify, LIMIT: LIMIT,
     problem: function () { return problem ? MESSAGES[problem] : null; },
     state: function () {
       var state = readStored().state;
@@ -414,7 +336,7 @@
   }
 
   function downloadBackup() {
-    download("mijn-antwoorden-" + today() + ".json", "application/json", serialise(all()));
+    download("mijn-antwoorden-" + today() + ".json", "application/json", serialise(all(), removed()));
   }
 
   function element(tag, className, text) {
@@ -435,20 +357,31 @@
     });
   }
 
-  function setUpBackup(root, catalogue, after) {
+  // A page's own backup: downloaded, or brought in (the whole backup, as
+  // far as this page can tell what it holds; `catalogue` of this page's
+  // sheets); what came in is shown in place (notify), with the message.
+  // Saving works again: a message about storage goes (not the outcome of
+  // an import, which stays until the next one).
+  function clearProblem() {
+    document.querySelectorAll("[data-pig-message]").forEach(function (box) {
+      for (var kind in MESSAGES) if (has(MESSAGES, kind) && box.textContent === MESSAGES[kind]) box.textContent = "";
+    });
+  }
+
+  function setUpBackup(root, catalogue) {
     root.querySelectorAll("[data-pig-backup] [data-pig-export=json]").forEach(function (button) {
       button.addEventListener("click", downloadBackup);
     });
     root.querySelectorAll("[data-pig-backup] [data-pig-import]").forEach(function (input) {
       input.addEventListener("change", function () {
-        importing(input, function (part) { part.merge(input, catalogue, after); });
+        importing(input, function (part) { part.merge(input, catalogue, function () { notify("import"); }); });
       });
     });
   }
 
   // The questions of every sheet on this page or on "Mijn antwoorden".
   function catalogueOf(root) {
-    var catalogue = {};
+    var catalogue = map();
     root.querySelectorAll("[data-worksheet]").forEach(function (sheet) {
       var list = catalogue[sheet.dataset.worksheet] || (catalogue[sheet.dataset.worksheet] = []);
       sheet.querySelectorAll("[data-question]").forEach(function (item) { list.push(item.dataset.question); });
@@ -470,25 +403,47 @@
     saved.setAttribute("role", "status");
     saved.setAttribute("aria-live", "polite");
     var conflictBox = null;
+    var tooLong = null;
+    var unsaved = false; // what the field holds is not stored
     place(saved);
+    fields.push({
+      flush: function () { if (timer) { window.clearTimeout(timer); store(); } },
+      unsaved: function () { return unsaved; },
+    });
 
     function changed() {
       if (onValue) onValue(field.value);
     }
 
+    // Past the limit: said at the field, nothing stored, nothing cut off.
+    function showTooLong(length) {
+      if (!tooLong) {
+        tooLong = element("p", "pig-conflict pig-too-long");
+        tooLong.setAttribute("role", "alert");
+        saved.parentNode.insertBefore(tooLong, saved.nextSibling);
+      }
+      tooLong.textContent = "Dit antwoord is te lang om te bewaren: " + length.toLocaleString("nl-NL") + " tekens, en er past " +
+        LIMIT.toLocaleString("nl-NL") + " in één antwoord. Wat je typte, staat nog hier; maak het korter of bewaar het ergens anders.";
+      saved.textContent = "Niet opgeslagen";
+      unsaved = true;
+    }
+
     function store(force) {
       timer = null;
       var text = field.value;
+      if (text.length > LIMIT) return showTooLong(text.length);
+      if (tooLong) { tooLong.remove(); tooLong = null; }
       var result = put(key, text.trim() ? { text: text } : null, base, force);
       if (result.conflict) return showConflict(result.conflict);
       closeConflict();
       base = result.entry ? result.entry.updated : "";
+      unsaved = Boolean(result.problem);
       if (result.problem) {
         saved.textContent = "Niet opgeslagen";
         showMessage(result.problem, true);
       } else {
         saved.textContent = "Opgeslagen";
-        if (!problem) showMessage("", false);
+        if (!problem) clearProblem();
       }
     }
 
@@ -509,6 +464,7 @@
       theirs.addEventListener("click", function () {
         field.value = newer ? newer.text : "";
         base = newer ? newer.updated : "";
+        unsaved = false;
         changed();
         closeConflict();
         field.focus();
@@ -517,6 +473,7 @@
       buttons.append(mine, " ", theirs);
       conflictBox.append(buttons);
       saved.textContent = "Niet opgeslagen";
+      unsaved = true;
     }
 
     function closeConflict() {
@@ -525,6 +482,7 @@
 
     field.addEventListener("input", function () {
       saved.textContent = "";
+      unsaved = true;
       changed();
       if (timer) window.clearTimeout(timer);
       timer = window.setTimeout(store, SAVE_DELAY);
@@ -535,18 +493,18 @@
 
     // Another tab changed the store: show the newer text, unless the reader is
     // typing here (then that is shown as a conflict, nothing is overwritten).
-    onChange(function (items) {
+    onChange(function (items, source) {
       var newer = has(items, key) ? items[key] : null;
       var stamp = newer ? newer.updated : "";
       if (stamp === base) return;
-      if (timer || conflictBox) {
+      if (timer || conflictBox || unsaved) {
         if (field.value !== (newer ? newer.text : "")) showConflict(newer);
         return;
       }
       field.value = newer ? newer.text : "";
       base = stamp;
       changed();
-      saved.textContent = "Bijgewerkt uit een ander venster";
+      saved.textContent = source === "import" ? "Bijgewerkt uit de reservekopie" : "Bijgewerkt uit een ander venster";
     });
   }
 
@@ -590,7 +548,7 @@
     var ruled = item.querySelector(".pig-ws__lines");
     item.insertBefore(field, ruled);
     item.insertBefore(printed, ruled);
-    keepField(area, sheetId + "/" + questionId, function (saved) { field.appendChild(saved); }, function (value) {
+    keepField(area, model.sheetKey(conversation, sheetId, questionId), function (saved) { field.appendChild(saved); }, function (value) {
       printed.textContent = value;
       item.classList.toggle("pig-answered", Boolean(value.trim()));
     });
@@ -601,7 +559,7 @@
   // Naam and Datum on a sheet: fields in place of the blanks.
   function addNameDate(sheet, sheetId) {
     var blanks = sheet.querySelectorAll(":scope > .pig-ws__namedate .pig-ws__field");
-    [[NAME, "Naam", "name"], [sheetId + "/@datum", "Datum", "off"]].forEach(function (spec, index) {
+    [[model.nameKey(conversation), "Naam", "name"], [model.sheetKey(conversation, sheetId, "@datum"), "Datum", "off"]].forEach(function (spec, index) {
       var holder = blanks[index];
       var blank = holder && holder.querySelector(".pig-ws__blank");
       if (!blank || holder.querySelector("input")) return;
@@ -625,10 +583,118 @@
     });
   }
 
+  // --- A worksheet for a conversation ---------------------------------------------------
+  // A worksheet page opened with ?gesprek=<plan> shows and keeps that
+  // conversation's answers, with its person's name; without it, the
+  // reader's own, and the page says so, with a way to choose a
+  // conversation (and to move the reader's answers on this sheet into
+  // one). The reflections and the self-test are the reader's own.
+
+  var conversation = null; // the plan whose answers this page shows, or null
+
+  function conversationOf(search) {
+    var id = new URLSearchParams(search).get("gesprek");
+    return id && model.PLAN_ID.test(id) ? id : null;
+  }
+
+  // The planner's address, beside Mijn antwoorden (the bar's link to it).
+  function plannerHref(bar, plan) {
+    var mine = bar.querySelector("a.pig-answer-bar__mine");
+    var base = mine ? new URL("gespreksplanner.html", mine.href) : new URL("gespreksplanner.html", location.href);
+    if (plan) base.search = "?gesprek=" + plan;
+    return base.href;
+  }
+
+  function sheetHref(plan) {
+    var here = new URL(location.href);
+    here.search = plan ? "?gesprek=" + plan : "";
+    here.hash = "";
+    return here.href;
+  }
+
+  function planLabel(plan) {
+    var name = plan && plan.naam ? plan.naam.text.trim() : "";
+    return name || "Gesprek zonder naam";
+  }
+
+  function showConversation(bar, sheetId) {
+    var box = bar.querySelector("[data-pig-conversation]") || element("div", "pig-conversation");
+    box.setAttribute("data-pig-conversation", "");
+    box.textContent = "";
+    if (!box.parentNode) bar.insertBefore(box, bar.firstChild);
+    var plans = model.plansOf(all());
+    var link = function (text, href) {
+      var a = element("a", "", text);
+      a.href = href;
+      return a;
+    };
+    if (conversation) {
+      var p = element("p", "pig-conversation__which");
+      p.append("Je vult dit werkblad in voor het gesprek ‘");
+      p.append(element("strong", "", planLabel(plans[conversation])));
+      p.append("’. Wat je hier typt, hoort bij dat gesprek; de naam is die van het gesprek. ");
+      p.append(link("Naar het gesprek", plannerHref(bar, conversation)), " · ", link("Mijn eigen antwoorden op dit werkblad", sheetHref(null)));
+      box.append(p);
+      return;
+    }
+    var own = element("p", "pig-conversation__which", "Dit zijn je eigen antwoorden. ");
+    box.append(own);
+    var ids = model.order(plans);
+    if (!ids.length) {
+      own.append("Vul je dit werkblad in voor een gesprek met een medewerker? Maak het gesprek eerst in de ",
+        link("gespreksplanner", plannerHref(bar, null)), ".");
+      return;
+    }
+    own.append("Vul je dit werkblad in voor een gesprek? Kies het gesprek:");
+    var row = element("p", "pig-conversation__choose");
+    var select = document.createElement("select");
+    select.id = "pig-conversation-" + sheetId;
+    // A touch target of at least 24 px, set here (CSSOM, allowed by the
+    // site's policy), so that the pages' stylesheets and their hashes stay.
+    select.style.minHeight = "2.2em";
+    select.style.font = "inherit";
+    select.style.maxWidth = "100%";
+    var label = element("label", "pig-sr", "Gesprek");
+    label.htmlFor = select.id;
+    ids.forEach(function (id) {
+      var option = element("option", "", planLabel(plans[id]));
+      option.value = id;
+      select.append(option);
+    });
+    var openButton = element("button", "md-button", "Openen voor dit gesprek");
+    openButton.type = "button";
+    openButton.addEventListener("click", function () { location.href = sheetHref(select.value); });
+    row.append(label, select, " ", openButton);
+    var items = all();
+    var mine = Object.keys(items).some(function (key) { return model.ANSWER.test(key) && key.split("/")[0] === sheetId; });
+    if (mine) {
+      var move = element("button", "md-button", "Mijn antwoorden hier naar dat gesprek verplaatsen");
+      move.type = "button";
+      move.addEventListener("click", function () {
+        var plan = select.value;
+        var result = model.moveSheet(all(), sheetId, plan, now());
+        var failed = commit(result.changes);
+        if (failed) return showMessage(failed, true);
+        var text = result.moved + (result.moved === 1 ? " antwoord" : " antwoorden") + " verplaatst naar het gesprek ‘" +
+          planLabel(model.plansOf(all())[plan]) + "’.";
+        if (result.stayed) {
+          text += " " + result.stayed + (result.stayed === 1 ? " antwoord staat" : " antwoorden staan") +
+            " er al anders in en " + (result.stayed === 1 ? "is" : "zijn") + " hier gebleven.";
+        }
+        try { window.sessionStorage.setItem("pig/moved", text); } catch (error) { /* the sheet opens without the note */ }
+        location.href = sheetHref(plan);
+      });
+      row.append(" ", move);
+    }
+    box.append(row);
+  }
+
   function setUpFields() {
     // Worksheet pages (not the werkmap, which prints blank sheets) and reflections.
     var lists = document.querySelectorAll(".md-content__inner > .pig-ws, .pig-questions[data-worksheet]");
     if (!lists.length && !document.querySelector("[data-pig-answer-bar]")) return;
+    var sheetPage = document.querySelector(".md-content__inner > .pig-ws");
+    conversation = sheetPage ? conversationOf(location.search) : null;
     lists.forEach(function (list) {
       var sheetId = list.dataset.worksheet;
       if (list.classList.contains("pig-ws")) addNameDate(list, sheetId);
@@ -647,9 +713,16 @@
     }
     var bar = document.querySelector("[data-pig-answer-bar]");
     if (bar) {
-      setUpBackup(bar, catalogueOf(document), function () { location.reload(); });
+      if (sheetPage) showConversation(bar, sheetPage.dataset.worksheet);
+      setUpBackup(bar, catalogueOf(document));
       var message = api.problem();
+      var moved = null;
+      try {
+        moved = window.sessionStorage.getItem("pig/moved");
+        window.sessionStorage.removeItem("pig/moved");
+      } catch (error) { /* no note */ }
       if (message) showMessage(message, true);
+      else if (moved && conversation) showMessage(moved, false);
       warnPerFile();
     }
   }
@@ -728,7 +801,7 @@
   // mijn-antwoorden.js), not for other scripts.
   api.core = {
     has: has, element: element, storage: storage, readStored: readStored, writeAll: writeAll,
-    cleanEntry: cleanEntry, known: known, catalogueOf: catalogueOf, showMessage: showMessage,
+    cleanEntry: cleanEntry, known: known, catalogueOf: catalogueOf, showMessage: showMessage, map: map,
     download: download, downloadBackup: downloadBackup, today: today,
     define: define, beside: beside, importing: importing, ANSWER: ANSWER, NAME: NAME,
   };

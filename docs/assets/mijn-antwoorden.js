@@ -18,6 +18,34 @@
   var NAME = core.NAME;
   var PLAN = store.PLAN;
   var ANSWER = core.ANSWER;
+  var map = core.map;
+
+  // An answer on this page: in full up to PREVIEW characters; a longer one
+  // (a whole document pasted, up to pigStore.LIMIT) shows its beginning and
+  // says how much more there is and where all of it is, since laying out
+  // hundreds of thousands of characters at once would freeze the page. The
+  // whole text stays with the element (fullText) for the readable file.
+  var PREVIEW = 5000;
+  var fullText = new WeakMap();
+
+  function showText(dd, text) {
+    fullText.set(dd, text);
+    if (text.length <= PREVIEW) {
+      if (dd.textContent !== text) dd.textContent = text;
+      return;
+    }
+    var cut = PREVIEW;
+    var code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut--; // not halfway an emoji
+    dd.textContent = text.slice(0, cut) + " …";
+    dd.appendChild(element("span", "pig-mine__long", " (Dit antwoord is lang: hier staan de eerste " +
+      cut.toLocaleString("nl-NL") + " van de " + text.length.toLocaleString("nl-NL") +
+      " tekens. Het hele antwoord staat op het werkblad, in je reservekopie en in de leesbare versie.)"));
+  }
+
+  function textOf(dd) {
+    return fullText.has(dd) ? fullText.get(dd) : dd.textContent;
+  }
 
   function bookAreasOf(mine) {
     var box = mine.querySelector("[data-pig-mine-mindset]");
@@ -34,7 +62,7 @@
       sheet.querySelectorAll(".pig-mine__item").forEach(function (item) {
         var entry = items[id + "/" + item.dataset.question];
         item.hidden = !entry;
-        item.querySelector(".pig-mine__answer").textContent = entry ? entry.text : "";
+        showText(item.querySelector(".pig-mine__answer"), entry ? entry.text : "");
         shown = shown || Boolean(entry);
       });
       var date = items[id + "/@datum"];
@@ -63,23 +91,35 @@
   // The conversation plans (planner.js): one block per plan, newest first,
   // its choices by their labels (given by the page) and its answers.
   var PLAN_FIELDS = [["situatie", "Hoe gaat het met je medewerker?"], ["richting", "Terugkijken, vooruitkijken of allebei?"],
-    ["vast", "Loopt het gesprek vast?"], ["werkvormen", "Werkvormen"]];
+    ["vast", "Loopt het gesprek vast?"], ["werkvormen", "Werkvormen"], ["vorige", "Uit het vorige gesprek"],
+    ["afspraken", "Afgesproken"], ["volgende-stap", "De volgende stap, en wat nog open is"], ["vervolgdatum", "Verder praten op"]];
 
   function showPlans(box, items) {
-    var names = {};
+    var names = map();
     box.querySelectorAll("[data-pig-mine-plan-names] li").forEach(function (li) { names[li.dataset.value] = li.textContent; });
-    var plans = {};
+    var plans = map();
     for (var key in items) {
-      if (!has(items, key) || !PLAN.test(key)) continue;
+      var onSheet = has(items, key) && store.model.PLAN_SHEET.exec(key);
+      if (!has(items, key) || (!PLAN.test(key) && !onSheet)) continue;
       var parts = key.split("/");
-      var plan = plans[parts[1]] || (plans[parts[1]] = { fields: {}, updated: "" });
-      plan.fields[parts[2]] = items[key].text;
+      var plan = plans[parts[1]] || (plans[parts[1]] = { fields: map(), updated: "" });
+      if (!onSheet) plan.fields[parts[2]] = items[key].text;
       if ((items[key].updated || "") > plan.updated) plan.updated = items[key].updated;
     }
+    // The sheets' titles and questions, as this page lists them, for the
+    // answers given on sheets for a conversation.
+    var sheetNames = map();
+    document.querySelectorAll(".pig-mine__sheet[data-worksheet]").forEach(function (sheet) {
+      var questionNames = map();
+      sheet.querySelectorAll(".pig-mine__item[data-question]").forEach(function (item) {
+        questionNames[item.dataset.question] = item.querySelector("dt").textContent;
+      });
+      sheetNames[sheet.dataset.worksheet] = { title: sheet.querySelector("h2").textContent, questions: questionNames };
+    });
     var list = box.querySelector("[data-pig-mine-plan-list]");
     list.textContent = "";
     var ids = Object.keys(plans).sort(function (a, b) { return plans[a].updated < plans[b].updated ? 1 : -1; });
-    var questions = {};
+    var questions = map();
     document.querySelectorAll(".pig-mine__sheet[data-worksheet=reflectie-voorbereiden] .pig-mine__item").forEach(function (item) {
       questions["vraag-" + item.dataset.question] = item.querySelector("dt").textContent;
     });
@@ -91,7 +131,9 @@
       function row(label, value) {
         var pair = element("div", "pig-mine__item");
         pair.appendChild(element("dt", "", label));
-        pair.appendChild(element("dd", "pig-mine__answer", value));
+        var dd = element("dd", "pig-mine__answer");
+        showText(dd, value);
+        pair.appendChild(dd);
         dl.appendChild(pair);
       }
       PLAN_FIELDS.forEach(function (spec) {
@@ -103,6 +145,16 @@
       });
       Object.keys(questions).forEach(function (field) {
         if (fields[field]) row(questions[field], fields[field]);
+      });
+      var sheets = store.model.planSheets(items, id);
+      Object.keys(sheetNames).forEach(function (sheet) {
+        if (!sheets[sheet]) return;
+        var names = sheetNames[sheet];
+        if (sheets[sheet]["@datum"]) row(names.title + ": datum", sheets[sheet]["@datum"].text);
+        Object.keys(names.questions).forEach(function (question) {
+          var answer = sheets[sheet][question];
+          if (answer) row(names.title + ": " + names.questions[question], answer.text);
+        });
       });
       block.appendChild(dl);
       list.appendChild(block);
@@ -123,7 +175,9 @@
     keys.forEach(function (key) {
       var pair = element("div", "pig-mine__item");
       pair.appendChild(element("dt", "", key.replace("/", " / ")));
-      pair.appendChild(element("dd", "pig-mine__answer", items[key].text));
+      var dd = element("dd", "pig-mine__answer");
+      showText(dd, items[key].text);
+      pair.appendChild(dd);
       list.appendChild(pair);
     });
     box.hidden = !keys.length;
@@ -158,7 +212,7 @@
           var list = add(body, "dl");
           plan.querySelectorAll(".pig-mine__item").forEach(function (item) {
             add(list, "dt", item.querySelector("dt").textContent);
-            add(list, "dd", item.querySelector("dd").textContent);
+            add(list, "dd", textOf(item.querySelector("dd")));
           });
         });
       } else if (sheet.dataset.worksheet || sheet.hasAttribute("data-pig-mine-others")) {
@@ -168,7 +222,7 @@
         sheet.querySelectorAll(".pig-mine__item").forEach(function (item) {
           if (item.hidden) return;
           add(dl, "dt", item.querySelector("dt").textContent);
-          add(dl, "dd", item.querySelector("dd").textContent);
+          add(dl, "dd", textOf(item.querySelector("dd")));
         });
       } else {
         sheet.querySelectorAll(".pig-mt__card").forEach(function (card) {
@@ -199,6 +253,12 @@
 
   function setUpMine(mine) {
     var message = mine.querySelector("[data-pig-message]");
+    // After a question is answered its buttons are gone: the focus goes to
+    // the message that says what happened (announced: role="status").
+    function said() {
+      message.tabIndex = -1;
+      message.focus();
+    }
     var catalogue = core.catalogueOf(mine);
     var refresh = function () { showMine(mine); };
     refresh();
@@ -227,30 +287,65 @@
     mine.querySelector("[data-pig-import]").addEventListener("change", function (event) {
       var input = event.target;
       core.importing(input, function (part) {
-        part.readFile(input, function (imported) { bringIn(part, imported); });
+        part.readFile(input, function (record, refused) { bringIn(part, record, refused); });
       });
     });
 
-    function bringIn(part, imported) {
+    // A backup: merged, or put in place of everything. "Vervangen" counts
+    // only what this edition can keep, is not offered when that is nothing,
+    // and asks a second time, naming the number, before it leaves fewer
+    // answers than there are now.
+    function bringIn(part, record, refused) {
       var count = part.count;
-      if (!imported) {
-        message.textContent = "Dit bestand is geen reservekopie van Mijn antwoorden; er is niets veranderd.";
+      var confirmBox = mine.querySelector("[data-pig-confirm]");
+      if (!record) {
+        message.textContent = refused;
         return;
       }
-      store.ask(mine.querySelector("[data-pig-confirm]"), "Het bestand bevat " + count(Object.keys(imported).length, "antwoord", "antwoorden") +
-        ". Samenvoegen met wat hier staat (per vraag blijft het nieuwste antwoord), of alles vervangen?",
+      var plan = store.bringIn(record, "replace", catalogue, { dryRun: true });
+      var total = Object.keys(record.items).length;
+      var usable = total - plan.unknown.length - plan.badStamps.length;
+      var question = "Het bestand bevat " + count(total, "antwoord", "antwoorden") + ".";
+      if (usable < total) {
+        question += " Deze uitgave kan er " + usable + " van overnemen; " +
+          count(total - usable, "hoort", "horen") + " bij een werkblad of vraag die ze niet kent of " +
+          (total - usable === 1 ? "heeft" : "hebben") + " een datum die niet kan kloppen.";
+      }
+      if (!usable) {
+        message.textContent = question + " Er is niets veranderd." + part.more(plan) +
+          (plan.unknown.length ? " Niet overgenomen: " + plan.unknown.join(", ") + "." : "");
+        return;
+      }
+      store.ask(confirmBox, question + " Samenvoegen met wat hier staat (per vraag blijft het nieuwste antwoord), of alles vervangen?",
         [["Samenvoegen", "merge"], ["Vervangen", "replace"]], function (choice) {
           if (!choice) {
             message.textContent = "Terugzetten geannuleerd; er is niets veranderd.";
-            return;
+            return said();
           }
-          var counts = store.bringIn(imported, choice, catalogue);
-          var text = choice === "merge" ? part.report(counts) :
-            "Vervangen: " + count(counts.added + counts.updated + counts.kept, "antwoord", "antwoorden") + " uit het bestand." +
-            (counts.unknown.length ? " Niet overgenomen (onbekend in deze uitgave): " + counts.unknown.join(", ") + "." : "");
-          message.textContent = counts.problem || text;
-          refresh();
+          if (choice === "merge") return done(choice);
+          var now = store.bringIn(record, "replace", catalogue, { dryRun: true });
+          if (now.after >= now.before) return done(choice);
+          store.ask(confirmBox, "Vervangen laat " + count(now.after, "antwoord", "antwoorden") + " over van de " + now.before +
+            " die hier nu staan: " + count(now.lost, "antwoord", "antwoorden") + " van dit apparaat " +
+            (now.lost === 1 ? "staat" : "staan") + " niet in het bestand en " + (now.lost === 1 ? "gaat" : "gaan") +
+            " verloren. Download eerst een reservekopie als je ze wilt bewaren.",
+            [[count(now.lost, "antwoord", "antwoorden") + " wissen en vervangen", "replace"], ["Toch samenvoegen", "merge"]], done);
         });
+
+      function done(choice) {
+        if (!choice) {
+          message.textContent = "Terugzetten geannuleerd; er is niets veranderd.";
+          return said();
+        }
+        var counts = store.bringIn(record, choice, catalogue);
+        var text = choice === "merge" ? part.report(counts) :
+          "Vervangen: " + count(counts.added + counts.updated + counts.kept, "antwoord", "antwoorden") + " uit het bestand." +
+          (counts.unknown.length ? " Niet overgenomen (onbekend in deze uitgave): " + counts.unknown.join(", ") + "." : "") +
+          part.more(counts);
+        message.textContent = counts.problem || text;
+        refresh();
+        said();
+      }
     }
 
     mine.querySelector("[data-pig-clear]").addEventListener("click", function () {
@@ -260,6 +355,7 @@
           var failed = store.clear();
           message.textContent = failed ? "Wissen lukt niet in deze browser." : "Alle antwoorden zijn gewist.";
           refresh();
+          said();
         });
     });
     store.warnPerFile();

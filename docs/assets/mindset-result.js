@@ -12,16 +12,8 @@
   var store = window.pigStore;
   if (!store) return; // answers.js missing: no result to draw
 
-  function has(object, key) {
-    return Object.prototype.hasOwnProperty.call(object, key);
-  }
-
-  function element(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) el.className = className;
-    if (text !== undefined) el.textContent = text;
-    return el;
-  }
+  var has = store.core.has;
+  var element = store.core.element;
 
   // What a result is drawn with: the statements, the words with their
   // blanks and the words for each position, read from the page.
@@ -140,6 +132,23 @@
 
   // Draw the complete areas of `records` ({area: record}, in `order`) into
   // `root` (its [data-pig-mt-cards] and [data-pig-mt-rows]); returns how many.
+  function formatDay(stamp) {
+    var date = new Date(stamp);
+    return isNaN(date.getTime()) ? "" : date.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  // An area's earlier results (a retake adds one), the newest first.
+  function earlier(texts, results) {
+    var line = element("p", "pig-mt__earlier");
+    var said = (results || []).map(function (record) {
+      var avg = average(record.answers, texts);
+      return avg === null ? "" : formatAverage(avg) + " (" + formatDay(record.updated) + ")";
+    }).filter(Boolean);
+    if (!said.length) return null;
+    line.textContent = "Eerder: " + said.join(", ") + ".";
+    return line;
+  }
+
   function drawResult(root, records, order, current) {
     var texts = resultTexts(root);
     var cards = root.querySelector("[data-pig-mt-cards]");
@@ -147,24 +156,43 @@
     if (!texts || !cards) return 0;
     cards.textContent = "";
     var shown = [];
+    var history = store.model.mindsetHistory(store.all());
+    var begun = 0;
     order.forEach(function (area) {
       var avg = average(records[area].answers, texts);
-      if (avg === null) return;
-      cards.append(card(texts, area, records[area], avg, area === current));
+      if (avg === null) {
+        // Half done: said as such, not left out (the area being answered
+        // says what is missing in its own status).
+        var done = texts.items.filter(function (item) { return has(records[area].answers, item.id); }).length;
+        if (!done || area === current) return;
+        var half = element("article", "pig-mt__card");
+        half.dataset.area = area;
+        half.append(element("h3", "pig-mt__card-title", records[area].name));
+        half.append(element("p", "pig-mt__average", "Half ingevuld: " + done + " van de " + texts.items.length + " stellingen beantwoord."));
+        var before = earlier(texts, history[area]);
+        if (before) half.append(before);
+        cards.append(half);
+        begun++;
+        return;
+      }
+      var box = card(texts, area, records[area], avg, area === current);
+      var previous = earlier(texts, history[area]);
+      if (previous) box.insertBefore(previous, box.querySelector(".pig-mt__bar"));
+      cards.append(box);
       shown.push({ area: area, record: records[area] });
     });
     if (list) {
       list.textContent = "";
       rows(texts, shown).forEach(function (row) { list.append(row); });
     }
-    return shown.length;
+    return shown.length + begun;
   }
 
   // The mindset areas in the store: {area: record}, in a fixed order (the
   // book's areas as `bookAreas` lists them, then the reader's own).
   function mindsetRecords() {
     var items = store.all();
-    var records = {};
+    var records = Object.create(null); // an area may be named "constructor"
     for (var key in items) {
       if (has(items, key) && key.indexOf(store.MINDSET) === 0) records[key.slice(store.MINDSET.length)] = items[key];
     }

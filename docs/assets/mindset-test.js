@@ -138,8 +138,21 @@
       update();
     }
 
+    // Retaking an area adds a result: the first change on this visit to an
+    // area answered completely keeps that result, with its date, as an
+    // earlier one (pigStore.model.historyKey), before the new answers.
+    var retaken = Object.create(null);
+
+    function keepEarlier(area) {
+      var before = records[area];
+      if (retaken[area] || !before || !before.updated || score(before.answers, items, points).average === null) return;
+      retaken[area] = true;
+      store.put(store.model.historyKey(area, before.updated), { name: before.name, answers: before.answers }, "", true);
+    }
+
     function answer() {
       if (!current) return;
+      keepEarlier(current);
       var name = current.indexOf(OWN) === 0 ? cleanWords(ownWords.value) : current;
       var answers = formAnswers();
       records[current] = { name: name, answers: answers, updated: "" };
@@ -174,6 +187,14 @@
 
     form.querySelectorAll("[data-pig-mt-online]").forEach(function (el) { el.hidden = false; });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    // A statement tapped before an area is chosen: the reader is taken to
+    // the choice of area, and told why.
+    form.addEventListener("click", function (event) {
+      if (current || !event.target.closest("fieldset[data-item]")) return;
+      event.preventDefault();
+      status.textContent = statusText();
+      (ownRadio.checked ? ownWords : areaRadios[0]).focus();
+    });
     form.addEventListener("change", function (event) {
       if (event.target.name === "pig-mt-gebied") {
         switchArea();

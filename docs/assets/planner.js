@@ -11,49 +11,33 @@
 (function () {
   "use strict";
 
-  var PREFIX = "@plan/";
-  var ID = /^[a-z0-9]{1,40}$/;
-
-  function has(object, key) {
-    return Object.prototype.hasOwnProperty.call(object, key);
-  }
-
-  // The plans in the store: {plan: {field: entry}}.
-  function plansOf(items) {
-    var plans = {};
-    for (var key in items) {
-      if (!has(items, key) || key.indexOf(PREFIX) !== 0) continue;
-      var parts = key.slice(PREFIX.length).split("/");
-      if (parts.length !== 2 || !ID.test(parts[0])) continue;
-      (plans[parts[0]] = plans[parts[0]] || {})[parts[1]] = items[key];
-    }
-    return plans;
-  }
-
-  function lastUpdate(plan) {
-    var last = "";
-    for (var field in plan) if (has(plan, field) && (plan[field].updated || "") > last) last = plan[field].updated;
-    return last;
-  }
-
-  // The plans' ids, the most recently changed first.
-  function order(plans) {
-    return Object.keys(plans).sort(function (a, b) {
-      var da = lastUpdate(plans[a]), db = lastUpdate(plans[b]);
-      return da === db ? (a < b ? -1 : 1) : (da < db ? 1 : -1);
-    });
-  }
+  // The store's rules (answers-store.js): the plans in it, in order.
+  var model = window.pigStoreModel;
+  if (!model) return;
+  var PREFIX = model.PLAN_PREFIX;
+  var has = model.has;
+  var map = model.map;
+  var plansOf = model.plansOf;
+  var lastUpdate = model.lastUpdate;
+  var order = model.order;
 
   function newId() {
     return "g" + Date.now().toString(36) + Math.random().toString(36).slice(2, 7).replace(/[^a-z0-9]/g, "");
   }
 
+  // The plan in the address: "#gesprek=<plan>", or "?gesprek=<plan>" as
+  // the worksheets have it; both keep working.
   function fromHash() {
     var match = /^#gesprek=([a-z0-9]{1,40})$/.exec(location.hash);
-    return match ? match[1] : null;
+    var query = new URLSearchParams(location.search).get("gesprek");
+    if (match) return match[1];
+    return query && model.PLAN_ID.test(query) ? query : null;
   }
 
-  function open(id) {
+  // Open plan `id` (the page loads anew); `note` says what happened: it is
+  // announced there, and the focus goes to the conversation's name.
+  function open(id, note) {
+    try { window.sessionStorage.setItem("pig/planner-opened", note || "Gesprek geopend."); } catch (error) { /* not said */ }
     if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
     location.hash = "gesprek=" + id;
     location.reload();
@@ -65,6 +49,26 @@
 
   function planName(plan) {
     return text(plan, "naam").trim() || "Gesprek zonder naam";
+  }
+
+  // A date as the date field keeps it (yyyy-mm-dd), in Dutch words.
+  function formatDay(day) {
+    var match = /^(\d{4})-(\d\d)-(\d\d)$/.exec(day);
+    if (!match) return day;
+    return new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  }
+
+  // A calendar file (iCalendar, RFC 5545) for a whole day, made here.
+  function calendarFile(day, title, description, uid) {
+    function escape(value) {
+      return value.replace(/[\\;,]/g, function (c) { return "\\" + c; }).replace(/\r?\n/g, "\\n");
+    }
+    var start = day.replace(/-/g, "");
+    var next = new Date(Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10) + 1)).toISOString().slice(0, 10).replace(/-/g, "");
+    var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
+    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Positief in Gesprek//gespreksplanner//NL", "BEGIN:VEVENT",
+      "UID:" + uid + "@positief-in-gesprek", "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + start, "DTEND;VALUE=DATE:" + next,
+      "SUMMARY:" + escape(title), "DESCRIPTION:" + escape(description), "END:VEVENT", "END:VCALENDAR", ""].join("\r\n");
   }
 
   function formatDate(stamp) {
@@ -103,7 +107,7 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
     // --- Text fields: saved as they are typed (answers.js) ---------------------------
-    form.querySelectorAll("input[type=text][data-pig-plan-field], textarea[data-pig-plan-field]").forEach(function (field) {
+    form.querySelectorAll("input[type=text][data-pig-plan-field], input[type=date][data-pig-plan-field], textarea[data-pig-plan-field]").forEach(function (field) {
       store.keepField(field, key(field.dataset.pigPlanField), function (saved) {
         field.parentNode.appendChild(saved);
       }, function () {
@@ -172,7 +176,7 @@
       form.querySelector("[data-pig-stuck]").hidden = !stuck;
       form.querySelector("[data-pig-plan-choose]").hidden = Boolean(situation || direction || stuck);
 
-      var chosen = {};
+      var chosen = map();
       boxes.forEach(function (box) { if (box.checked) chosen[box.value] = true; });
       var any = false;
       form.querySelectorAll("[data-pig-werkvorm]").forEach(function (section) {
@@ -180,6 +184,34 @@
         any = any || !section.hidden;
       });
       form.querySelector("[data-pig-plan-none]").hidden = any;
+
+      // The employee's preparation: the werkmap of the chosen werkvormen'
+      // sheets, by a link that holds those sheets and a first name only.
+      var share = form.querySelector("[data-pig-plan-share]");
+      var sheetIds = [];
+      if (card) {
+        card.querySelectorAll("[data-pig-card-werkvorm][data-pig-card-sheet]").forEach(function (block) {
+          if (chosen[block.dataset.pigCardWerkvorm] && sheetIds.indexOf(block.dataset.pigCardSheet) < 0) sheetIds.push(block.dataset.pigCardSheet);
+        });
+      }
+      share.hidden = !sheetIds.length;
+      var shareLink = share.querySelector("[data-pig-plan-share-link]");
+      var target = new URL(shareLink.getAttribute("href"), location.href);
+      var query = new URLSearchParams();
+      sheetIds.forEach(function (id) { query.append("werkblad", id); });
+      var first = /^[\p{L}'’-]+/u.exec(form.querySelector("[data-pig-plan-field=naam]").value.trim());
+      if (first) query.append("voor", first[0]);
+      target.search = "?" + query.toString();
+      target.hash = "";
+      shareLink.href = target.href;
+      share.querySelector("[data-pig-plan-share-url]").value = target.href;
+
+      // A werkvorm's sheet opens for this conversation.
+      form.querySelectorAll("a[data-pig-plan-sheet]").forEach(function (link) {
+        var target = new URL(link.getAttribute("href"), location.href);
+        target.search = "?gesprek=" + current;
+        link.href = target.href;
+      });
 
       if (!card) return;
       var name = form.querySelector("[data-pig-plan-field=naam]").value.trim();
@@ -189,18 +221,60 @@
       card.querySelectorAll("[data-pig-card-answer]").forEach(function (dd) {
         var field = form.querySelector("[data-pig-plan-field='" + dd.dataset.pigCardAnswer + "']");
         var value = field ? field.value.trim() : "";
+        if (field && field.type === "date" && value) value = formatDay(value);
         dd.textContent = value;
         dd.classList.toggle("pig-card__room", !value);
       });
+      // Each werkvorm with the answers given on its sheet for this
+      // conversation (its questions stay where nothing was answered), or,
+      // without a questionnaire, the book's words for the situation chosen;
+      // in the order of that situation's example, and never split over a
+      // column or a page (set here, CSSOM, like the other rules of the card
+      // that depend on what it holds).
+      var sheets = model.planSheets(store.all(), current);
+      var werkvormen = card.querySelector(".pig-card__werkvormen");
+      var stepOrder = situation ? (werkvormen.getAttribute("data-pig-card-order-" + situation) || "").split(" ") : [];
+      stepOrder.forEach(function (id) {
+        var block = werkvormen.querySelector("[data-pig-card-werkvorm='" + id + "']");
+        if (block) werkvormen.appendChild(block);
+      });
       card.querySelectorAll("[data-pig-card-werkvorm]").forEach(function (block) {
         block.hidden = !chosen[block.dataset.pigCardWerkvorm];
+        block.style.breakInside = "avoid";
+        var answers = sheets[block.dataset.pigCardSheet] || map();
+        block.querySelectorAll("[data-pig-card-question]").forEach(function (li) {
+          var entry = answers[li.dataset.pigCardQuestion];
+          var text = entry ? entry.text.trim() : "";
+          var shown = li.querySelector(".pig-card__answer");
+          if (!shown) {
+            shown = document.createElement("span");
+            shown.className = "pig-card__answer";
+            shown.style.whiteSpace = "pre-wrap";
+            shown.style.paddingLeft = "0.6em";
+            shown.style.borderLeft = "2px solid #777";
+            li.appendChild(shown);
+          }
+          shown.textContent = text;
+          shown.style.display = text ? "block" : "none";
+          var room = li.querySelector(".pig-card__room");
+          if (room) room.style.display = text ? "none" : "";
+        });
+        var saying = false;
+        block.querySelectorAll("[data-pig-card-book]").forEach(function (said) {
+          said.hidden = Boolean(situation) && said.dataset.pigCardBook !== situation;
+          said.style.fontSize = "0.9em";
+          saying = saying || !said.hidden;
+        });
+        // The book's words take the place of the empty lines for notes.
+        var notes = block.querySelector(".pig-card__room--notes");
+        if (notes) notes.style.display = saying ? "none" : "";
       });
       card.querySelector("[data-pig-card-werkvormen-title]").hidden = !any;
       card.querySelectorAll("[data-pig-card-example]").forEach(function (line) {
         line.hidden = line.dataset.pigCardExample !== situation;
       });
-      var model = card.querySelector("[data-pig-card-stuck]");
-      if (model) model.hidden = !stuck;
+      var stuckModel = card.querySelector("[data-pig-card-stuck]");
+      if (stuckModel) stuckModel.hidden = !stuck;
       // The list follows the name and whether this plan holds anything, once saved.
       window.clearTimeout(listTimer);
       listTimer = window.setTimeout(showList, 500);
@@ -260,9 +334,15 @@
           var link = document.createElement("a");
           link.href = "#gesprek=" + id;
           link.textContent = label;
-          link.addEventListener("click", function (event) { event.preventDefault(); open(id); });
+          link.addEventListener("click", function (event) { event.preventDefault(); open(id, "Gesprek ‘" + label + "’ geopend."); });
           li.appendChild(link);
           if (when) li.appendChild(document.createTextNode(" (bijgewerkt " + when + ")"));
+        }
+        // What comes next with this person: the follow-up date, what is open.
+        var next = text(plan, "vervolgdatum");
+        var openPoint = text(plan, "volgende-stap").trim();
+        if (next || openPoint) {
+          li.appendChild(document.createTextNode(" — " + [next ? "verder op " + formatDay(next) : "", openPoint ? "open: " + openPoint.split("\n")[0].slice(0, 80) : ""].filter(Boolean).join("; ")));
         }
         list.appendChild(li);
       });
@@ -272,6 +352,10 @@
       list.hidden = none;
       var empty = !all[current];
       app.querySelector("[data-pig-plan-copy]").hidden = empty;
+      form.querySelector("[data-pig-plan-next]").hidden = empty;
+      form.querySelector("[data-pig-plan-ics]").hidden = !form.querySelector("[data-pig-plan-field=vervolgdatum]").value;
+      form.querySelector("[data-pig-plan-earlier]").hidden = !form.querySelector("[data-pig-plan-field=vorige]").value;
+      app.querySelectorAll("[data-pig-plan-export]").forEach(function (button) { button.hidden = empty; });
       app.querySelector("[data-pig-plan-delete]").hidden = empty;
       app.querySelector("[data-pig-plan-new]").hidden = none;
     }
@@ -281,7 +365,50 @@
       store.ask(confirmBox, question, [[yes, true]], done);
     }
 
-    app.querySelector("[data-pig-plan-new]").addEventListener("click", function () { open(newId()); });
+    app.querySelector("[data-pig-plan-new]").addEventListener("click", function () {
+      open(newId(), "Nieuw gesprek geopend: vul in met wie je het voert.");
+    });
+
+    form.querySelector("[data-pig-plan-share-copy]").addEventListener("click", function () {
+      var field = form.querySelector("[data-pig-plan-share-url]");
+      function copied() { message.textContent = "Link gekopieerd: stuur hem aan je medewerker."; }
+      function select() {
+        field.focus();
+        field.select();
+        message.textContent = "De link is geselecteerd: kopieer hem met Ctrl+C (of Cmd+C).";
+      }
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(field.value).then(copied, select);
+      else select();
+    });
+
+    // --- After the conversation: the follow-up in a calendar, the next conversation ------
+    form.querySelector("[data-pig-plan-ics]").addEventListener("click", function () {
+      var plan = mine();
+      var day = text(plan, "vervolgdatum");
+      if (!/^\d{4}-\d\d-\d\d$/.test(day)) return;
+      var description = [text(plan, "afspraken").trim() ? "Afspraken: " + text(plan, "afspraken").trim() : "",
+        text(plan, "volgende-stap").trim() ? "Volgende stap: " + text(plan, "volgende-stap").trim() : ""].filter(Boolean).join("\n");
+      store.core.download(fileName("ics"), "text/calendar", calendarFile(day, "Vervolggesprek: " + planName(plan), description, current + "-" + day));
+    });
+
+    // The next conversation with the same person: its name, and what was
+    // agreed and is still open, to start from.
+    form.querySelector("[data-pig-plan-next]").addEventListener("click", function () {
+      var plan = mine();
+      var id = newId();
+      var stamp = new Date().toISOString();
+      var changes = map();
+      changes[PREFIX + id + "/naam"] = { text: planName(plan), updated: stamp };
+      ["situatie", "richting"].forEach(function (field) {
+        if (text(plan, field)) changes[PREFIX + id + "/" + field] = { text: text(plan, field), updated: stamp };
+      });
+      var earlier = [text(plan, "afspraken").trim() ? "Afgesproken: " + text(plan, "afspraken").trim() : "",
+        text(plan, "volgende-stap").trim() ? "Nog open: " + text(plan, "volgende-stap").trim() : ""].filter(Boolean).join("\n");
+      if (earlier) changes[PREFIX + id + "/vorige"] = { text: earlier, updated: stamp };
+      var counts = store.bringIn(changes, "merge", null);
+      if (counts.problem) return tell(counts.problem);
+      open(id, "Vervolggesprek met ‘" + planName(plan) + "’ geopend, met wat is afgesproken en nog open is.");
+    });
 
     app.querySelector("[data-pig-plan-copy]").addEventListener("click", function () {
       var plan = mine();
@@ -290,14 +417,14 @@
         return;
       }
       var id = newId();
-      var changes = {};
+      var changes = map();
       for (var field in plan) {
         if (has(plan, field)) changes[PREFIX + id + "/" + field] = { text: plan[field].text, updated: new Date().toISOString() };
       }
       changes[PREFIX + id + "/naam"] = { text: planName(plan) + " (vervolg)", updated: new Date().toISOString() };
       var counts = store.bringIn(changes, "merge", null);
       if (counts.problem) return tell(counts.problem);
-      open(id);
+      open(id, "Nieuw gesprek geopend, met ‘" + planName(plan) + "’ als begin.");
     });
 
     app.querySelector("[data-pig-plan-delete]").addEventListener("click", function () {
@@ -309,7 +436,7 @@
       var name = planName(plan);
       ask("Het gesprek ‘" + name + "’ verwijderen, met alles wat je erbij typte?", "Verwijderen", function (yes) {
         if (!yes) return;
-        var kept = {};
+        var kept = map();
         for (var field in plan) if (has(plan, field)) kept[PREFIX + current + "/" + field] = plan[field];
         var problem = store.clear(PREFIX + current + "/");
         if (problem) return tell(problem);
@@ -321,13 +448,81 @@
         undo.className = "md-button";
         undo.textContent = "Ongedaan maken";
         undo.addEventListener("click", function () {
-          var counts = store.bringIn(kept, "merge", null);
+          // Brought back as entries of now: the removal is remembered, and
+          // an entry older than it would not come back.
+          var back = map();
+          for (var key in kept) if (has(kept, key)) back[key] = { text: kept[key].text, updated: new Date().toISOString() };
+          var counts = store.bringIn(back, "merge", null);
           if (counts.problem) return tell(counts.problem);
-          open(current);
+          open(current, "Het gesprek ‘" + name + "’ is terug.");
         });
         message.appendChild(undo);
         undo.focus();
         showList();
+      });
+    });
+
+    // --- One conversation on its own: a file to move it, a readable file ------------
+    function fileName(extension) {
+      var name = planName(mine()).toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
+      return "gesprek-" + (name || "zonder-naam") + "-" + store.core.today() + "." + extension;
+    }
+
+    function conversationFile() {
+      var prefix = PREFIX + current + "/";
+      var items = store.all();
+      var gone = store.removed();
+      var picked = map();
+      var removedHere = map();
+      var key;
+      for (key in items) if (has(items, key) && key.indexOf(prefix) === 0) picked[key] = items[key];
+      for (key in gone) if (has(gone, key) && key.indexOf(prefix) === 0) removedHere[key] = gone[key];
+      return model.toText(picked, removedHere, store.siteId(), new Date().toISOString());
+    }
+
+    var READABLE_CSS = "body{font:16px/1.5 system-ui,sans-serif;max-width:40em;margin:1em auto;padding:0 1em;color:#222}" +
+      "h2{font-size:1.4em}h3{font-size:1.15em;margin-top:1.5em;border-bottom:1px solid #ccc}h4{font-size:1em}" +
+      "dt{font-weight:600;margin-top:0.8em}dd{margin:0.2em 0 0;white-space:pre-wrap}.pig-card__answer{display:block;white-space:pre-wrap;padding-left:0.6em;border-left:2px solid #777}";
+
+    // The gesprekskaart as it prints, as a page of its own: text only (the
+    // card's own elements, without what is hidden or only room to write).
+    function conversationPage() {
+      update();
+      var copy = card.cloneNode(true);
+      copy.querySelectorAll("[hidden], .pig-card__room, svg, figure, [data-pig-card-stuck]").forEach(function (el) { el.remove(); });
+      copy.querySelectorAll("[style]").forEach(function (el) { el.removeAttribute("style"); });
+      copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+      return "<!doctype html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">" +
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+        "<title>Gesprekskaart — Positief in Gesprek</title><style>" + READABLE_CSS + "</style></head><body>" +
+        copy.innerHTML + "</body></html>\n";
+    }
+
+    app.querySelectorAll("[data-pig-plan-export]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        if (button.dataset.pigPlanExport === "json") store.core.download(fileName("json"), "application/json", conversationFile());
+        else store.core.download(fileName("html"), "text/html", conversationPage());
+      });
+    });
+
+    // A conversation's file (or any backup) brought in: merged, then the
+    // conversation it holds opened, with what happened said there.
+    var importInput = app.querySelector("[data-pig-plan-import]");
+    importInput.addEventListener("change", function () {
+      store.core.importing(importInput, function (part) {
+        part.readFile(importInput, function (record, refused) {
+          if (!record) {
+            message.textContent = refused;
+            return;
+          }
+          var counts = store.bringIn(record, "merge", null);
+          if (counts.problem) return tell(counts.problem);
+          var ids = Object.keys(plansOf(record.items));
+          var text = part.report(counts);
+          if (ids.length === 1) return open(ids[0], text);
+          message.textContent = text;
+          store.notify("import");
+        });
       });
     });
 
@@ -345,7 +540,7 @@
       showTake();
     });
 
-    store.setUpBackup(app, null, function () { location.reload(); });
+    store.setUpBackup(app, null);
     var problem = store.problem();
     if (problem) store.tell(problem);
     store.warnPerFile();
@@ -354,6 +549,17 @@
     update();
     showList();
     showTake();
+    // Opened by this page (new, another conversation, a copy, an import):
+    // the focus on the conversation's name, and what happened announced.
+    var opened = null;
+    try {
+      opened = window.sessionStorage.getItem("pig/planner-opened");
+      window.sessionStorage.removeItem("pig/planner-opened");
+    } catch (error) { /* nothing said */ }
+    if (opened) {
+      form.querySelector("[data-pig-plan-field=naam]").focus();
+      window.setTimeout(function () { message.textContent = opened; }, 100);
+    }
   }
 
   function start() {

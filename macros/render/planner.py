@@ -9,6 +9,7 @@ planner, and prints the gesprekskaart the page holds (``.pig-card``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from markupsafe import Markup
@@ -23,6 +24,46 @@ from .notice import PRIVACY_NOTE
 from .templating import render
 
 Url = Callable[[str], str]
+
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+def plain(text: str) -> str:
+    """The book's words without the data's link syntax (``[label](werkvorm:id)``)."""
+    return _LINK.sub(r"\1", text)
+
+
+def book_words(planner: Planner) -> dict[str, list[dict]]:
+    """Per werkvorm without a questionnaire, what the book's example says
+    for the step that uses it, per situation: its questions, or else its
+    numbered and bulleted points, or else its text; with the step and the
+    conversation it comes from. For the gesprekskaart, which prints the
+    book's words there instead of empty lines."""
+    words: dict[str, list[dict]] = {}
+    for situation in planner.situations:
+        conversation = situation.conversation
+        for step in conversation.steps:
+            lines = list(step.questions)
+            if not lines:
+                lines = [item for block in step.blocks for item in (block.numbered or ()) + (block.bullets or ())]
+            if not lines:
+                lines = [block.text for block in step.blocks if block.text]
+            for werkvorm in step.werkvormen:
+                words.setdefault(werkvorm, []).append({
+                    "expectation": situation.expectation,
+                    "lines": [plain(line) for line in lines],
+                    "source": f"Deel 4, {conversation.title}, stap ‘{step.title}’",
+                })
+    return words
+
+
+def step_order(planner: Planner) -> dict[str, str]:
+    """Per situation, the werkvormen in the order of its example's steps."""
+    order = {}
+    for situation in planner.situations:
+        ids = [w for step in situation.conversation.steps for w in step.werkvormen]
+        order[situation.expectation] = " ".join(dict.fromkeys(ids))
+    return order
 
 def render_planner(
     planner: Planner,
@@ -62,7 +103,8 @@ def render_planner(
     )
     table = render_comparison(conversations, link_to)
     card = render(
-        "planner/card.html", planner=planner, prep=planner.preparation, questions=questions, follow_up=follow_up, model=model
+        "planner/card.html", planner=planner, prep=planner.preparation, questions=questions, follow_up=follow_up, model=model,
+        book_words=book_words(planner), step_order=step_order(planner),
     )
     book = (
         '<div class="pig-planner__book" data-pig-planner-book markdown>\n\n'

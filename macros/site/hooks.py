@@ -107,7 +107,7 @@ def sheet_source(sheet_id: str) -> str:
     """The Markdown of a worksheet's generated page: the macro draws it all."""
     return (
         "---\n"
-        "scripts:\n  - assets/answers.js\n"
+        "scripts:\n  - assets/answers-store.js\n  - assets/answers.js\n"
         "search:\n  exclude: true\n"
         "hide:\n  - toc\n"
         "---\n\n"
