@@ -30,6 +30,8 @@ def test_a_worksheet_prints_on_its_declared_a4_pages(reading_page, site_url, she
         assert flat(question.text) in whole, f"{sheet.id}: question {question.id!r} not printed"
     chrome = [word for word in CHROME_WORDS if word in whole]
     assert not chrome, f"{sheet.id}: web chrome in print: {chrome}"
+    # The web edition's additions: a mark each and one line under the title, no badges.
+    assert whole.lower().count("webeditie") == 1 and "* Toegevoegd door de webeditie" in texts[0], sheet.id
     for number, text in enumerate(texts, start=1):
         assert f"Positief in Gesprek · {flat(sheet.title)}" in text, f"{sheet.id}: page {number} has no running footer"
         assert f"pagina {number} van {sheet.pages}" in text, f"{sheet.id}: page {number} is not numbered"
@@ -48,7 +50,7 @@ def test_the_harmonica_prints_as_strips_to_fold_on_one_page(reading_page, site_u
     (text,) = printed_sheet(reading_page, site_url, sheet.id)
     assert text.count("Een compliment (positieve feedback)") == strips
     assert text.count("(feedforward)") == strips + 1  # once in the book's instruction
-    assert text.count("vouwlijn") == strips - 1
+    assert text.count("vouwlijn:") == strips - 1
     assert "Complimentenmuur" not in text  # the flipover variant needs no sheet
 
 

@@ -67,6 +67,10 @@ def test_each_sheet_pdf_has_its_declared_pages_on_a4(site_dir, worksheets):
             assert size == pytest.approx(A4, abs=1), f"{sheet.id}: page of {size} pt, not A4"
         text = words(reader.pages[0].extract_text())
         assert words(sheet.title) in text, f"{sheet.id}: its title is not on its first page"
+        # The web edition's additions are marked quietly: one line under the title, no badges.
+        whole = words(" ".join(page.extract_text() for page in reader.pages))
+        assert whole.lower().count("webeditie") == 1, f"{sheet.id}: 'webeditie' {whole.lower().count('webeditie')} times"
+        assert words("Toegevoegd door de webeditie, niet uit het boek") in words(reader.pages[0].extract_text()), sheet.id
 
 
 def test_each_conversation_pdf_is_the_guide_then_its_preparation_sheet(site_dir, conversations, worksheets):

@@ -86,6 +86,32 @@ def meta_line(sheet: Worksheet) -> str:
     return " · ".join(parts)
 
 
+EDITION_MARK = "*"
+
+
+def edition_note(sheet: Worksheet) -> str:
+    """What the meta line adds on paper: what the web edition added to the
+    sheet, each marked there with ``EDITION_MARK`` (on screen they carry
+    the badge): "* Toegevoegd door de webeditie, niet uit het boek: deze
+    regel en de koppen."."""
+    printed = [section for section in sheet.sections if section.on_sheet]
+    added = ["deze regel"]
+    if "title" in sheet.web:
+        added.append("de titel")
+    if "intro" in sheet.web or any({"intro", "after"} & set(s.web) for s in printed):
+        added.append("de toelichting")
+    if any("title" in s.web for s in printed):
+        added.append("de koppen")
+    if any(q.web for s in printed for q in s.questions):
+        added.append("de vragen")
+    if any(s.fields for s in printed):
+        added.append("de invulregels bovenaan")
+    if any(s.fold for s in printed):
+        added.append("de vouwlijn")
+    listed = added[0] if len(added) == 1 else ", ".join(added[:-1]) + " en " + added[-1]
+    return f"{EDITION_MARK} Toegevoegd door de webeditie, niet uit het boek: {listed}."
+
+
 def render_questions(sheet: Worksheet, section_id: str | None = None) -> str:
     """The question list of one section, for a reading page."""
     section = question_section(sheet, section_id)
@@ -113,6 +139,7 @@ def render_sheet(sheet: Worksheet, figures: FigureLibrary, *, level: int = 1) ->
         sheet=sheet,
         level=level,
         meta=meta_line(sheet),
+        edition_note=edition_note(sheet),
         figures=drawn,
     )
 
