@@ -130,31 +130,38 @@ def test_link_is_markdown_that_mkdocs_checks():
     )
 
 
-def overview_of(*sheets, pdf=lambda sheet: None):
+def overview_of(*sheets, pdf=lambda sheet: None, situations=None):
     return render_overview(
         WorksheetLibrary(sheets, load_figures()),
         lambda target: "/" + target.removesuffix(".md") + ".html",
         lambda sheet_id: f"werkbladen/{sheet_id}.md",
         "werkbladen/werkmap.md",
         pdf,
+        situations=situations,
     )
 
 
 def test_overview_cards_carry_the_data_escaped_and_filters_only_of_values_in_use():
     quiet = SHEET.model_copy(update={"id": "stil", "part": "bijlagen", "for_whom": (), "needs": (), "pages": 1})
-    html = overview_of(SHEET, quiet)
-    cards = re.findall(r'<li class="pig-ml__card" data-worksheet="([^"]+)" data-deel="([^"]+)" data-wie="([^"]+)" data-paginas="(\d+)">', html)
-    assert cards == [("proef", "deel-2", "leidinggevende samen collegas", "2"), ("stil", "bijlagen", "niet-aangegeven", "1")]
+    html = overview_of(SHEET, quiet, situations=([("boven", "boven verwachting (zoals Myra)")], {"proef": ["boven"]}))
+    cards = re.findall(
+        r'<li class="pig-ml__card" data-worksheet="([^"]+)" data-deel="([^"]+)" data-wie="([^"]+)" data-paginas="(\d+)" data-situatie="([^"]*)">', html
+    )
+    assert cards == [("proef", "deel-2", "leidinggevende samen collegas", "2", "boven"), ("stil", "bijlagen", "niet-aangegeven", "1", "")]
     assert "<b>" not in html and "Een &lt;b&gt;proef&lt;/b&gt; voor de kaart." in html
     assert '<h2 class="pig-ml__title" id="werkblad-proef"><a href="/werkbladen/proef.html">Proef &amp; &#34;test&#34; *b*</a></h2>' in html
     assert '<a href="/deel-2/proef.html">Lees de uitleg</a>' in html
-    assert "<dt>Nodig</dt><dd>niet aangegeven</dd>" in html and "<dt>Wie doet mee</dt><dd>niet aangegeven</dd>" in html
+    # A sheet that needs nothing says nothing about it; its length is named as pages.
+    assert html.count("<dt>Nodig</dt>") == 1 and "<dt>Wie doet mee</dt><dd>niet aangegeven</dd>" in html
+    assert html.count("<dt>Omvang (pagina’s)</dt>") == 2 and "Lengte" not in html
     values = re.findall(r'<input type="checkbox" name="(\w+)" value="([^"]+)">', html)
     assert values == [
         ("deel", "deel-2"), ("deel", "bijlagen"),
         ("wie", "leidinggevende"), ("wie", "samen"), ("wie", "collegas"), ("wie", "niet-aangegeven"),
+        ("situatie", "boven"),
         ("paginas", "1"), ("paginas", "2"),
     ]
+    assert "De indeling is de lezing van de webeditie" in html
     assert 'data-werkmap="/werkbladen/werkmap.html"' in html
     assert ">PDF</a>" not in html
 

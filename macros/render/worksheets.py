@@ -222,19 +222,28 @@ def render_worksheet_link(sheet: Worksheet, href: str) -> str:
     return f"[Werkblad om af te drukken: {md_text(sheet.title)}]({href}){{ .md-button .pig-ws-link }}"
 
 
+# The overview's filter by situation: (value, label) of each situation,
+# and the situations of each sheet by its id.
+SituationFilter = tuple[list[tuple[str, str]], dict[str, list[str]]]
+SIZE_LEGEND = "Omvang (pagina’s)"
+
+
 def render_overview(
     library: WorksheetLibrary,
     href: Callable[[str], str],
     sheet_page: Callable[[str], str],
     werkmap: str,
     pdf: Callable[[Worksheet], str | None] = lambda sheet: None,
+    situations: SituationFilter | None = None,
 ) -> str:
     """The method library: filters (shown once the script runs) and a card
     per sheet. ``href`` turns a page under docs/ into the address to write
     in raw HTML, ``sheet_page`` a sheet's id into its page under docs/,
     ``werkmap`` is the werkmap's page; ``pdf`` gives the address of a
-    sheet's PDF, once there is one (None: no link)."""
+    sheet's PDF, once there is one (None: no link); with ``situations``, a
+    filter by situation (``render/planner.py``, ``situation_filter``)."""
     sheets = list(library)
+    options, by_sheet = situations if situations is not None else ([], {})
     phases: dict[str, str] = {}
     for sheet in sheets:
         key, label = phase(sheet)
@@ -252,20 +261,34 @@ def render_overview(
             "audience": audience(sheet),
             "needs": materials(sheet),
             "pages": pages_label(sheet.pages),
+            "situations": by_sheet.get(sheet.id, []),
             "sheet_href": href(sheet_page(sheet.id)),
             "reading_href": href(sheet.page),
             "pdf_href": pdf(sheet),
         }
         for sheet in sheets
     ]
+    filters = [
+        ("deel", "Deel of fase", list(phases.items()), ""),
+        ("wie", "Wie doet mee", audiences, ""),
+    ]
+    if options:
+        # The grouping is the web edition's reading of Deel 4, said in the legend's note.
+        filters.append(
+            (
+                "situatie",
+                "Situatie",
+                options,
+                "De indeling is de lezing van de webeditie: de werkvormen die de drie "
+                "voorbeeldgesprekken van Deel 4 gebruiken, naar de situaties van Frank Kwakman.",
+            )
+        )
+    filters.append(("paginas", SIZE_LEGEND, [(str(n), pages_label(n)) for n in lengths], ""))
     return render(
         "worksheets/library.html",
         cards=cards,
-        filters=[
-            ("deel", "Deel of fase", list(phases.items())),
-            ("wie", "Wie doet mee", audiences),
-            ("paginas", "Lengte", [(str(n), pages_label(n)) for n in lengths]),
-        ],
+        filters=filters,
+        size_label=SIZE_LEGEND,
         kinds=KIND_LABELS,
         werkmap_href=href(werkmap),
     )
