@@ -239,11 +239,11 @@ def with_pdf_links(html: str, src: str, url: str, content) -> str:
     guides = {conversation.page: conversation for conversation in content.conversations}
     if src in sheets:
         sheet = sheets[src]
-        label = f"Werkblad als PDF (A4, {pages_label(sheet.pages)})"
+        label = f"Werkblad als invulbare PDF (A4, {pages_label(sheet.pages)})"
         return after_title(html, render_pdf_link(pdf_href(url, sheet_pdf(sheet.id)), label))
     if src in guides:
         guide = guides[src]
-        label = f"Gespreksgids {guide.person.name} met voorbereidingsblad als PDF (A4)"
+        label = f"Gespreksgids {guide.person.name} met invulbaar voorbereidingsblad als PDF (A4)"
         return after_title(html, render_pdf_link(pdf_href(url, conversation_pdf(guide.id)), label))
     if src == MINDSET_TEST:
         return after_title(html, render_pdf_link(pdf_href(url, MINDSET_PDF), "De zelftest als PDF-formulier (A4)"))
