@@ -221,9 +221,13 @@ def test_fields_head_each_copy_of_a_questionnaire(worksheets):
 
 def test_pack_offers_every_sheet_and_holds_every_sheet(worksheets):
     html = render_pack(worksheets)
-    boxes = re.findall(r'<input type="checkbox" name="werkblad" value="([^"]+)" data-pages="(\d+)">', html)
-    assert [box for box, _ in boxes] == [sheet.id for sheet in worksheets]
-    assert [int(pages) for _, pages in boxes] == [sheet.pages for sheet in worksheets]
+    boxes = re.findall(r'<input type="checkbox" name="werkblad" value="([^"]+)" data-pages="(\d+)" data-title="[^"]+" data-forms="([^"]*)">', html)
+    assert [box for box, _, _ in boxes] == [sheet.id for sheet in worksheets]
+    assert [int(pages) for _, pages, _ in boxes] == [sheet.pages for sheet in worksheets]
+    # The forms a session plan offers: from who takes part, as the data says.
+    forms = {box: value.split("|") for box, _, value in boxes}
+    assert forms["droomvraag"] == ["in tweetallen (leidinggevende en medewerker)", "in een groep (collega’s)"]
+    assert forms["reflectie-vasthouden"] == ["alleen (leidinggevende)"]
     assert re.findall(r'<section class="pig-ws" data-worksheet="([^"]+)"', html) == [sheet.id for sheet in worksheets]
 
 

@@ -30,8 +30,10 @@
   //   "@naam"               the reader's name     {text, updated}
   //   "@mindset/<area>"     a mindset test area   {name, answers: {item: position}, updated}
   //   "@plan/<plan>/<field>"  a conversation plan's field (planner.js)  {text, updated}
+  //   "@sessie/<session>/<field>"  a trainer's session's field (werkmap.js)  {text, updated}
   var ANSWER = /^[a-z0-9-]+\/[a-z0-9-]+$/;
   var PLAN = /^@plan\/[a-z0-9]{1,40}\/[a-z0-9-]{1,80}$/;
+  var SESSION = /^@sessie\/[a-z0-9]{1,40}\/[a-z0-9-]{1,80}$/;
   var DATE = /^[a-z0-9-]+\/@datum$/;
   var NAME = "@naam";
   var MINDSET = "@mindset/";
@@ -50,14 +52,14 @@
 
   // A key of a kind this edition knows; others belong to a later edition.
   function knownKind(key) {
-    return ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key) || key.indexOf(MINDSET) === 0;
+    return ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key) || SESSION.test(key) || key.indexOf(MINDSET) === 0;
   }
 
   // An entry as it may be kept, or null. Timestamps are ISO texts.
   function cleanEntry(key, entry) {
     if (!entry || typeof entry !== "object") return null;
     var updated = typeof entry.updated === "string" ? entry.updated : "";
-    if (ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key)) {
+    if (ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key) || SESSION.test(key)) {
       return typeof entry.text === "string" ? { text: entry.text, updated: updated } : null;
     }
     if (key.indexOf(MINDSET) === 0 && isMindsetArea(key.slice(MINDSET.length))) {
@@ -238,7 +240,7 @@
   function known(key, catalogue) {
     if (key === NAME) return true;
     if (key.indexOf(MINDSET) === 0) return true;
-    if (PLAN.test(key)) return true;
+    if (PLAN.test(key) || SESSION.test(key)) return true;
     var sheet = key.split("/")[0];
     if (DATE.test(key)) return has(catalogue, sheet);
     return has(catalogue, sheet) && catalogue[sheet].indexOf(key.split("/")[1]) >= 0;
@@ -392,6 +394,7 @@
     },
     MINDSET: MINDSET,
     PLAN: PLAN,
+    SESSION: SESSION,
     ask: ask,
   };
   window.pigStore = api;

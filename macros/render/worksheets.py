@@ -294,7 +294,33 @@ def render_overview(
     )
 
 
-def render_pack(library: WorksheetLibrary) -> str:
-    """The workshop pack: a choice of sheets, and every sheet to print."""
+# The forms a werkvorm can take in a session, from who takes part ("Wie doet mee").
+FORM_LABELS: dict[str, str] = {
+    "leidinggevende": "alleen (leidinggevende)",
+    "medewerker": "alleen (medewerker)",
+    "samen": "in tweetallen (leidinggevende en medewerker)",
+    "collegas": "in een groep (collega’s)",
+}
+COVER_FIELDS = (("titel", "Titel"), ("groep", "Groep"), ("datum", "Datum"), ("trainer", "Trainer"))
+
+
+def session_forms(sheet: Worksheet) -> list[str]:
+    """The forms a session plan offers for a sheet: those its data names."""
+    return [FORM_LABELS[p.who] for p in sheet.for_whom]
+
+
+def render_pack(library: WorksheetLibrary, mine_href: str = "../mijn-antwoorden.html") -> str:
+    """The workshop pack: a choice of sheets, the trainer's session (order,
+    plan, cover, kept with the answers: ``mine_href`` leads to them) and
+    every sheet to print."""
     sheets = [(sheet, Markup(render_sheet(sheet, library.figures, level=2))) for sheet in library]
-    return render("worksheets/pack.html", sheets=sheets, kinds=KIND_LABELS, part_label=part_label)
+    return render(
+        "worksheets/pack.html",
+        sheets=sheets,
+        kinds=KIND_LABELS,
+        part_label=part_label,
+        forms=session_forms,
+        cover_fields=COVER_FIELDS,
+        privacy=Markup(PRIVACY_NOTE),
+        mine_href=mine_href,
+    )

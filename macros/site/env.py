@@ -167,7 +167,7 @@ def worksheet_overview(context) -> str:
 
 @pass_context
 def worksheet_pack(context) -> str:
-    return render_pack(_content(context).worksheets)
+    return render_pack(_content(context).worksheets, url_to(context, MY_ANSWERS))
 
 
 @pass_context
