@@ -167,7 +167,12 @@ def on_files(files, config):
         static[part] = source.content_string
     for file in [file for file in files if file.src_uri.startswith(STYLE_PARTS)]:
         files.remove(file)
-    generated = generated_rules(content.worksheets, content.conversations)
+    # Where the site's address is known, each printed sheet leads back to its page.
+    site_url = (config.get("site_url") or "").rstrip("/")
+    online = {
+        sheet.id: f"{site_url}/{files.get_file_from_path(sheet_page(sheet.id)).url}" for sheet in content.worksheets
+    } if site_url else {}
+    generated = generated_rules(content.worksheets, content.conversations, online)
     # Each page holds the hand-written rules of its stylesheet in a <style>
     # element and links the rules generated from the data for print only
     # (main.html). The whole stylesheets are published as files: the PDFs
