@@ -82,12 +82,14 @@ def test_each_conversation_pdf_is_the_guide_then_its_preparation_sheet(site_dir,
         assert words(conversation.person.name) in pages[0]
         first_of_sheet = next(n for n, text in enumerate(pages) if words(preparation.title) in text)
         assert 0 < first_of_sheet, f"{conversation.id}: the preparation sheet does not follow the guide"
-        assert len(pages) - first_of_sheet == preparation.pages, f"{conversation.id}: the sheet's pages"
-        # The sheet counts its own pages, as on its own PDF ("pagina 1", not the guide's next number).
+        # Then the observer's sheet for a role-play, on a page of its own.
+        observer = first_of_sheet + preparation.pages
+        assert pages[observer].startswith(words(f"Observatieblad: gesprek met {conversation.person.name}")), pages[observer][:80]
+        # Each counts its own pages, as on its own PDF ("pagina 1", not the guide's next number).
         numbers = [re.findall(r"pagina (\d+)", page.extract_text())[-1:] for page in reader.pages]
         assert numbers == [[str(n)] for n in range(1, first_of_sheet + 1)] + [
             [str(n)] for n in range(1, preparation.pages + 1)
-        ], f"{conversation.id}: page numbers {numbers}"
+        ] + [[str(n)] for n in range(1, len(pages) - observer + 1)], f"{conversation.id}: page numbers {numbers}"
 
 
 def test_the_mindset_test_pdf_is_a_one_page_form(site_dir):

@@ -206,15 +206,20 @@ def _mindset_fields(html: str) -> str:
 
 
 _PREPARATION = re.compile(r'<aside class="pig-conv-print"[^>]*>.*?</aside>', re.S)
+_OBSERVER = re.compile(r'<aside class="pig-conv-print pig-conv-observe pig-web"[^>]*>.*?</aside>', re.S)
 
 
-def guide_documents(title: str, page_html: str) -> tuple[str, str]:
-    """A conversation guide's page as two documents: the guide, and the
-    preparation sheet printed after it, so that each counts its own pages
-    (the sheet's footer says "pagina 1", as on the sheet's own PDF)."""
+def guide_documents(title: str, page_html: str) -> tuple[str, ...]:
+    """A conversation guide's page as documents: the guide, the preparation
+    sheet printed after it (fillable), then the observer's sheet for a
+    role-play, so that each counts its own pages (the sheet's footer says
+    "pagina 1", as on the sheet's own PDF)."""
     content = article(page_html)
+    observers = _OBSERVER.findall(content)
+    content = _OBSERVER.sub("", content)
     sheets = _PREPARATION.findall(content)
-    return document(title, _PREPARATION.sub("", content), "guide"), document(title, fillable("".join(sheets)), "guide")
+    guide = document(title, _PREPARATION.sub("", content), "guide")
+    return (guide, document(title, fillable("".join(sheets)), "guide"), *(document(title, html, "guide") for html in observers))
 
 
 # The whole book ------------------------------------------------------------

@@ -159,6 +159,15 @@ def conversation_pages(library: ConversationLibrary, worksheets: WorksheetLibrar
     ]
     rules += book_pages([worksheets.get(PREPARATION_SHEET)])
     rules.append(f".pig-conv-print {{ page: pig-ws-{PREPARATION_SHEET}; }}")
+    # The observer's sheet after it, on a named page of its own.
+    rules += [
+        named_page(
+            f"pig-obs-{conversation.id}",
+            f"{WORKBOOK} · Observatieblad: {conversation.person.name}",
+            [f'.pig-conv-observe[data-conversation="{conversation.id}"]'],
+        )
+        for conversation in library
+    ]
     return rules
 
 

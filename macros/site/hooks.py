@@ -167,8 +167,9 @@ def on_files(files, config):
         static[part] = source.content_string
     for file in [file for file in files if file.src_uri.startswith(STYLE_PARTS)]:
         files.remove(file)
-    # Where the site's address is known, each printed sheet leads back to its page.
-    site_url = (config.get("site_url") or "").rstrip("/")
+    # Where the site's address is known, each printed sheet leads back to its
+    # page (not in `mkdocs serve`'s preview, whose address is its own).
+    site_url = "" if serving() else (config.get("site_url") or "").rstrip("/")
     online = {
         sheet.id: f"{site_url}/{files.get_file_from_path(sheet_page(sheet.id)).url}" for sheet in content.worksheets
     } if site_url else {}
@@ -248,7 +249,7 @@ def with_pdf_links(html: str, src: str, url: str, content) -> str:
         return after_title(html, render_pdf_link(pdf_href(url, sheet_pdf(sheet.id)), label))
     if src in guides:
         guide = guides[src]
-        label = f"Gespreksgids {guide.person.name} met invulbaar voorbereidingsblad als PDF (A4)"
+        label = f"Gespreksgids {guide.person.name} met invulbaar voorbereidingsblad en observatieblad als PDF (A4)"
         return after_title(html, render_pdf_link(pdf_href(url, conversation_pdf(guide.id)), label))
     if src == MINDSET_TEST:
         return after_title(html, render_pdf_link(pdf_href(url, MINDSET_PDF), "De zelftest als PDF-formulier (A4)"))

@@ -142,8 +142,8 @@ def jobs(site_dir: Path, worksheets, conversations, mindset_page: str) -> list[J
         found.append(Job(BOOK_PDF, footnotes_in_place(html), (site_css, own_css, outline)))
     for conversation in conversations:
         title = f"Gespreksgids: {conversation.person.name} — {WORKBOOK}"
-        guide, sheet = guide_documents(title, page(conversation.page.removesuffix(".md") + ".html"))
-        found.append(Job(conversation_pdf(conversation.id), footnotes_in_place(guide), (site_css, own_css), (sheet,)))
+        guide, *after = guide_documents(title, page(conversation.page.removesuffix(".md") + ".html"))
+        found.append(Job(conversation_pdf(conversation.id), footnotes_in_place(guide), (site_css, own_css), tuple(after)))
     found.append(
         Job(
             MINDSET_PDF,
