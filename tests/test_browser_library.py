@@ -177,7 +177,7 @@ def test_the_shown_sheets_go_to_the_werkmap_ticked(reading_page, site_url):
     page.wait_for_url(re.compile(re.escape(WERKMAP) + r"\?werkblad="))
     assert page.get_by_role("checkbox", checked=True).evaluate_all("els => els.map(e => e.value)") == want
     pages = sum(s.pages for s in SHEETS if s.id in want)
-    assert page.get_by_role("status").inner_text() == f"{len(want)} van de {len(SHEETS)} werkbladen gekozen: {pages} pagina’s."
+    assert page.locator("[data-pig-pack-status]").inner_text() == f"{len(want)} van de {len(SHEETS)} werkbladen gekozen, in jouw volgorde: {pages} pagina’s."
 
 
 def test_the_filters_work_by_keyboard_alone(reading_page, site_url):
