@@ -8,7 +8,18 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader, PdfWriter
 
-from browser_checks import CHROME_WORDS, PageWatch, assert_a4, axe_violations, flat, print_to_pdf, printed, stored_items, stub_print
+from browser_checks import (
+    CHROME_WORDS,
+    PageWatch,
+    assert_a4,
+    axe_violations,
+    flat,
+    print_to_pdf,
+    printed,
+    sideways_overflow,
+    stored_items,
+    stub_print,
+)
 from sitebuild import load_library, page_url
 
 pytestmark = pytest.mark.browser
@@ -411,6 +422,18 @@ def test_a_session_is_put_in_order_by_keyboard_and_kept_in_the_address(context, 
     assert page_numbers(print_to_pdf(other)) == expected_numbers(in_order(order))
     assert not axe_violations(page)
     assert not watch.problems()
+
+
+def test_a_session_fits_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + session_address(SESSION[:2]))
+        expect(page.locator(".pig-session__item")).to_have_count(2)
+        width, wide = sideways_overflow(page)
+        assert width <= 360 and not wide, wide
+    finally:
+        context.close()
 
 
 def test_a_session_of_five_prints_its_plan_then_the_five_sheets_in_its_order(context, site_url):
