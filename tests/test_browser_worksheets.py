@@ -424,6 +424,27 @@ def test_a_session_is_put_in_order_by_keyboard_and_kept_in_the_address(context, 
     assert not watch.problems()
 
 
+def test_several_sessions_are_kept_and_reopened(context, site_url):
+    page = context.new_page()
+    watch = PageWatch(site_url).attach(page)
+    page.goto(site_url + session_address(SESSION[:2]))
+    page.get_by_label("Titel").fill("Ochtend")
+    page.get_by_label("Titel").blur()
+    page.get_by_role("button", name="Nieuwe sessie").click()
+    page.wait_for_load_state()
+    expect(page.locator(".pig-session__item")).to_have_count(0)
+    tick(page, in_order(SESSION[2:4]))
+    page.get_by_label("Titel").fill("Middag")
+    page.get_by_label("Titel").blur()
+    picker = page.get_by_label("Bewaarde sessie")
+    assert sorted(picker.locator("option").all_inner_texts()) == ["Middag", "Ochtend"]
+    picker.select_option(label="Ochtend")
+    page.wait_for_url(re.compile(r"werkblad=" + SESSION[0]))
+    assert page.get_by_label("Titel").input_value() == "Ochtend"
+    assert page.locator(".pig-session__item").evaluate_all("items => items.map(i => i.dataset.sheet)") == SESSION[:2]
+    assert not watch.problems()
+
+
 def test_a_session_fits_a_phone(browser, site_url):
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     try:

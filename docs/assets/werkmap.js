@@ -206,6 +206,9 @@ function setUpPack(form) {
         byId: byId,
       });
       storePackRecord(order, session.id); // the session last open, opened again next time
+      if (order.length) session.keepOrder(order); // a set opened from a link becomes the session's
+      // Printed as the fields show it, also what is not stored yet.
+      window.addEventListener("beforeprint", update);
       update();
     };
     if (storeReady) start();
@@ -245,7 +248,8 @@ function setUpSession(root, pack) {
   }
 
   var sessions = saved();
-  var id = pack.kept && sessions[pack.kept] ? pack.kept : "s" + Date.now().toString(36);
+  // The session last open (or just made), else a new one.
+  var id = pack.kept && /^[a-z0-9]{1,40}$/.test(pack.kept) ? pack.kept : "s" + Date.now().toString(36);
 
   function key(field) {
     return "@sessie/" + id + "/" + field;
@@ -269,14 +273,23 @@ function setUpSession(root, pack) {
     if (ids.indexOf(id) < 0) ids.push(id);
     ids.sort().forEach(function (sessionId) {
       var fields = sessions[sessionId] || {};
+      if (sessionId === id) {
+        // This session's title and date as typed, before they are stored.
+        fields = { titel: coverField("titel"), datum: coverField("datum"), werkbladen: fields.werkbladen };
+      }
       var label = fields.titel || "Sessie zonder titel";
       if (fields.datum) label += " (" + fields.datum + ")";
-      if (sessionId === id && !sessions[sessionId]) label = "Nieuwe sessie";
+      if (sessionId === id && !sessions[sessionId] && !fields.titel) label = "Nieuwe sessie";
       var option = element("option", "", label);
       option.value = sessionId;
       option.selected = sessionId === id;
       pick.appendChild(option);
     });
+  }
+
+  function coverField(name) {
+    var field = root.querySelector('[data-pig-session-field="' + name + '"]');
+    return field ? field.value.trim() : "";
   }
 
   function place(field) {
@@ -395,10 +408,10 @@ function setUpSession(root, pack) {
 
   function drawCover(ids) {
     coverPage.textContent = "";
-    var heading = element("p", "pig-session-page__title", text("titel") || "Werkmap");
+    var heading = element("p", "pig-session-page__title", coverField("titel") || "Werkmap");
     coverPage.appendChild(heading);
     [["Groep", "groep"], ["Datum", "datum"], ["Trainer", "trainer"]].forEach(function (spec) {
-      if (text(spec[1])) coverPage.appendChild(element("p", "pig-session-page__fact", spec[0] + ": " + text(spec[1])));
+      if (coverField(spec[1])) coverPage.appendChild(element("p", "pig-session-page__fact", spec[0] + ": " + coverField(spec[1])));
     });
     var contents = element("ol", "pig-session-page__contents");
     ids.forEach(function (sheetId) { contents.appendChild(element("li", "", pack.byId[sheetId].dataset.title)); });
@@ -407,12 +420,18 @@ function setUpSession(root, pack) {
     coverPage.appendChild(element("p", "pig-session-page__source", "Werkbladen uit Positief in Gesprek van Rosa Helmantel en Saskia Tjepkema (webeditie)."));
   }
 
+  // A field of a sheet's row as it shows, else as stored.
+  function rowText(sheetId, name) {
+    var field = document.getElementById("pig-session-" + sheetId + "-" + name);
+    return field ? field.value.trim() : text(sheetId + "-" + name);
+  }
+
   function drawPlan(ids) {
     planPage.textContent = "";
-    planPage.appendChild(element("p", "pig-session-page__title", "Sessieplan" + (text("titel") ? ": " + text("titel") : "")));
+    planPage.appendChild(element("p", "pig-session-page__title", "Sessieplan" + (coverField("titel") ? ": " + coverField("titel") : "")));
     var facts = [["Groep", "groep"], ["Datum", "datum"], ["Trainer", "trainer"]]
-      .filter(function (spec) { return text(spec[1]); })
-      .map(function (spec) { return spec[0] + ": " + text(spec[1]); });
+      .filter(function (spec) { return coverField(spec[1]); })
+      .map(function (spec) { return spec[0] + ": " + coverField(spec[1]); });
     if (facts.length) planPage.appendChild(element("p", "pig-session-page__fact", facts.join(" · ")));
     var table = element("table", "pig-session-page__plan");
     var head = element("tr");
@@ -422,11 +441,11 @@ function setUpSession(root, pack) {
     ids.forEach(function (sheetId, index) {
       var tr = element("tr");
       cell(tr, String(index + 1));
-      cell(tr, text(sheetId + "-tijd"));
-      cell(tr, text(sheetId + "-duur"));
+      cell(tr, rowText(sheetId, "tijd"));
+      cell(tr, rowText(sheetId, "duur"));
       cell(tr, pack.byId[sheetId].dataset.title);
-      cell(tr, text(sheetId + "-vorm"));
-      cell(tr, text(sheetId + "-notities"));
+      cell(tr, rowText(sheetId, "vorm"));
+      cell(tr, rowText(sheetId, "notities"));
       body.appendChild(tr);
     });
     planPage.appendChild(table);
