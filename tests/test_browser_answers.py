@@ -56,6 +56,24 @@ def test_every_question_of_a_worksheet_has_a_labelled_answer_field(context, site
     assert not watch.problems()
 
 
+@pytest.mark.parametrize("sheet_id", [s.id for s in SHEETS.values() if any(q.web for q in s.questions)])
+def test_a_question_of_the_web_edition_names_its_field_without_the_marking(context, site_url, sheet_id):
+    # The question is marked on screen, but its field's name is the
+    # question's words only: no "webeditie" read out with every answer.
+    page, watch = open_page(context, site_url, f"werkbladen/{sheet_id}.md")
+    for q in SHEETS[sheet_id].questions:
+        if q.answer:
+            expect(field(page, q.text).first).to_be_visible()
+    names = page.locator("textarea, input[type=text]").evaluate_all(
+        "fields => fields.map(f => [f.getAttribute('aria-label') || '', ...(f.getAttribute('aria-labelledby') || '')"
+        ".split(' ').filter(Boolean).map(id => { const e = document.getElementById(id); "
+        "return [getComputedStyle(e, '::before').content, e.textContent, getComputedStyle(e, '::after').content].join(' '); })].join(' '))"
+    )
+    assert names and not [name for name in names if "webeditie" in name.lower()]
+    assert page.locator("li.pig-web").first.is_visible()
+    assert not watch.problems()
+
+
 def test_instructions_get_no_answer_field(context, site_url):
     page, _ = open_page(context, site_url, "werkbladen/reflected-best-self.md")
     assert field(page, question("reflected-best-self", "vraag-ieder")).count() == 0

@@ -24,10 +24,20 @@ def test_a_conversation_prints_as_a_guide_with_the_preparation_sheet(context, si
     assert_a4(pdf)
     guide_footer = f"Positief in Gesprek · Gespreksgids: {conversation.person.name}"
     sheet_footer = f"Positief in Gesprek · {flat(PREPARATION.title)}"
-    kinds = ["guide" if guide_footer in t else "sheet" if sheet_footer in t else "?" for t in texts]
-    guide_pages = kinds.count("guide")
-    # The guide first, then the sheet on its own pages, as many as its data says.
-    assert guide_pages >= 1 and kinds == ["guide"] * guide_pages + ["sheet"] * PREPARATION.pages, kinds
+    observer_footer = f"Positief in Gesprek · Observatieblad: {conversation.person.name}"
+    kinds = [
+        "guide" if guide_footer in t else "sheet" if sheet_footer in t else "observer" if observer_footer in t else "?"
+        for t in texts
+    ]
+    guide_pages, observer_pages = kinds.count("guide"), kinds.count("observer")
+    # The guide first, then the sheet on its own pages, as many as its data
+    # says, then the observer's sheet for a role-play.
+    assert guide_pages >= 1 and observer_pages >= 1, kinds
+    assert kinds == ["guide"] * guide_pages + ["sheet"] * PREPARATION.pages + ["observer"] * observer_pages, kinds
+    observer = " ".join(texts[-observer_pages:])
+    assert f"Observatieblad: gesprek met {conversation.person.name}" in observer
+    for number, step in enumerate(conversation.steps, start=1):
+        assert flat(f"Stap {number}. {step.title}") in observer, step.id
     for number, text in enumerate(texts, start=1):
         assert f"pagina {number}" in text, f"page {number} is not numbered"
     guide = " ".join(texts[:guide_pages])
@@ -39,7 +49,7 @@ def test_a_conversation_prints_as_a_guide_with_the_preparation_sheet(context, si
             assert flat(question) in guide, question
     says = [block.say for step in conversation.steps for block in step.blocks if block.say]
     assert says and all(flat(say.text)[:30] in guide for say in says)  # the example phrasing, without a box title
-    sheet = " ".join(texts[guide_pages:])
+    sheet = " ".join(texts[guide_pages:-observer_pages])
     assert flat(PREPARATION.title) in texts[guide_pages].replace(sheet_footer, ""), "the sheet does not start its page"
     assert "Naam:" in sheet and "Datum:" in sheet
     for question in PREPARATION.questions:
@@ -60,7 +70,7 @@ def test_the_print_button_prints_by_keyboard(context, site_url):
     page.keyboard.press("Enter")
     assert printed(page) == 1
     # On screen the sheet to print is not shown, nor read out.
-    assert not page.locator(".pig-conv-print").is_visible()
+    assert page.locator(".pig-conv-print:visible").count() == 0
     assert page.get_by_role("heading", name=PREPARATION.title).count() == 0
 
 

@@ -10,12 +10,14 @@ from urllib.parse import urlencode
 import pytest
 
 from browser_checks import PageWatch, axe_violations, tab_until, wait_until
+from macros.render.planner import situation_filter
 from macros.render.worksheets import phase
-from sitebuild import load_library, page_url
+from sitebuild import load_content, load_library, page_url
 
 pytestmark = pytest.mark.browser
 
 SHEETS = list(load_library())
+SITUATIONS = situation_filter(load_content().planner)[1]
 OVERVIEW = page_url("werkbladen/index.md")
 WERKMAP = page_url("werkbladen/werkmap.md")
 
@@ -35,6 +37,8 @@ def expected(**chosen: list[str]) -> list[str]:
             return {phase(sheet)[0]}
         if name == "wie":
             return {p.who for p in sheet.for_whom} or {"niet-aangegeven"}
+        if name == "situatie":
+            return set(SITUATIONS.get(sheet.id, []))
         return {str(sheet.pages)}
     return [s.id for s in SHEETS if all(not v or values(s, name) & set(v) for name, v in chosen.items())]
 
@@ -117,7 +121,10 @@ def test_without_filters_every_card_is_shown_and_each_filter_narrows_it(reading_
     assert count(page) == f"Alle {len(SHEETS)} werkbladen."
     status = page.locator("[data-pig-library-count]")
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
-    for name, value in [("deel", "deel-2"), ("deel", "reflectie"), ("wie", "collegas"), ("wie", "niet-aangegeven"), ("paginas", "2")]:
+    for name, value in [
+        ("deel", "deel-2"), ("deel", "reflectie"), ("wie", "collegas"), ("wie", "medewerker"),
+        ("situatie", "boven"), ("situatie", "onder"), ("paginas", "2"),
+    ]:
         box = page.locator(f'input[name="{name}"][value="{value}"]')
         box.check()
         want = expected(**{name: [value]})
@@ -170,7 +177,7 @@ def test_the_shown_sheets_go_to_the_werkmap_ticked(reading_page, site_url):
     page.wait_for_url(re.compile(re.escape(WERKMAP) + r"\?werkblad="))
     assert page.get_by_role("checkbox", checked=True).evaluate_all("els => els.map(e => e.value)") == want
     pages = sum(s.pages for s in SHEETS if s.id in want)
-    assert page.get_by_role("status").inner_text() == f"{len(want)} van de {len(SHEETS)} werkbladen gekozen: {pages} pagina’s."
+    assert page.locator("[data-pig-pack-status]").inner_text() == f"{len(want)} van de {len(SHEETS)} werkbladen gekozen, in jouw volgorde: {pages} pagina’s."
 
 
 def test_the_filters_work_by_keyboard_alone(reading_page, site_url):

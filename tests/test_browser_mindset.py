@@ -415,6 +415,11 @@ def test_printed_blank_it_is_one_a4_page_with_the_whole_test(page):
     for online in ["Je antwoorden blijven", "Alle antwoorden wissen", "Uitkomst per gebied", "Kies eerst"]:
         assert online not in text
     assert marks(page) == [[False] * 5] * 10, "a blank form prints marks"
+    # Name and date to fill in; "anders, namelijk:" with its line on a row of its own.
+    lines = [" ".join(line.split()) for line in pdf.pages[0].extract_text().splitlines()]
+    assert any(line.startswith("Naam:") and "Datum:" in line for line in lines), lines[:5]
+    (own,) = [line for line in lines if "anders, namelijk:" in line]
+    assert own == "anders, namelijk:", own
 
 
 def test_printed_with_answers_it_is_one_a4_page_with_the_answers_marked(page):

@@ -1,12 +1,25 @@
 """Worksheets as a trainer prints them from Chromium: A4, the declared number
 of pages, every question, no web chrome; the werkmap and the whole book."""
 
+import io
 import re
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader, PdfWriter
 
-from browser_checks import CHROME_WORDS, PageWatch, assert_a4, axe_violations, flat, print_to_pdf, printed, stub_print
+from browser_checks import (
+    CHROME_WORDS,
+    PageWatch,
+    assert_a4,
+    axe_violations,
+    flat,
+    print_to_pdf,
+    printed,
+    sideways_overflow,
+    stored_items,
+    stub_print,
+)
 from sitebuild import load_library, page_url
 
 pytestmark = pytest.mark.browser
@@ -30,6 +43,8 @@ def test_a_worksheet_prints_on_its_declared_a4_pages(reading_page, site_url, she
         assert flat(question.text) in whole, f"{sheet.id}: question {question.id!r} not printed"
     chrome = [word for word in CHROME_WORDS if word in whole]
     assert not chrome, f"{sheet.id}: web chrome in print: {chrome}"
+    # The web edition's additions: a mark each and one line under the title, no badges.
+    assert whole.lower().count("webeditie") == 1 and "* Toegevoegd door de webeditie" in texts[0], sheet.id
     for number, text in enumerate(texts, start=1):
         assert f"Positief in Gesprek · {flat(sheet.title)}" in text, f"{sheet.id}: page {number} has no running footer"
         assert f"pagina {number} van {sheet.pages}" in text, f"{sheet.id}: page {number} is not numbered"
@@ -48,7 +63,7 @@ def test_the_harmonica_prints_as_strips_to_fold_on_one_page(reading_page, site_u
     (text,) = printed_sheet(reading_page, site_url, sheet.id)
     assert text.count("Een compliment (positieve feedback)") == strips
     assert text.count("(feedforward)") == strips + 1  # once in the book's instruction
-    assert text.count("vouwlijn") == strips - 1
+    assert text.count("vouwlijn:") == strips - 1
     assert "Complimentenmuur" not in text  # the flipover variant needs no sheet
 
 
@@ -142,6 +157,17 @@ def first_lines(pdf):
 PAGE_NUMBER = re.compile(r"pagina (\d+) van (\d+)")
 
 
+def pdf_pages(pdf, first):
+    """The pages of ``pdf`` from ``first`` (from 0) on, as a PDF to read."""
+    writer = PdfWriter()
+    for sheet in pdf.pages[first:]:
+        writer.add_page(sheet)
+    out = io.BytesIO()
+    writer.write(out)
+    out.seek(0)
+    return out
+
+
 def page_numbers(pdf):
     """(sheet title, page, of) read from the running footer of each printed page."""
     found = []
@@ -168,7 +194,7 @@ def test_the_werkmap_prints_every_sheet_when_nothing_is_ticked(context, site_url
     watch = PageWatch(site_url).attach(page)
     page.goto(site_url + page_url("werkbladen/werkmap.md"))
     total = sum(sheet.pages for sheet in SHEETS)
-    assert page.get_by_role("status").inner_text() == (
+    assert page.locator("[data-pig-pack-status]").inner_text() == (
         f"Niets aangevinkt: alle {len(SHEETS)} werkbladen worden afgedrukt ({total} pagina’s)."
     )
     pdf = print_to_pdf(page)
@@ -188,7 +214,7 @@ def test_the_werkmap_prints_the_ticked_sheets_each_on_its_own_page(context, site
     for sheet in chosen:
         page.get_by_role("checkbox", name=re.compile("^" + re.escape(sheet.title))).check()
     pages = sum(sheet.pages for sheet in chosen)
-    assert page.get_by_role("status").inner_text() == f"3 van de {len(SHEETS)} werkbladen gekozen: {pages} pagina’s."
+    assert page.locator("[data-pig-pack-status]").inner_text() == f"3 van de {len(SHEETS)} werkbladen gekozen, in jouw volgorde: {pages} pagina’s."
     pdf = print_to_pdf(page)
     firsts = first_lines(pdf)
     assert len(pdf.pages) == pages, firsts
@@ -229,10 +255,10 @@ def test_the_werkmap_remembers_the_choice_on_this_device(context, site_url):
     page.reload()
     ticked = page.get_by_role("checkbox", checked=True)
     assert ticked.count() == 2
-    assert page.get_by_role("status").inner_text() == f"2 van de {len(SHEETS)} werkbladen gekozen: {pages} pagina’s."
-    # Kept under the site's identity (as the answers are), not the page's path.
+    assert page.locator("[data-pig-pack-status]").inner_text() == f"2 van de {len(SHEETS)} werkbladen gekozen, in jouw volgorde: {pages} pagina’s."
+    # Kept under the site's identity (as the answers are, with the session), not the page's path.
     keys = page.evaluate("Object.keys(localStorage).filter(key => !key.endsWith('.__palette'))")
-    assert keys == ["pig/positief-in-gesprek/werkmap/v1"], keys
+    assert sorted(keys) == ["pig/positief-in-gesprek/v2", "pig/positief-in-gesprek/werkmap/v1"], keys
     # A second tab opened later finds the same choice; ticking nothing is kept too.
     other = context.new_page()
     other.goto(site_url + page_url("werkbladen/werkmap.md"))
@@ -281,7 +307,7 @@ def test_the_werkmap_works_when_storage_fails(context, site_url, broken):
     page.goto(site_url + page_url("werkbladen/werkmap.md"))
     chosen = [sheet for sheet in SHEETS if sheet.id == "hefbomen"]
     tick(page, chosen)
-    assert page.get_by_role("status").inner_text() == f"1 van de {len(SHEETS)} werkbladen gekozen: 1 pagina."
+    assert page.locator("[data-pig-pack-status]").inner_text() == f"1 van de {len(SHEETS)} werkbladen gekozen, in jouw volgorde: 1 pagina."
     assert page_numbers(print_to_pdf(page)) == expected_numbers(chosen)
     page.wait_for_timeout(200)
     # Nothing of ours fails: only what Material's own inline script throws on
@@ -299,7 +325,7 @@ def test_the_werkmap_keeps_its_print_button_and_page_count_in_view(context, site
     page = context.new_page()
     page.set_viewport_size({"width": width, "height": 740})
     page.goto(site_url + page_url("werkbladen/werkmap.md"))
-    status = page.get_by_role("status")
+    status = page.locator("[data-pig-pack-status]")
     assert status.get_attribute("aria-live") == "polite"
     button = page.get_by_role("button", name="Werkmap afdrukken")
     first = page.get_by_role("checkbox").first
@@ -331,6 +357,138 @@ def test_the_werkmap_is_accessible_and_works_by_keyboard(context, site_url):
         assert focused[2] <= bar.bounding_box()["y"], f"{focused[0]} is hidden under the print bar"
     assert page.get_by_role("group", name="Kies de werkbladen voor je werkmap").is_visible()
     assert not axe_violations(page)
+
+
+# --- A trainer's session ------------------------------------------------------------
+
+SESSION = ["schaalvraag", "droomvraag", "hefbomen", "job-craften", "balans-opmaken"]
+
+
+def session_address(ids):
+    return page_url("werkbladen/werkmap.md") + "?" + "&".join(f"werkblad={sheet_id}" for sheet_id in ids)
+
+
+def in_order(ids):
+    by_id = {sheet.id: sheet for sheet in SHEETS}
+    return [by_id[sheet_id] for sheet_id in ids]
+
+
+def test_the_werkmap_prints_in_the_order_of_its_address(context, site_url):
+    page = context.new_page()
+    watch = PageWatch(site_url).attach(page)
+    page.goto(site_url + session_address(SESSION[:3]))
+    assert [box.get_attribute("value") for box in page.get_by_role("checkbox", checked=True).all()] == sorted(
+        SESSION[:3], key=[s.id for s in SHEETS].index
+    )
+    assert page.locator(".pig-session__item").evaluate_all("items => items.map(i => i.dataset.sheet)") == SESSION[:3]
+    pdf = print_to_pdf(page)
+    assert page_numbers(pdf) == expected_numbers(in_order(SESSION[:3]))
+    assert not watch.problems()
+
+
+def test_the_werkmap_from_disk_prints_in_the_order_of_its_address(browser, site_dir):
+    page = browser.new_page()
+    try:
+        page.goto((site_dir / "werkbladen/werkmap.html").as_uri() + "?" + session_address(SESSION[:3]).partition("?")[2])
+        assert page_numbers(print_to_pdf(page)) == expected_numbers(in_order(SESSION[:3]))
+    finally:
+        page.close()
+
+
+def test_a_session_is_put_in_order_by_keyboard_and_kept_in_the_address(context, site_url):
+    page = context.new_page()
+    watch = PageWatch(site_url).attach(page)
+    page.goto(site_url + page_url("werkbladen/werkmap.md"))
+    tick(page, in_order(SESSION[:3]))  # ticked in this order: the session's order
+    rows = page.locator(".pig-session__item")
+    assert rows.evaluate_all("items => items.map(i => i.dataset.sheet)") == SESSION[:3]
+    # The last one up, by keyboard: the button keeps the focus.
+    up = page.locator(f'li[data-sheet="{SESSION[2]}"]').get_by_role("button", name="Omhoog")
+    up.focus()
+    page.keyboard.press("Enter")
+    order = [SESSION[0], SESSION[2], SESSION[1]]
+    assert rows.evaluate_all("items => items.map(i => i.dataset.sheet)") == order
+    assert page.evaluate("document.activeElement.textContent") == "Omhoog"
+    page.keyboard.press("Enter")
+    order = [SESSION[2], SESSION[0], SESSION[1]]
+    assert rows.evaluate_all("items => items.map(i => i.dataset.sheet)") == order
+    # At the top "Omhoog" is off: the focus is on "Omlaag" of the same row.
+    assert page.evaluate("[document.activeElement.textContent, document.activeElement.closest('li').dataset.sheet]") == ["Omlaag", SESSION[2]]
+    assert page.evaluate("new URLSearchParams(location.search).getAll('werkblad')") == order
+    # The link opens the same set in another tab.
+    other = context.new_page()
+    other.goto(page.url)
+    assert other.locator(".pig-session__item").evaluate_all("items => items.map(i => i.dataset.sheet)") == order
+    assert page_numbers(print_to_pdf(other)) == expected_numbers(in_order(order))
+    assert not axe_violations(page)
+    assert not watch.problems()
+
+
+def test_several_sessions_are_kept_and_reopened(context, site_url):
+    page = context.new_page()
+    watch = PageWatch(site_url).attach(page)
+    page.goto(site_url + session_address(SESSION[:2]))
+    page.get_by_label("Titel").fill("Ochtend")
+    page.get_by_label("Titel").blur()
+    page.get_by_role("button", name="Nieuwe sessie").click()
+    page.wait_for_load_state()
+    expect(page.locator(".pig-session__item")).to_have_count(0)
+    tick(page, in_order(SESSION[2:4]))
+    page.get_by_label("Titel").fill("Middag")
+    page.get_by_label("Titel").blur()
+    picker = page.get_by_label("Bewaarde sessie")
+    assert sorted(picker.locator("option").all_inner_texts()) == ["Middag", "Ochtend"]
+    picker.select_option(label="Ochtend")
+    page.wait_for_url(re.compile(r"werkblad=" + SESSION[0]))
+    assert page.get_by_label("Titel").input_value() == "Ochtend"
+    assert page.locator(".pig-session__item").evaluate_all("items => items.map(i => i.dataset.sheet)") == SESSION[:2]
+    assert not watch.problems()
+
+
+def test_a_session_fits_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + session_address(SESSION[:2]))
+        expect(page.locator(".pig-session__item")).to_have_count(2)
+        width, wide = sideways_overflow(page)
+        assert width <= 360 and not wide, wide
+    finally:
+        context.close()
+
+
+def test_a_session_of_five_prints_its_plan_then_the_five_sheets_in_its_order(context, site_url):
+    page = context.new_page()
+    watch = PageWatch(site_url).attach(page)
+    page.goto(site_url + session_address(SESSION))
+    for number, sheet_id in enumerate(SESSION):
+        page.locator(f"#pig-session-{sheet_id}-tijd").fill(f"13.{number}5")
+        page.locator(f"#pig-session-{sheet_id}-duur").fill(f"{20 + number} min")
+    forms = page.locator(f"#pig-session-{SESSION[1]}-vorm option").all_inner_texts()
+    # The forms come from who takes part, as the data says.
+    assert forms == ["—", "in tweetallen (leidinggevende en medewerker)", "in een groep (collega’s)"]
+    page.locator(f"#pig-session-{SESSION[1]}-vorm").select_option(forms[2])
+    page.locator(f"#pig-session-{SESSION[1]}-notities").fill("Eerst in stilte, dan delen")
+    page.get_by_label("Titel").fill("Middag waarderend leidinggeven")
+    page.get_by_label("Groep").fill("Teamleiders")
+    page.get_by_label("Sessieplan afdrukken (voor de werkbladen)").check()
+    page.get_by_label("Voorblad afdrukken").check()
+    pdf = print_to_pdf(page)
+    assert_a4(pdf)
+    cover, plan = (flat(p.extract_text()) for p in pdf.pages[:2])
+    assert cover.startswith("Middag waarderend leidinggeven") and "Groep: Teamleiders" in cover
+    assert "pagina" not in cover and "pagina" not in plan
+    assert plan.startswith("Sessieplan: Middag waarderend leidinggeven")
+    rows = [plan.index(f"13.{number}5 {20 + number} min {flat(sheet.title)}") for number, sheet in enumerate(in_order(SESSION))]
+    assert rows == sorted(rows), plan
+    assert "in een groep (collega’s) Eerst in stilte, dan delen" in plan
+    assert page_numbers(PdfReader(pdf_pages(pdf, 2))) == expected_numbers(in_order(SESSION))
+    # Kept on this device: after a reload the plan is there, and in the backup.
+    page.reload()
+    assert page.locator(f"#pig-session-{SESSION[4]}-duur").input_value() == "24 min"
+    stored = stored_items(page)
+    assert any(key.startswith("@sessie/") and key.endswith("/titel") for key in stored)
+    assert not watch.problems()
 
 
 # --- The whole book ------------------------------------------------------------------

@@ -9,11 +9,13 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from macros.content.conversations import Block, Conversation, ConversationLibrary, Werkvorm
+from macros.content.worksheets import question_section
 from macros.render.conversations import (
     EXPECTATION_LABELS,
     render_block,
     render_comparison,
     render_conversation_page,
+    render_observer,
     resolve,
 )
 from sitebuild import ROOT, article_html, html_path, link_href, page_url, text_blocks
@@ -87,9 +89,10 @@ def test_the_page_has_card_numbered_steps_werkvormen_and_the_print_sheet(workshe
     assert "1. a\n2. b" in markdown
     assert '<p class="admonition-title">NB</p>' in markdown
     assert '[Reflectie: voorbereiden van een ontwikkelgesprek dat je gaat voeren](../werkbladen/reflectie-voorbereiden.md)' in markdown
-    printed = markdown[markdown.index('<aside class="pig-conv-print" data-search-exclude>'):]
+    printed, observer = markdown[markdown.index('<aside class="pig-conv-print" data-search-exclude>'):].split("\n\n")
     assert '<section class="pig-ws" data-worksheet="reflectie-voorbereiden"' in printed
-    assert "\n\n" not in printed  # one raw HTML block
+    # Then the observer's sheet: each a single raw HTML block, the last of the page.
+    assert observer.startswith('<aside class="pig-conv-print pig-conv-observe pig-web" data-conversation="proef"') and observer.endswith("</aside>")
 
 
 def test_the_comparison_is_a_markdown_table_of_all():
@@ -247,3 +250,23 @@ def test_each_person_page_is_tagged_for_search_with_its_expectation(site_dir, co
         assert front["tags"] == [label], conversation.page
         entry = next(doc for doc in index["docs"] if doc["location"] == page_url(conversation.page))
         assert entry["tags"] == [label]
+
+
+def test_the_observers_sheet_holds_the_books_steps_and_questions_and_nothing_else(conversations, worksheets):
+    for conversation in conversations:
+        html = render_observer(conversation, worksheets)
+        assert f"Observatieblad: gesprek met {conversation.person.name}" in html
+        assert "dit observatieblad is van de webeditie" in html
+        items = [html_lib.unescape(item) for item in re.findall(r'<span class="pig-conv-observe__box" aria-hidden="true"></span> (.*?)</li>', html, re.S)]
+        expected = []
+        for step in conversation.steps:
+            assert f"{step.title}</h3>" in html_lib.unescape(html)
+            for block in step.blocks:
+                if block.say is not None:
+                    expected.append(block.say.text)
+                expected += list(block.questions or ())
+                if block.worksheet_questions is not None:
+                    sheet = worksheets.get(block.worksheet_questions.worksheet)
+                    expected += [q.text for q in question_section(sheet, block.worksheet_questions.section).questions]
+        assert items == expected, conversation.id
+        assert html.count("<h3>") == len(conversation.steps)

@@ -63,7 +63,7 @@ def test_hostile_titles_keep_every_page_whole(hostile_site):
     overview = (site / "werkbladen" / "index.html").read_text(encoding="utf-8")
     card = re.search(r'<li class="pig-ml__card" data-worksheet="hefbomen"[^>]*>(.*?)</li>', overview, re.S)
     assert card and f'<a href="hefbomen.html">{inert(HOSTILE)}</a></h2>' in card.group(1)  # a template's: templating.inert
-    assert card.group(1).count("<dt>") == 5  # the card keeps its facts (kind, part, who, needs, length)
+    assert card.group(1).count("<dt>") == 4  # the card keeps its facts (kind, part, who, size; the book names no needs)
     reading = (site / "deel-1" / "hefbomen.html").read_text(encoding="utf-8")
     assert "[Werkblad" not in reading
     assert f'class="md-button pig-ws-link pig-ui" href="../werkbladen/hefbomen.html">Werkblad om af te drukken: {shown}</a>' in reading

@@ -8,6 +8,7 @@ none and links to none.
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 import socket
@@ -68,6 +69,10 @@ def test_each_sheet_pdf_has_its_declared_pages_on_a4(site_dir, worksheets):
             assert size == pytest.approx(A4, abs=1), f"{sheet.id}: page of {size} pt, not A4"
         text = words(reader.pages[0].extract_text())
         assert words(sheet.title) in text, f"{sheet.id}: its title is not on its first page"
+        # The web edition's additions are marked quietly: one line under the title, no badges.
+        whole = words(" ".join(page.extract_text() for page in reader.pages))
+        assert whole.lower().count("webeditie") == 1, f"{sheet.id}: 'webeditie' {whole.lower().count('webeditie')} times"
+        assert words("Toegevoegd door de webeditie, niet uit het boek") in words(reader.pages[0].extract_text()), sheet.id
 
 
 def test_each_conversation_pdf_is_the_guide_then_its_preparation_sheet(site_dir, conversations, worksheets):
@@ -78,12 +83,14 @@ def test_each_conversation_pdf_is_the_guide_then_its_preparation_sheet(site_dir,
         assert words(conversation.person.name) in pages[0]
         first_of_sheet = next(n for n, text in enumerate(pages) if words(preparation.title) in text)
         assert 0 < first_of_sheet, f"{conversation.id}: the preparation sheet does not follow the guide"
-        assert len(pages) - first_of_sheet == preparation.pages, f"{conversation.id}: the sheet's pages"
-        # The sheet counts its own pages, as on its own PDF ("pagina 1", not the guide's next number).
+        # Then the observer's sheet for a role-play, on a page of its own.
+        observer = first_of_sheet + preparation.pages
+        assert pages[observer].startswith(words(f"Observatieblad: gesprek met {conversation.person.name}")), pages[observer][:80]
+        # Each counts its own pages, as on its own PDF ("pagina 1", not the guide's next number).
         numbers = [re.findall(r"pagina (\d+)", page.extract_text())[-1:] for page in reader.pages]
         assert numbers == [[str(n)] for n in range(1, first_of_sheet + 1)] + [
             [str(n)] for n in range(1, preparation.pages + 1)
-        ], f"{conversation.id}: page numbers {numbers}"
+        ] + [[str(n)] for n in range(1, len(pages) - observer + 1)], f"{conversation.id}: page numbers {numbers}"
 
 
 def test_the_mindset_test_pdf_is_a_one_page_form(site_dir):
@@ -92,6 +99,44 @@ def test_the_mindset_test_pdf_is_a_one_page_form(site_dir):
     text = reader.pages[0].extract_text()
     assert "Check je eigen mindset" in text
     assert "Bekijk je uitslag" not in text and "Opgeslagen" not in text
+
+
+def form_fields(reader: PdfReader) -> dict[str, tuple[str, str]]:
+    """Every form field of a PDF: its full name -> (type, the name a screen reader reads)."""
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a radio button's kids repeat its name
+    return {name: (str(field.get("/FT")), str(field.get("/TU") or "")) for name, field in (reader.get_fields() or {}).items()}
+
+
+def test_every_sheet_pdf_and_the_self_test_can_be_filled_in(site_dir, worksheets, conversations):
+    """A field over every answer's lines and every blank, named in Dutch for a
+    screen reader (the question, "Naam", "Datum"); still tagged and A4."""
+    fillable = [f"pdf/werkbladen/{sheet.id}.pdf" for sheet in worksheets]
+    fillable += [f"pdf/gesprekken/{conversation.id}.pdf" for conversation in conversations]
+    for name in fillable + ["pdf/mindset-test.pdf"]:
+        fields = form_fields(PdfReader(site_dir / name))
+        assert fields.get("naam") == ("/Tx", "Naam") and fields.get("datum") == ("/Tx", "Datum"), name
+        unnamed = [field for field, (_, spoken) in fields.items() if not spoken or spoken == field or "pig-" in spoken]
+        assert not unnamed, f"{name}: fields without a Dutch name: {unnamed}"
+    for sheet in worksheets:
+        fields = form_fields(PdfReader(site_dir / f"pdf/werkbladen/{sheet.id}.pdf"))
+        printed = [q for section in sheet.sections if section.on_sheet for _ in range(section.copies) for q in section.questions if q.lines]
+        answers = [field for field, (kind, _) in fields.items() if kind == "/Tx" and field not in ("naam", "datum")]
+        blanks = sum(len(section.fields) * section.copies for section in sheet.sections if section.on_sheet)
+        assert len(answers) == len(printed) + blanks, f"{sheet.id}: {len(answers)} text fields for {len(printed)} answers and {blanks} blanks"
+        for question in {q.id: q for q in printed}.values():
+            assert fields[question.id][1] == " ".join(question.text.split()), (sheet.id, question.id)
+    mindset = form_fields(PdfReader(site_dir / "pdf/mindset-test.pdf"))
+    for number in range(1, 11):
+        kind, spoken = mindset[f"stelling-{number}"]
+        assert kind == "/Btn" and spoken.startswith(f"Stelling {number} Links: "), (number, spoken)
+    assert mindset["gebied"] == ("/Btn", "Welk gebied uit je leven neem je in je hoofd?")
+    assert mindset["gebied-eigen"][0] == "/Tx"
+    radio = PdfReader(site_dir / "pdf/mindset-test.pdf").get_fields()["stelling-1"]
+    assert list(radio["/_States_"]) == ["/0", "/1", "/2", "/3", "/4"]  # five circles, one choice
+
+
+def test_the_book_pdf_has_no_form_fields(book):
+    assert not form_fields(book)
 
 
 def test_every_pdf_is_tagged_with_its_title_authors_and_language(site_dir, worksheets, conversations):
@@ -286,7 +331,7 @@ def test_the_links_to_pdfs_are_interface_text(site_dir):
     html = (site_dir / "werkbladen/hefbomen.html").read_text(encoding="utf-8")
     link = re.search(r'<p class="([^"]*)"><a href="[^"]*\.pdf"[^>]*>([^<]*)</a>', html)
     assert link and "pig-ui" in link.group(1).split(), "the link is not marked as interface"
-    assert link.group(2) == "Werkblad als PDF (A4, 1 pagina)"
+    assert link.group(2) == "Werkblad als invulbare PDF (A4, 1 pagina)"
 
 
 def test_the_zip_holds_every_pdf(site_dir, worksheets, conversations):

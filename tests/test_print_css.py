@@ -42,6 +42,22 @@ def test_a_named_page_has_a_footer_that_cannot_escape_its_string():
     assert css_string('a"b\\c</style>') == '"a\\22 b\\5c c\\3c \\2f style\\3e "'
 
 
+def test_a_printed_sheet_leads_back_to_its_page_only_where_the_site_has_an_address(worksheets, conversations):
+    import segno
+
+    address = "https://intranet.example.org/werkboek/werkbladen/hefbomen.html"
+    parts = generated_rules(worksheets, conversations, {"hefbomen": address})
+    code = segno.make(address, error="m").svg_data_uri(scale=1, border=0)
+    for part in ("sheets", "werkmap"):  # on its own page (and its PDF) and in the werkmap
+        rule = next(line for line in parts[part].splitlines() if "@page pig-own-hefbomen " in line or "@page pig-pack-hefbomen " in line)
+        assert css_string("Online: intranet.example.org/werkboek/werkbladen/hefbomen.html") in rule
+        assert f'content: url("{code}")' in rule and code.startswith("data:image/svg+xml")
+        assert parts[part].count("Online: ") == 1  # no address where none is given
+    assert "Online" not in parts["book"] and "Online" not in parts["conversations"]
+    # Without the site's address (no site_url): nothing.
+    assert not [part for part, css in generated_rules(worksheets, conversations).items() if "Online" in css or "data:image" in css]
+
+
 def test_every_sheet_and_every_guide_has_its_named_page(worksheets, conversations):
     parts = generated_rules(worksheets, conversations)
     css = "\n".join(parts.values())

@@ -130,31 +130,38 @@ def test_link_is_markdown_that_mkdocs_checks():
     )
 
 
-def overview_of(*sheets, pdf=lambda sheet: None):
+def overview_of(*sheets, pdf=lambda sheet: None, situations=None):
     return render_overview(
         WorksheetLibrary(sheets, load_figures()),
         lambda target: "/" + target.removesuffix(".md") + ".html",
         lambda sheet_id: f"werkbladen/{sheet_id}.md",
         "werkbladen/werkmap.md",
         pdf,
+        situations=situations,
     )
 
 
 def test_overview_cards_carry_the_data_escaped_and_filters_only_of_values_in_use():
     quiet = SHEET.model_copy(update={"id": "stil", "part": "bijlagen", "for_whom": (), "needs": (), "pages": 1})
-    html = overview_of(SHEET, quiet)
-    cards = re.findall(r'<li class="pig-ml__card" data-worksheet="([^"]+)" data-deel="([^"]+)" data-wie="([^"]+)" data-paginas="(\d+)">', html)
-    assert cards == [("proef", "deel-2", "leidinggevende samen collegas", "2"), ("stil", "bijlagen", "niet-aangegeven", "1")]
+    html = overview_of(SHEET, quiet, situations=([("boven", "boven verwachting (zoals Myra)")], {"proef": ["boven"]}))
+    cards = re.findall(
+        r'<li class="pig-ml__card" data-worksheet="([^"]+)" data-deel="([^"]+)" data-wie="([^"]+)" data-paginas="(\d+)" data-situatie="([^"]*)">', html
+    )
+    assert cards == [("proef", "deel-2", "leidinggevende samen collegas", "2", "boven"), ("stil", "bijlagen", "niet-aangegeven", "1", "")]
     assert "<b>" not in html and "Een &lt;b&gt;proef&lt;/b&gt; voor de kaart." in html
     assert '<h2 class="pig-ml__title" id="werkblad-proef"><a href="/werkbladen/proef.html">Proef &amp; &#34;test&#34; &#42;b&#42;</a></h2>' in html
     assert '<a href="/deel-2/proef.html">Lees de uitleg</a>' in html
-    assert "<dt>Nodig</dt><dd>niet aangegeven</dd>" in html and "<dt>Wie doet mee</dt><dd>niet aangegeven</dd>" in html
+    # A sheet that needs nothing says nothing about it; its length is named as pages.
+    assert html.count("<dt>Nodig</dt>") == 1 and "<dt>Wie doet mee</dt><dd>niet aangegeven</dd>" in html
+    assert html.count("<dt>Omvang (pagina’s)</dt>") == 2 and "Lengte" not in html
     values = re.findall(r'<input type="checkbox" name="(\w+)" value="([^"]+)">', html)
     assert values == [
         ("deel", "deel-2"), ("deel", "bijlagen"),
         ("wie", "leidinggevende"), ("wie", "samen"), ("wie", "collegas"), ("wie", "niet-aangegeven"),
+        ("situatie", "boven"),
         ("paginas", "1"), ("paginas", "2"),
     ]
+    assert "De indeling is de lezing van de webeditie" in html
     assert 'data-werkmap="/werkbladen/werkmap.html"' in html
     assert ">PDF</a>" not in html
 
@@ -214,9 +221,13 @@ def test_fields_head_each_copy_of_a_questionnaire(worksheets):
 
 def test_pack_offers_every_sheet_and_holds_every_sheet(worksheets):
     html = render_pack(worksheets)
-    boxes = re.findall(r'<input type="checkbox" name="werkblad" value="([^"]+)" data-pages="(\d+)">', html)
-    assert [box for box, _ in boxes] == [sheet.id for sheet in worksheets]
-    assert [int(pages) for _, pages in boxes] == [sheet.pages for sheet in worksheets]
+    boxes = re.findall(r'<input type="checkbox" name="werkblad" value="([^"]+)" data-pages="(\d+)" data-title="[^"]+" data-forms="([^"]*)">', html)
+    assert [box for box, _, _ in boxes] == [sheet.id for sheet in worksheets]
+    assert [int(pages) for _, pages, _ in boxes] == [sheet.pages for sheet in worksheets]
+    # The forms a session plan offers: from who takes part, as the data says.
+    forms = {box: value.split("|") for box, _, value in boxes}
+    assert forms["droomvraag"] == ["in tweetallen (leidinggevende en medewerker)", "in een groep (collega’s)"]
+    assert forms["reflectie-vasthouden"] == ["alleen (leidinggevende)"]
     assert re.findall(r'<section class="pig-ws" data-worksheet="([^"]+)"', html) == [sheet.id for sheet in worksheets]
 
 

@@ -25,11 +25,13 @@
   //   "@plan/<plan>/<field>"  a conversation plan's field (planner.js)  {text, updated}
   //   "@plan/<plan>/<sheet>/<question>"  an answer on a sheet for that conversation
   //   "@plan/<plan>/<sheet>/@datum"      the date on that sheet for it
+  //   "@sessie/<session>/<field>"  a trainer's session's field (werkmap.js)  {text, updated}
   // A conversation is a workspace: its plan, and its own answers to every
   // worksheet used for it; its name ("@plan/<plan>/naam") is the name on
   // those sheets. The keys without a plan are the reader's own.
   var ANSWER = /^[a-z0-9-]+\/[a-z0-9-]+$/;
   var PLAN = /^@plan\/[a-z0-9]{1,40}\/[a-z0-9-]{1,80}$/;
+  var SESSION = /^@sessie\/[a-z0-9]{1,40}\/[a-z0-9-]{1,80}$/;
   var DATE = /^[a-z0-9-]+\/@datum$/;
   var NAME = "@naam";
   var MINDSET = "@mindset/";
@@ -67,7 +69,7 @@
 
   // A key of a kind this edition knows; others belong to a later edition.
   function knownKind(key) {
-    return ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key) || PLAN_SHEET.test(key) || key.indexOf(MINDSET) === 0 || HISTORY_KEY.test(key);
+    return ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key) || PLAN_SHEET.test(key) || SESSION.test(key) || key.indexOf(MINDSET) === 0 || HISTORY_KEY.test(key);
   }
 
   // An entry as it may be kept, or null. Timestamps are ISO texts of real
@@ -77,7 +79,7 @@
     if (!entry || typeof entry !== "object") return null;
     var updated = realStamp(entry.updated) ? entry.updated : "";
     if (!updated && entry.updated !== undefined && entry.updated !== "" && badStamps) badStamps.push(key);
-    if (ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key) || PLAN_SHEET.test(key)) {
+    if (ANSWER.test(key) || DATE.test(key) || key === NAME || PLAN.test(key) || PLAN_SHEET.test(key) || SESSION.test(key)) {
       return typeof entry.text === "string" ? { text: entry.text, updated: updated } : null;
     }
     var earlier = HISTORY_KEY.exec(key);
@@ -180,7 +182,7 @@
   function known(key, catalogue, partial) {
     if (key === NAME) return true;
     if (key.indexOf(MINDSET) === 0 || HISTORY_KEY.test(key)) return true;
-    if (PLAN.test(key)) return true;
+    if (PLAN.test(key) || SESSION.test(key)) return true;
     var inPlan = PLAN_SHEET.exec(key);
     if (inPlan) key = inPlan[2] + "/" + inPlan[3];
     var sheet = key.split("/")[0];
@@ -341,7 +343,7 @@
   }
 
   var model = {
-    VERSION: VERSION, APP: APP, LIMIT: LIMIT, ANSWER: ANSWER, PLAN: PLAN, DATE: DATE, NAME: NAME, MINDSET: MINDSET,
+    VERSION: VERSION, APP: APP, LIMIT: LIMIT, ANSWER: ANSWER, PLAN: PLAN, SESSION: SESSION, DATE: DATE, NAME: NAME, MINDSET: MINDSET,
     PLAN_PREFIX: PLAN_PREFIX, PLAN_ID: PLAN_ID, PLAN_SHEET: PLAN_SHEET,
     has: has, map: map, realStamp: realStamp, knownKind: knownKind, cleanEntry: cleanEntry,
     parseRecord: parseRecord, parseItems: parseItems, toText: toText, apply: apply, same: same, known: known,

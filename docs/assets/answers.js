@@ -314,6 +314,7 @@
     },
     MINDSET: MINDSET,
     PLAN: PLAN,
+    SESSION: model.SESSION,
     ask: ask,
   };
   window.pigStore = api;

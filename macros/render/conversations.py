@@ -8,6 +8,7 @@ into the relative link from the page being rendered.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from markupsafe import Markup
@@ -18,6 +19,7 @@ from .markdown import md_text
 from .templating import render
 from .print_css import PREPARATION_SHEET
 from .worksheets import render_questions, render_sheet, render_worksheet_link
+from ..content.worksheets import question_section
 
 EXPECTATION_LABELS: dict[str, str] = {
     "boven": "boven verwachting",
@@ -141,7 +143,8 @@ def render_actions(preparation, link_to: LinkTo) -> str:
             "Gespreksgids afdrukken</button></p>",
             "",
             f"Op papier krijg je deze gespreksgids, met daarachter het werkblad [{md_text(preparation.title)}]({href})"
-            " om het gesprek voor te bereiden.",
+            " om het gesprek voor te bereiden, en een observatieblad voor een rollenspel in een workshop"
+            " (van de webeditie: de stappen en vragen van dit gesprek om aan te vinken).",
             "",
             "</div>",
         ]
@@ -184,7 +187,38 @@ def render_conversation_page(
             sheet=Markup(render_sheet(preparation, worksheets.figures, level=1)),
         )
     )
+    parts.append(render_observer(conversation, worksheets))
     return "\n\n".join(parts)
+
+
+def observed(step: Step, worksheets: WorksheetLibrary) -> list[tuple[str, str]]:
+    """What an observer can tick off in one step: the book's questions of the
+    step (also those of a worksheet it quotes) and what the book has the
+    leader say, in the book's order and words; nothing else."""
+    items: list[tuple[str, str]] = []
+    for block in step.blocks:
+        if block.say is not None:
+            items.append(("say", block.say.text))
+        for question in block.questions or ():
+            items.append(("question", question))
+        if block.worksheet_questions is not None:
+            wanted = block.worksheet_questions
+            section = question_section(worksheets.get(wanted.worksheet), wanted.section)
+            items.extend(("question", q.text) for q in section.questions)
+    # Inline Markdown (a link to a werkvorm) as its words: the sheet is plain text.
+    return [(kind, re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)) for kind, text in items]
+
+
+def render_observer(conversation: Conversation, worksheets: WorksheetLibrary) -> str:
+    """The observer's sheet of a conversation for a role-play: each step with
+    the book's questions to tick off and room for what was seen."""
+    steps = [(number, step, observed(step, worksheets)) for number, step in enumerate(conversation.steps, start=1)]
+    intro = (
+        f"Voor een rollenspel van het gesprek met {conversation.person.name} (Deel 4): vink aan wat je ziet "
+        "gebeuren en noteer wat je opvalt. De stappen, de vragen en wat de leidinggevende zegt komen uit het "
+        "voorbeeldgesprek in het boek; dit observatieblad is van de webeditie."
+    )
+    return render("conversations/observer.html", conversation=conversation, steps=steps, intro=intro)
 
 
 def render_comparison(library: ConversationLibrary, link_to: LinkTo) -> str:

@@ -95,20 +95,131 @@ def document(title: str, body: str, kind: str, *, subject: str = "") -> str:
 
 
 def page_document(title: str, page_html: str, kind: str, *, subject: str = "") -> str:
-    """The document of one built page (a worksheet, a guide, the mindset test)."""
-    return document(title, article(page_html), kind, subject=subject)
+    """The document of one built page (a worksheet, a guide, the mindset
+    test); a worksheet and the mindset test with form fields to fill in."""
+    body = article(page_html)
+    if kind in FILLABLE:
+        body = fillable(body)
+    return document(title, body, kind, subject=subject)
+
+
+# Fillable PDFs ----------------------------------------------------------------
+# WeasyPrint writes a form field for each input, textarea and select whose
+# CSS ``appearance`` is ``auto`` (pdf.css: ``.pig-pdf-field``) when drawn
+# with ``pdf_forms``. A field's name (/T) is its ``name``, the name a screen
+# reader reads (/TU) its label or ``title``: both Dutch. Each field lies over
+# the ruled lines or the blank it stands for, so the pages stay as printed.
+
+FILLABLE = ("sheet", "mindset")
+FIELD = "pig-pdf-field"
+
+_QUESTION = re.compile(
+    r'(<li class="pig-ws__question[^"]*" data-question="([^"]+)"[^>]*>\s*<p class="pig-ws__text">((?:(?!</p>).)*)</p>)'
+    r'((?:(?!<li class="pig-ws__question).)*?)(<div class="pig-ws__lines" aria-hidden="true">)',
+    re.S,
+)
+_BLANK = re.compile(
+    r'(<span class="pig-(?:ws|mt)__field">(?:<span class="pig-web">)?([^<:]+):(?:</span>)?\s*<span class="pig-(?:ws|mt)__blank">)(</span>)'
+)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _plain(html: str) -> str:
+    """The text of a bit of built HTML, for an attribute (entities kept)."""
+    return " ".join(_TAG.sub(" ", html).split()).replace('"', "&#34;")
+
+
+class _Names:
+    """Unique field names: a question printed in several copies gets "-2", "-3"."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, name: str) -> tuple[str, int]:
+        self.seen[name] = self.seen.get(name, 0) + 1
+        number = self.seen[name]
+        return (name if number == 1 else f"{name}-{number}"), number
+
+
+def fillable(html: str) -> str:
+    """A worksheet's or the mindset test's built HTML with a form field on
+    every answer's ruled lines, every blank (Naam, Datum, Over...) and, in
+    the mindset test, the choices as radio buttons named by their statement."""
+    names = _Names()
+
+    def answer(match: re.Match) -> str:
+        name, number = names(match.group(2))
+        label = _plain(match.group(3)) + (f" ({number})" if number > 1 else "")
+        field = f'<textarea class="{FIELD}" name="{name}" title="{label}"></textarea>'
+        return match.group(1) + match.group(4) + match.group(5) + field
+
+    def blank(match: re.Match) -> str:
+        label = " ".join(match.group(2).split())
+        name, number = names(re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-"))
+        title = label + (f" ({number})" if number > 1 else "")
+        return match.group(1) + f'<input type="text" class="{FIELD}" name="{name}" title="{title}">' + match.group(3)
+
+    html = _QUESTION.sub(answer, html)
+    html = _BLANK.sub(blank, html)
+    return _mindset_fields(html)
+
+
+_MT_ITEM = re.compile(r'(<fieldset class="pig-mt__item"[^>]*>\s*<legend class="pig-mt__legend">(.*?)</legend>)(.*?)(</fieldset>)', re.S)
+_MT_POINT = re.compile(r'<label class="pig-mt__point">(<input type="radio" name="pig-mt-[^"]+" value="(\d+)")[^>]*>(.*?)</label>', re.S)
+_MT_AREA = re.compile(r'<label class="pig-mt__choice">(<input type="radio" name="pig-mt-gebied" value="[^"]+")>(.*?)</label>', re.S)
+_MT_OWN = re.compile(r'<label>(<input type="radio" name="pig-mt-gebied" value="eigen")>(.*?)</label>', re.S)
+_MT_AREA_LEGEND = re.compile(r'<fieldset class="pig-mt__area">\s*<legend>(.*?)</legend>', re.S)
+
+
+def _mindset_fields(html: str) -> str:
+    """The mindset test's choices as radio buttons: one group per statement,
+    named "stelling-1" and read out by its statement; the area as a group
+    named "gebied" with a text field for "anders, namelijk"."""
+    if 'class="pig-mt' not in html:
+        return html
+
+    def item(match: re.Match) -> str:
+        statement = _plain(match.group(2))
+        number = re.search(r"\d+", statement).group(0)
+
+        def point(found: re.Match) -> str:
+            radio = found.group(1).replace('name="pig-mt-', f'data-item="').replace("<input ", f'<input class="{FIELD}" name="stelling-{number}" ', 1)
+            return f'<span class="pig-mt__point">{radio} title="{statement}">{found.group(3)}</span>'
+
+        return match.group(1) + _MT_POINT.sub(point, match.group(3)) + match.group(4)
+
+    html = _MT_ITEM.sub(item, html)
+    legend = _MT_AREA_LEGEND.search(html)
+    question = _plain(legend.group(1)) if legend else "Gebied"
+
+    def area(found: re.Match, wrapper: str) -> str:
+        radio = found.group(1).replace('name="pig-mt-gebied"', 'name="gebied"').replace("<input ", f'<input class="{FIELD}" ', 1)
+        return f'<span class="{wrapper}">{radio} title="{question}">{found.group(2)}</span>'
+
+    html = _MT_AREA.sub(lambda found: area(found, "pig-mt__choice"), html)
+    html = _MT_OWN.sub(lambda found: area(found, "pig-mt__own-choice"), html)
+    return re.sub(
+        r'<input type="text" class="pig-mt__own" name="pig-mt-eigen"([^>]*) aria-label="([^"]+)"',
+        rf'<input type="text" class="pig-mt__own {FIELD}" name="gebied-eigen"\1 aria-label="\2" title="\2"',
+        html,
+    )
 
 
 _PREPARATION = re.compile(r'<aside class="pig-conv-print"[^>]*>.*?</aside>', re.S)
+_OBSERVER = re.compile(r'<aside class="pig-conv-print pig-conv-observe pig-web"[^>]*>.*?</aside>', re.S)
 
 
-def guide_documents(title: str, page_html: str) -> tuple[str, str]:
-    """A conversation guide's page as two documents: the guide, and the
-    preparation sheet printed after it, so that each counts its own pages
-    (the sheet's footer says "pagina 1", as on the sheet's own PDF)."""
+def guide_documents(title: str, page_html: str) -> tuple[str, ...]:
+    """A conversation guide's page as documents: the guide, the preparation
+    sheet printed after it (fillable), then the observer's sheet for a
+    role-play, so that each counts its own pages (the sheet's footer says
+    "pagina 1", as on the sheet's own PDF)."""
     content = article(page_html)
+    observers = _OBSERVER.findall(content)
+    content = _OBSERVER.sub("", content)
     sheets = _PREPARATION.findall(content)
-    return document(title, _PREPARATION.sub("", content), "guide"), document(title, "".join(sheets), "guide")
+    guide = document(title, _PREPARATION.sub("", content), "guide")
+    return (guide, document(title, fillable("".join(sheets)), "guide"), *(document(title, html, "guide") for html in observers))
 
 
 # The whole book ------------------------------------------------------------

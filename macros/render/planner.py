@@ -126,3 +126,18 @@ def plan_names(planner: Planner) -> list[tuple[str, str]]:
     names += [("richting:beide", "allebei"), ("vast:ja", "ja, zie Deel 5")]
     names += [(f"werkvorm:{w.id}", w.title) for w in planner.werkvormen]
     return names
+
+
+def situation_filter(planner: Planner) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
+    """The worksheet overview's filter by situation, from the same data as
+    the planner: each situation (value, label), and per worksheet the
+    situations whose example conversation in Deel 4 uses it."""
+    options = [(s.expectation, f"{EXPECTATION_LABELS[s.expectation]} (zoals {s.conversation.person.name})") for s in planner.situations]
+    by_sheet: dict[str, list[str]] = {}
+    for situation in planner.situations:
+        for _, _, suggestions in situation.steps:
+            for suggestion in suggestions:
+                sheet_id = suggestion.werkvorm.worksheet
+                if sheet_id and situation.expectation not in by_sheet.setdefault(sheet_id, []):
+                    by_sheet[sheet_id].append(situation.expectation)
+    return options, by_sheet

@@ -8,7 +8,10 @@ Content-Security-Policy needs no inline styles.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
+
+import segno
 
 from ..content.conversations import ConversationLibrary
 from ..content.worksheets import WorksheetLibrary
@@ -31,7 +34,7 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def named_page(name: str, footer: str, selectors: Iterable[str], number: str = 'counter(page)') -> str:
+def named_page(name: str, footer: str, selectors: Iterable[str], number: str = 'counter(page)', header: str = "") -> str:
     """An ``@page`` rule called ``name`` with ``footer`` at the bottom left and
     "pagina " ``number`` (CSS content) at the bottom right, used by the
     elements ``selectors``.
@@ -41,7 +44,7 @@ def named_page(name: str, footer: str, selectors: Iterable[str], number: str = '
     """
     rules = [
         f"@page {name} {{ @bottom-left {{ content: {css_string(footer)}; {_FOOTER_BOX} {_FOOTER_LEFT} }} "
-        f'@bottom-right {{ content: "pagina " {number}; {_FOOTER_BOX} {_FOOTER_RIGHT} }} }}'
+        f'@bottom-right {{ content: "pagina " {number}; {_FOOTER_BOX} {_FOOTER_RIGHT} }}{" " + header if header else ""} }}'
     ]
     rules += [f"{selector} {{ page: {name}; }}" for selector in selectors]
     return "\n".join(rules)
@@ -60,10 +63,27 @@ def book_pages(library: WorksheetLibrary) -> list[str]:
     ]
 
 
-def own_pages(library: WorksheetLibrary) -> list[str]:
+def link_back(url: str) -> str:
+    """The margin boxes at the top of a printed sheet's pages that lead back
+    to its page online: the address, and a QR code of it (segno, drawn at
+    build time; an SVG as a data: URL in the stylesheet, no image from
+    outside and no style attribute)."""
+    code = segno.make(url, error="m").svg_data_uri(scale=1, border=0)
+    if '"' in code or "\\" in code:  # pragma: no cover - segno quotes the SVG
+        raise ValueError("the QR code's data URL does not fit in a CSS string")
+    shown = re.sub(r"^https?://", "", url)
+    return (
+        f"@top-left {{ content: {css_string('Online: ' + shown)}; {_FOOTER_BOX} }} "
+        f'@top-right {{ content: url("{code}"); width: 15mm; height: 15mm; }}'
+    )
+
+
+def own_pages(library: WorksheetLibrary, online: Mapping[str, str] | None = None) -> list[str]:
     """A named page per worksheet on its own page, where the document is the
     sheet: "pagina 1 van 2" (of the pages printed, which answers typed
-    online may make more than declared)."""
+    online may make more than declared); with ``online`` (a sheet's id: the
+    address of its page, where the site's address is known) a link back."""
+    online = online or {}
     return [
         named_page(
             f"pig-own-{sheet.id}",
@@ -73,6 +93,7 @@ def own_pages(library: WorksheetLibrary) -> list[str]:
                 f'body:has(.md-content__inner > .pig-ws[data-worksheet="{sheet.id}"])',
             ],
             number='counter(page) " van " counter(pages)',
+            header=link_back(online[sheet.id]) if sheet.id in online else "",
         )
         for sheet in library
     ]
@@ -107,9 +128,11 @@ def pack_counter_styles(library: WorksheetLibrary) -> list[str]:
     return rules
 
 
-def pack_pages(library: WorksheetLibrary) -> list[str]:
+def pack_pages(library: WorksheetLibrary, online: Mapping[str, str] | None = None) -> list[str]:
     """A named page per sheet in the werkmap, whose footer counts that sheet's
-    pages from 1: "pagina 1 van 2" (see ``pack_counter_style``)."""
+    pages from 1: "pagina 1 van 2" (see ``pack_counter_style``); with
+    ``online``, a link back to each sheet's page (see ``own_pages``)."""
+    online = online or {}
     return [
         named_page(
             f"pig-pack-{sheet.id}",
@@ -121,6 +144,7 @@ def pack_pages(library: WorksheetLibrary) -> list[str]:
                 ":not(.pig-ws--skipped):not(.pig-ws:not(.pig-ws--skipped) ~ .pig-ws))",
             ],
             number=f'counter(page, pig-pack-{sheet.id}) " van {sheet.pages}"',
+            header=link_back(online[sheet.id]) if sheet.id in online else "",
         )
         for sheet in library
     ]
@@ -139,6 +163,15 @@ def conversation_pages(library: ConversationLibrary, worksheets: WorksheetLibrar
     ]
     rules += book_pages([worksheets.get(PREPARATION_SHEET)])
     rules.append(f".pig-conv-print {{ page: pig-ws-{PREPARATION_SHEET}; }}")
+    # The observer's sheet after it, on a named page of its own.
+    rules += [
+        named_page(
+            f"pig-obs-{conversation.id}",
+            f"{WORKBOOK} · Observatieblad: {conversation.person.name}",
+            [f'.pig-conv-observe[data-conversation="{conversation.id}"]'],
+        )
+        for conversation in library
+    ]
     return rules
 
 
@@ -157,14 +190,18 @@ def media_print(rules: list[str], before: Iterable[str] = ()) -> str:
     )
 
 
-def generated_rules(worksheets: WorksheetLibrary, conversations: ConversationLibrary) -> dict[str, str]:
+def generated_rules(
+    worksheets: WorksheetLibrary, conversations: ConversationLibrary, online: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """The generated print rules of each part of the stylesheet that needs
     them: the sheets' named pages on their own pages and in the book, the
     werkmap's (after its counter styles, named, used only by its print
-    footers) and the guides'."""
+    footers) and the guides'. ``online`` maps a sheet's id to the address
+    of its page, where the site's address is known: a sheet printed on its
+    own or in the werkmap leads back to it."""
     return {
-        "sheets": media_print(own_pages(worksheets)),
+        "sheets": media_print(own_pages(worksheets, online)),
         "book": media_print(book_pages(worksheets)),
-        "werkmap": media_print(pack_pages(worksheets), pack_counter_styles(worksheets)),
+        "werkmap": media_print(pack_pages(worksheets, online), pack_counter_styles(worksheets)),
         "conversations": media_print(conversation_pages(conversations, worksheets)),
     }

@@ -86,6 +86,32 @@ def meta_line(sheet: Worksheet) -> str:
     return " · ".join(parts)
 
 
+EDITION_MARK = "*"
+
+
+def edition_note(sheet: Worksheet) -> str:
+    """What the meta line adds on paper: what the web edition added to the
+    sheet, each marked there with ``EDITION_MARK`` (on screen they carry
+    the badge): "* Toegevoegd door de webeditie, niet uit het boek: deze
+    regel en de koppen."."""
+    printed = [section for section in sheet.sections if section.on_sheet]
+    added = ["deze regel"]
+    if "title" in sheet.web:
+        added.append("de titel")
+    if "intro" in sheet.web or any({"intro", "after"} & set(s.web) for s in printed):
+        added.append("de toelichting")
+    if any("title" in s.web for s in printed):
+        added.append("de koppen")
+    if any(q.web for s in printed for q in s.questions):
+        added.append("de vragen")
+    if any(s.fields for s in printed):
+        added.append("de invulregels bovenaan")
+    if any(s.fold for s in printed):
+        added.append("de vouwlijn")
+    listed = added[0] if len(added) == 1 else ", ".join(added[:-1]) + " en " + added[-1]
+    return f"{EDITION_MARK} Toegevoegd door de webeditie, niet uit het boek: {listed}."
+
+
 def render_questions(sheet: Worksheet, section_id: str | None = None) -> str:
     """The question list of one section, for a reading page."""
     section = question_section(sheet, section_id)
@@ -113,6 +139,7 @@ def render_sheet(sheet: Worksheet, figures: FigureLibrary, *, level: int = 1) ->
         sheet=sheet,
         level=level,
         meta=meta_line(sheet),
+        edition_note=edition_note(sheet),
         figures=drawn,
     )
 
@@ -195,19 +222,28 @@ def render_worksheet_link(sheet: Worksheet, href: str) -> str:
     return f"[Werkblad om af te drukken: {md_text(sheet.title)}]({href}){{ .md-button .pig-ws-link .pig-ui }}"
 
 
+# The overview's filter by situation: (value, label) of each situation,
+# and the situations of each sheet by its id.
+SituationFilter = tuple[list[tuple[str, str]], dict[str, list[str]]]
+SIZE_LEGEND = "Omvang (pagina’s)"
+
+
 def render_overview(
     library: WorksheetLibrary,
     href: Callable[[str], str],
     sheet_page: Callable[[str], str],
     werkmap: str,
     pdf: Callable[[Worksheet], str | None] = lambda sheet: None,
+    situations: SituationFilter | None = None,
 ) -> str:
     """The method library: filters (shown once the script runs) and a card
     per sheet. ``href`` turns a page under docs/ into the address to write
     in raw HTML, ``sheet_page`` a sheet's id into its page under docs/,
     ``werkmap`` is the werkmap's page; ``pdf`` gives the address of a
-    sheet's PDF, once there is one (None: no link)."""
+    sheet's PDF, once there is one (None: no link); with ``situations``, a
+    filter by situation (``render/planner.py``, ``situation_filter``)."""
     sheets = list(library)
+    options, by_sheet = situations if situations is not None else ([], {})
     phases: dict[str, str] = {}
     for sheet in sheets:
         key, label = phase(sheet)
@@ -225,26 +261,66 @@ def render_overview(
             "audience": audience(sheet),
             "needs": materials(sheet),
             "pages": pages_label(sheet.pages),
+            "situations": by_sheet.get(sheet.id, []),
             "sheet_href": href(sheet_page(sheet.id)),
             "reading_href": href(sheet.page),
             "pdf_href": pdf(sheet),
         }
         for sheet in sheets
     ]
+    filters = [
+        ("deel", "Deel of fase", list(phases.items()), ""),
+        ("wie", "Wie doet mee", audiences, ""),
+    ]
+    if options:
+        # The grouping is the web edition's reading of Deel 4, said in the legend's note.
+        filters.append(
+            (
+                "situatie",
+                "Situatie",
+                options,
+                "De indeling is de lezing van de webeditie: de werkvormen die de drie "
+                "voorbeeldgesprekken van Deel 4 gebruiken, naar de situaties van Frank Kwakman.",
+            )
+        )
+    filters.append(("paginas", SIZE_LEGEND, [(str(n), pages_label(n)) for n in lengths], ""))
     return render(
         "worksheets/library.html",
         cards=cards,
-        filters=[
-            ("deel", "Deel of fase", list(phases.items())),
-            ("wie", "Wie doet mee", audiences),
-            ("paginas", "Lengte", [(str(n), pages_label(n)) for n in lengths]),
-        ],
+        filters=filters,
+        size_label=SIZE_LEGEND,
         kinds=KIND_LABELS,
         werkmap_href=href(werkmap),
     )
 
 
-def render_pack(library: WorksheetLibrary) -> str:
-    """The workshop pack: a choice of sheets, and every sheet to print."""
+# The forms a werkvorm can take in a session, from who takes part ("Wie doet mee").
+FORM_LABELS: dict[str, str] = {
+    "leidinggevende": "alleen (leidinggevende)",
+    "medewerker": "alleen (medewerker)",
+    "samen": "in tweetallen (leidinggevende en medewerker)",
+    "collegas": "in een groep (collega’s)",
+}
+COVER_FIELDS = (("titel", "Titel"), ("groep", "Groep"), ("datum", "Datum"), ("trainer", "Trainer"))
+
+
+def session_forms(sheet: Worksheet) -> list[str]:
+    """The forms a session plan offers for a sheet: those its data names."""
+    return [FORM_LABELS[p.who] for p in sheet.for_whom]
+
+
+def render_pack(library: WorksheetLibrary, mine_href: str = "../mijn-antwoorden.html") -> str:
+    """The workshop pack: a choice of sheets, the trainer's session (order,
+    plan, cover, kept with the answers: ``mine_href`` leads to them) and
+    every sheet to print."""
     sheets = [(sheet, Markup(render_sheet(sheet, library.figures, level=2))) for sheet in library]
-    return render("worksheets/pack.html", sheets=sheets, kinds=KIND_LABELS, part_label=part_label)
+    return render(
+        "worksheets/pack.html",
+        sheets=sheets,
+        kinds=KIND_LABELS,
+        part_label=part_label,
+        forms=session_forms,
+        cover_fields=COVER_FIELDS,
+        privacy=Markup(PRIVACY_NOTE),
+        mine_href=mine_href,
+    )

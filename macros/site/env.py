@@ -25,7 +25,7 @@ from macros.render.edition import ABOUT_PAGE, WEB_EDITION, label_web_page
 from macros.render.figures import render_figure
 from macros.render.mindset import render_mindset_summary, render_mindset_test
 from macros.render.pdf import pdf_href, sheet_pdf
-from macros.render.planner import plan_names, render_planner
+from macros.render.planner import plan_names, render_planner, situation_filter
 from macros.render.worksheets import (
     render_answer_bar,
     render_intro,
@@ -153,19 +153,21 @@ def worksheet_page(context, sheet_id: str) -> str:
 @pass_context
 def worksheet_overview(context) -> str:
     here = context["page"].url
+    content = _content(context)
     return render_overview(
-        _content(context).worksheets,
+        content.worksheets,
         lambda target: url_to(context, target),
         sheet_page,
         WERKMAP,
         # The preview (mkdocs serve) makes no PDFs: no links to them.
         pdf=(lambda sheet: None) if not pdfs_wanted() else (lambda sheet: pdf_href(here, sheet_pdf(sheet.id))),
+        situations=situation_filter(content.planner),
     )
 
 
 @pass_context
 def worksheet_pack(context) -> str:
-    return render_pack(_content(context).worksheets)
+    return render_pack(_content(context).worksheets, url_to(context, MY_ANSWERS))
 
 
 @pass_context

@@ -187,7 +187,13 @@ def on_files(files, config):
         static[part] = source.content_string
     for file in [file for file in files if file.src_uri.startswith(STYLE_PARTS)]:
         files.remove(file)
-    generated = generated_rules(content.worksheets, content.conversations)
+    # Where the site's address is known, each printed sheet leads back to its
+    # page (not in `mkdocs serve`'s preview, whose address is its own).
+    site_url = "" if serving() else (config.get("site_url") or "").rstrip("/")
+    online = {
+        sheet.id: f"{site_url}/{files.get_file_from_path(sheet_page(sheet.id)).url}" for sheet in content.worksheets
+    } if site_url else {}
+    generated = generated_rules(content.worksheets, content.conversations, online)
     # Each page holds the hand-written rules of its stylesheet in a <style>
     # element and links the rules generated from the data for print only
     # (main.html). The whole stylesheets are published as files: the PDFs
@@ -270,11 +276,11 @@ def with_pdf_links(html: str, src: str, url: str, content) -> str:
     guides = {conversation.page: conversation for conversation in content.conversations}
     if src in sheets:
         sheet = sheets[src]
-        label = f"Werkblad als PDF (A4, {pages_label(sheet.pages)})"
+        label = f"Werkblad als invulbare PDF (A4, {pages_label(sheet.pages)})"
         return after_title(html, render_pdf_link(pdf_href(url, sheet_pdf(sheet.id)), label))
     if src in guides:
         guide = guides[src]
-        label = f"Gespreksgids {guide.person.name} met voorbereidingsblad als PDF (A4)"
+        label = f"Gespreksgids {guide.person.name} met invulbaar voorbereidingsblad en observatieblad als PDF (A4)"
         return after_title(html, render_pdf_link(pdf_href(url, conversation_pdf(guide.id)), label))
     if src == MINDSET_TEST:
         return after_title(html, render_pdf_link(pdf_href(url, MINDSET_PDF), "De zelftest als PDF-formulier (A4)"))

@@ -84,8 +84,13 @@ def engine_version() -> str:
     return weasyprint.__version__
 
 
+# How every PDF is written: tagged for screen readers (PDF/UA-1), with the
+# form fields of the documents that have them (worksheets, the mindset test).
+OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_forms": True}
+
+
 def cache_key(job: Job, engine: str) -> str:
-    digest = hashlib.sha256(engine.encode())
+    digest = hashlib.sha256((engine + repr(sorted(OPTIONS.items()))).encode())
     for part in (job.html, *job.stylesheets, *job.then):
         digest.update(b"\0" + part.encode("utf-8"))
     return digest.hexdigest()
@@ -101,7 +106,7 @@ def draw(job: Job) -> bytes:
     stylesheets = [weasyprint.CSS(string=css) for css in job.stylesheets]
     # No base address: a link to a page of the site leads nowhere from a
     # PDF, so the engine leaves it out; links inside the PDF keep working.
-    options = {"pdf_variant": "pdf/ua-1"}
+    options = OPTIONS
     document = weasyprint.HTML(string=job.html, base_url=None).render(stylesheets=stylesheets, **options)
     pages = list(document.pages)
     for html in job.then:
@@ -139,8 +144,8 @@ def jobs(site_dir: Path, worksheets, conversations, mindset_page: str, site_url:
         found.append(Job(BOOK_PDF, footnotes_in_place(html), (site_css, own_css, outline)))
     for conversation in conversations:
         title = f"Gespreksgids: {conversation.person.name} — {WORKBOOK}"
-        guide, sheet = guide_documents(title, page(conversation.page.removesuffix(".md") + ".html"))
-        found.append(Job(conversation_pdf(conversation.id), footnotes_in_place(guide), (site_css, own_css), (sheet,)))
+        guide, *after = guide_documents(title, page(conversation.page.removesuffix(".md") + ".html"))
+        found.append(Job(conversation_pdf(conversation.id), footnotes_in_place(guide), (site_css, own_css), tuple(after)))
     found.append(
         Job(
             MINDSET_PDF,
