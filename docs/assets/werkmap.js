@@ -96,6 +96,23 @@ document$.subscribe(function () {
   document.querySelectorAll("[data-pig-pack]").forEach(setUpPack);
 });
 
+// A link from the planner (the employee's own preparation) names the
+// person the sheets are for: a first name (voor=Sanne), put on each sheet's
+// Naam line and said above the choice. Only a first name travels in an
+// address, never an answer; anything else in it is ignored.
+function putNameOnSheets(form, container) {
+  var asked = (new URLSearchParams(location.search).get("voor") || "").trim();
+  if (!/^[\p{L}'’-]{1,40}$/u.test(asked)) return;
+  container.querySelectorAll(".pig-ws__namedate > .pig-ws__field:first-child > .pig-ws__blank").forEach(function (blank) {
+    blank.textContent = asked;
+  });
+  var note = document.createElement("p");
+  note.className = "pig-pack__for pig-ui";
+  note.setAttribute("data-pig-pack-for", "");
+  note.textContent = "Deze werkmap is voor " + asked + ": die naam staat op elk werkblad.";
+  form.insertBefore(note, form.firstChild);
+}
+
 function setUpPack(form) {
   var boxes = Array.from(form.querySelectorAll("input[name=werkblad]")).filter(function (box) {
     return /^[a-z0-9-]+$/.test(box.value);
@@ -170,6 +187,7 @@ function setUpPack(form) {
   // The address first (a link of a co-trainer, or of the overview), else
   // the choice kept on this device, if any.
   var asked = new URLSearchParams(location.search).getAll("werkblad");
+  putNameOnSheets(form, container);
   var kept = readPackRecord();
   setOrder(asked.length ? asked : kept ? kept.sheets : []);
   if (asked.length) storePackRecord(order, kept ? kept.session : null);
