@@ -508,6 +508,27 @@ def test_a_session_of_five_prints_its_plan_then_the_five_sheets_in_its_order(con
     assert not watch.problems()
 
 
+def test_a_long_session_plan_prints_whole_and_the_sheets_count_on_after_it(context, site_url):
+    """Notes too long for one page: the plan flows on to the pages the
+    status names, nothing cut off, and each sheet still counts its own pages."""
+    page = context.new_page()
+    watch = PageWatch(site_url).attach(page)
+    page.goto(site_url + session_address(SESSION))
+    note = "Eerst in stilte schrijven, dan in tweetallen delen en daarna in de groep terugkoppelen. " * 12
+    for sheet_id in SESSION:
+        page.locator(f"#pig-session-{sheet_id}-notities").fill(note + sheet_id)
+    page.get_by_label("Sessieplan afdrukken (voor de werkbladen)").check()
+    status = page.locator("[data-pig-pack-status]")
+    expect(status).to_contain_text("na het sessieplan (")
+    announced = int(re.search(r"sessieplan \((\d) pagina", status.inner_text()).group(1))
+    pdf = print_to_pdf(page)
+    plan = " ".join(flat(p.extract_text()) for p in pdf.pages[:announced])
+    assert plan.startswith("Sessieplan") and "pagina" not in plan
+    assert all(plan.count(sheet_id) >= 1 and f"terugkoppelen. {sheet_id}" in plan for sheet_id in SESSION), plan[-300:]
+    assert page_numbers(PdfReader(pdf_pages(pdf, announced))) == expected_numbers(in_order(SESSION))
+    assert not watch.problems()
+
+
 # --- The whole book ------------------------------------------------------------------
 
 def test_the_whole_book_prints_with_each_worksheet_on_its_own_pages(context, site_url):

@@ -171,7 +171,10 @@ function setUpPack(form) {
     applyPackCounters(packCounterStyles(printedIds.map(function (id) { return byId[id]; }), before));
     var pages = printedIds.reduce(function (sum, id) { return sum + Number(byId[id].dataset.pages); }, 0);
     var count = pages === 1 ? "1 pagina" : pages + " pagina’s";
-    var extra = before === 2 ? ", na het voorblad en het sessieplan" : before === 1 ? (session && session.printsCover() ? ", na het voorblad" : ", na het sessieplan") : "";
+    var cover = Boolean(session && session.printsCover());
+    var planPages = before - (cover ? 1 : 0);
+    var plan = planPages === 1 ? "het sessieplan" : "het sessieplan (" + planPages + " pagina’s)";
+    var extra = !before ? "" : cover && planPages ? ", na het voorblad en " + plan : cover ? ", na het voorblad" : ", na " + plan;
     status.textContent = order.length
       ? order.length + " van de " + boxes.length + " werkbladen gekozen, in jouw volgorde: " + count + extra + "."
       : "Niets aangevinkt: alle " + boxes.length + " werkbladen worden afgedrukt (" + count + extra + ").";
@@ -467,6 +470,22 @@ function setUpSession(root, pack) {
       body.appendChild(tr);
     });
     planPage.appendChild(table);
+    return setPlanPages();
+  }
+
+  // The plan's printed pages: drawn off screen at the printed width and
+  // measured (a page holds 259 mm; 240 mm are counted, for the rows kept
+  // whole at a page's end), then held to exactly that many pages, so the
+  // sheets after it start where their page numbers say. A plan longer than
+  // four pages prints whole; the status says its count may be off.
+  function setPlanPages() {
+    [2, 3, 4].forEach(function (n) { planPage.classList.remove("pig-session-page--pages-" + n); });
+    planPage.classList.add("pig-session-page--measure");
+    var millimetres = planPage.getBoundingClientRect().height * 25.4 / 96;
+    planPage.classList.remove("pig-session-page--measure");
+    var pages = Math.max(1, Math.ceil(millimetres / 240));
+    if (pages > 1 && pages <= 4) planPage.classList.add("pig-session-page--pages-" + pages);
+    return pages;
   }
 
   fillPick();
@@ -501,8 +520,8 @@ function setUpSession(root, pack) {
       coverPage.hidden = !cover;
       planPage.hidden = !plan;
       if (cover) drawCover(ids);
-      if (plan) drawPlan(ids);
-      return (cover ? 1 : 0) + (plan ? 1 : 0);
+      var planPages = plan ? drawPlan(ids) : 0;
+      return (cover ? 1 : 0) + planPages;
     },
   };
 }
