@@ -474,17 +474,38 @@ function setUpSession(root, pack) {
   }
 
   // The plan's printed pages: drawn off screen at the printed width and
-  // measured (a page holds 259 mm; 240 mm are counted, for the rows kept
-  // whole at a page's end), then held to exactly that many pages, so the
-  // sheets after it start where their page numbers say. A plan longer than
-  // four pages prints whole; the status says its count may be off.
+  // laid out on A4 as the browser prints it (259 mm a page, 250 counted to
+  // be safe; a row kept whole, or run on where it is longer than a page;
+  // the head repeated on each page), then held to exactly that many pages,
+  // so the sheets after it start where their page numbers say. A longer
+  // plan than six pages still prints whole.
   function setPlanPages() {
-    [2, 3, 4].forEach(function (n) { planPage.classList.remove("pig-session-page--pages-" + n); });
-    planPage.classList.add("pig-session-page--measure");
-    var millimetres = planPage.getBoundingClientRect().height * 25.4 / 96;
-    planPage.classList.remove("pig-session-page--measure");
-    var pages = Math.max(1, Math.ceil(millimetres / 240));
-    if (pages > 1 && pages <= 4) planPage.classList.add("pig-session-page--pages-" + pages);
+    for (var n = 2; n <= 6; n++) planPage.classList.remove("pig-session-page--pages-" + n);
+    // A copy beside the sheets' container, which the screen does not show.
+    var probe = planPage.cloneNode(true);
+    probe.removeAttribute("data-pig-session-plan");
+    probe.hidden = false;
+    probe.classList.add("pig-session-page--measure");
+    planPage.parentNode.parentNode.appendChild(probe);
+    var millimetres = function (element) { return element.getBoundingClientRect().height * 25.4 / 96; };
+    var PAGE = 250;
+    var head = millimetres(probe.querySelector("thead"));
+    var pages = 1;
+    var used = (probe.querySelector("table").getBoundingClientRect().top - probe.getBoundingClientRect().top) * 25.4 / 96 + head;
+    probe.querySelectorAll("tbody tr").forEach(function (row) {
+      var height = millimetres(row);
+      if (used + height > PAGE && used > head + 1) {
+        pages++;
+        used = head;
+      }
+      used += height;
+      while (used > PAGE) {
+        pages++;
+        used = head + used - PAGE;
+      }
+    });
+    probe.remove();
+    if (pages > 1 && pages <= 6) planPage.classList.add("pig-session-page--pages-" + pages);
     return pages;
   }
 
