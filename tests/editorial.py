@@ -292,6 +292,10 @@ PDF_FURNITURE = [
 ]
 _SEE_PAGE = re.compile(r"\(zie\s+p\.\s*\d+\)")
 BADGE = "WEBEDITIE"
+# A worksheet marks the web edition's additions on paper more quietly (issue
+# of trainers' handouts): a small mark on each, and its meta line saying once
+# what they are (render/worksheets.py, edition_note).
+SHEET_NOTE = "Toegevoegd door de webeditie"
 
 
 class _AllText(_Blocks):
@@ -396,7 +400,8 @@ def pdf_unmarked_lines(page_texts: list[str], print_html: str) -> list[tuple[int
 
 def pdf_marked_without_badge(page_texts: list[str], print_html: str) -> list[str]:
     """The marked blocks of the print page that the PDF prints on a page
-    without a badge ("WEBEDITIE"): each block's first words are looked for
+    without a badge ("WEBEDITIE", or a worksheet's note of what the web
+    edition added): each block's first words are looked for
     on every page; blocks the PDF does not print are left aside."""
     parser = _MarkedBlocks()
     parser.feed(print_html)
@@ -408,6 +413,6 @@ def pdf_marked_without_badge(page_texts: list[str], print_html: str) -> list[str
         if not start:
             continue
         shown = [number for number, page in enumerate(pages) if f" {start} " in f" {page} "]
-        if shown and not any(BADGE in page_texts[number] for number in shown):
+        if shown and not any(BADGE in page_texts[number] or SHEET_NOTE in " ".join(page_texts[number].split()) for number in shown):
             missing.append(start)
     return missing

@@ -197,7 +197,7 @@ def test_a_passage_of_the_book_not_on_the_sheet_is_not_drawn(worksheets):
     sheet = worksheets.get("schaalvraag")
     html = render_sheet(sheet, worksheets.figures)
     assert 'data-section="stappen"' not in html and "Hans" not in html and 'data-question="lijn"' not in html
-    assert '<li class="pig-ws__question" data-question="wat-maakt-dat">' in html
+    assert '<li class="pig-ws__question pig-web" data-question="wat-maakt-dat">' in html  # the web edition's question, marked on its item
     assert 'data-figure="schaal"' in html
     # The reading page still shows the book's steps.
     assert "Vraag Hans te kiezen" in render_questions(sheet, "stappen")

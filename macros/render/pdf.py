@@ -168,7 +168,7 @@ _MT_ITEM = re.compile(r'(<fieldset class="pig-mt__item"[^>]*>\s*<legend class="p
 _MT_POINT = re.compile(r'<label class="pig-mt__point">(<input type="radio" name="pig-mt-[^"]+" value="(\d+)")[^>]*>(.*?)</label>', re.S)
 _MT_AREA = re.compile(r'<label class="pig-mt__choice">(<input type="radio" name="pig-mt-gebied" value="[^"]+")>(.*?)</label>', re.S)
 _MT_OWN = re.compile(r'<label>(<input type="radio" name="pig-mt-gebied" value="eigen")>(.*?)</label>', re.S)
-_MT_AREA_LEGEND = re.compile(r'<fieldset class="pig-mt__area">\s*<legend>(.*?)</legend>', re.S)
+_MT_AREA_LEGEND = re.compile(r'<fieldset class="pig-mt__area[^"]*">\s*<legend>(.*?)</legend>', re.S)
 
 
 def _mindset_fields(html: str) -> str:
