@@ -398,6 +398,13 @@ def pdf_unmarked_lines(page_texts: list[str], print_html: str) -> list[tuple[int
     return bad
 
 
+def _footer(page_text: str) -> str:
+    """The running footer's title on a page of the book PDF ("Positief in
+    Gesprek · <title>"), or ""."""
+    found = re.search(r"Positief in Gesprek · (.*?)(?: pagina \d+)?$", " ".join(page_text.split()))
+    return found.group(1) if found else ""
+
+
 def pdf_marked_without_badge(page_texts: list[str], print_html: str) -> list[str]:
     """The marked blocks of the print page that the PDF prints on a page
     without a badge ("WEBEDITIE", or a worksheet's note of what the web
@@ -407,12 +414,15 @@ def pdf_marked_without_badge(page_texts: list[str], print_html: str) -> list[str
     parser.feed(print_html)
     parser.close()
     pages = [" ".join(pdf_words(_cleaned(line)) for line in _pdf_lines(text)) for text in page_texts]
+    # The pages of a worksheet: its running footer names it, and its first
+    # page holds its note.
+    quiet = {_footer(text) for text in page_texts if SHEET_NOTE in " ".join(text.split())} - {""}
     missing = []
     for block in parser.found:
         start = " ".join(pdf_words(" ".join(block)).split()[:6])
         if not start:
             continue
         shown = [number for number, page in enumerate(pages) if f" {start} " in f" {page} "]
-        if shown and not any(BADGE in page_texts[number] or SHEET_NOTE in " ".join(page_texts[number].split()) for number in shown):
+        if shown and not any(BADGE in page_texts[number] or _footer(page_texts[number]) in quiet for number in shown):
             missing.append(start)
     return missing
