@@ -6,6 +6,7 @@ copy starts the next, a deletion can be undone; by keyboard only; axe-clean
 in light and dark; 360 px without sideways scroll; a hostile name stays text."""
 
 import json
+import re
 import zipfile
 
 import pytest
@@ -111,7 +112,7 @@ def test_a_plan_survives_reload_and_prints_on_a4_with_the_answers(context, site_
     # Every werkvorm of the example, the book's words for those without a
     # questionnaire, and the model of Deel 5: three pages, as the hint says.
     assert 1 <= len(pdf.pages) <= 3, f"{len(pdf.pages)} pages"
-    assert "Meestal twee of drie pagina’s" in page.locator("#pig-plan-print-hint").inner_text()
+    assert f"de gesprekskaart {len(pdf.pages)} pagina" in page.locator("#pig-plan-print-hint").inner_text()
     assert_a4(pdf)
     text = flat(" ".join(p.extract_text() for p in pdf.pages))
     assert "Hans, 12 mei" in text and "Gesprekskaart" in text
@@ -319,3 +320,93 @@ def test_two_tabs_on_one_plan_stay_in_step(context, site_url):
     second.get_by_label(PREP[0].text, exact=True).blur()
     expect(first.get_by_label(PREP[0].text, exact=True)).to_have_value("Uit het tweede venster")
     assert len(plans(first)) == 1
+
+
+LONG = " ".join(["Een lang antwoord, over wat goed ging en wat er nog beter kan in het team."] * 6)
+
+
+def announced_pages(page):
+    said = page.locator("[data-pig-plan-pages]")
+    expect(said).to_contain_text("A4")
+    return int(re.search(r"(\d+) pagina", said.inner_text())[1])
+
+
+@pytest.mark.parametrize("count", [1, 5, "all"])
+def test_the_announced_page_count_is_the_printed_one(context, site_url, count):
+    page = open_planner(context, site_url)
+    werkvormen = [w for w in PLANNER.werkvormen]
+    chosen = werkvormen if count == "all" else werkvormen[:count]
+    # Every question of every chosen werkvorm's sheet answered at length for
+    # this conversation, and the plan's own answers long too.
+    page.get_by_label("Met wie, en wanneer?").fill("Sanne")
+    plan = page.evaluate("() => new URL(document.querySelector('a[data-pig-plan-sheet]').href).searchParams.get('gesprek')")
+    entries = {}
+    for w in chosen:
+        if w.worksheet:
+            for q in CONTENT.worksheets.get(w.worksheet).questions:
+                entries[f"@plan/{plan}/{w.worksheet}/{q.id}"] = LONG
+    entries[f"@plan/{plan}/werkvormen"] = " ".join(w.id for w in chosen)
+    entries[f"@plan/{plan}/situatie"] = "onder"
+    entries[f"@plan/{plan}/naam"] = "Sanne"
+    if count == "all":
+        entries[f"@plan/{plan}/vast"] = "ja"  # the model too
+    for number, question in enumerate(PREP, start=1):
+        entries[f"@plan/{plan}/vraag-{question.id}"] = LONG
+    page.evaluate("""entries => {
+        for (const [key, text] of Object.entries(entries)) window.pigStore.put(key, {text}, null, true);
+    }""", entries)
+    page.reload()
+    expect(page.locator("input[name=pig-plan-situatie][value=onder]")).to_be_checked()
+    announced = announced_pages(page)
+    pdf = print_to_pdf(page)
+    assert_a4(pdf)
+    text = flat(" ".join(p.extract_text() for p in pdf.pages))
+    assert text.count(flat(LONG)[:40]) >= len(PREP), "the long answers are printed"
+    assert len(pdf.pages) == announced, f"{count}: announced {announced}, printed {len(pdf.pages)}"
+    # Each werkvorm kept whole by the stylesheet, not by the script.
+    page.emulate_media(media="print")
+    assert set(page.locator("[data-pig-card-werkvorm]").evaluate_all("bs => bs.map(b => getComputedStyle(b).breakInside)")) == {"avoid"}
+    page.emulate_media(media="screen")
+    assert page.locator("[data-pig-card] [style]").count() == 0, "the card's look is in planner.css"
+    assert not page.watch.problems()
+
+
+def card_order(page):
+    return page.locator("[data-pig-card-werkvorm]:not([hidden])").evaluate_all("bs => bs.map(b => b.dataset.pigCardWerkvorm)")
+
+
+def test_the_werkvormen_come_in_the_example_order_or_the_readers_own(context, site_url):
+    page = open_planner(context, site_url)
+    example = next(s.conversation for s in PLANNER.situations if s.expectation == "onder")
+    steps = list(dict.fromkeys(w for step in example.steps for w in step.werkvormen))
+    assert len(steps) >= 3
+    fill_plan(page, "Hans", "onder", list(reversed(steps[:3])), answers=False)
+    assert card_order(page) == steps[:3]
+    order = page.locator("[data-pig-plan-order] li")
+    expect(order).to_have_count(3)
+    # By keyboard: the first one down, then the focus stays on its buttons.
+    first = page.locator(f"[data-pig-plan-order] [data-pig-plan-move={steps[0]}][data-pig-plan-step='1']")
+    first.focus()
+    page.keyboard.press("Enter")
+    assert card_order(page) == [steps[1], steps[0], steps[2]]
+    assert page.evaluate("document.activeElement.dataset.pigPlanMove") == steps[0]
+    expect(page.locator("[data-pig-plan-message]")).to_contain_text("plaats 2 van 3")
+    page.keyboard.press("Enter")
+    assert card_order(page) == [steps[1], steps[2], steps[0]]
+    # The last has no way down: the focus goes to its way up.
+    assert page.evaluate("document.activeElement.dataset.pigPlanStep") == "-1"
+    box = page.locator(f"[data-pig-plan-order] [data-pig-plan-move={steps[0]}][data-pig-plan-step='1']")
+    expect(box).to_be_disabled()
+    for button in page.locator("[data-pig-plan-order] button:not([disabled])").all():
+        assert button.bounding_box()["height"] >= 24
+    # Kept with the plan.
+    page.reload()
+    assert card_order(page) == [steps[1], steps[2], steps[0]]
+    text = flat(" ".join(p.extract_text() for p in print_to_pdf(page).pages))
+    titles = {w.id: flat(w.title) for w in PLANNER.werkvormen}
+    places = [text.index(titles[w], text.index("Werkvormen en vragen")) for w in (steps[1], steps[2], steps[0])]
+    assert places == sorted(places), "printed in the reader's order"
+    page.get_by_role("button", name="Weer de volgorde van het voorbeeld").click()
+    assert card_order(page) == steps[:3]
+    expect(page.get_by_role("button", name="Weer de volgorde van het voorbeeld")).to_be_hidden()
+    assert not page.watch.problems()
