@@ -410,3 +410,34 @@ def test_the_werkvormen_come_in_the_example_order_or_the_readers_own(context, si
     assert card_order(page) == steps[:3]
     expect(page.get_by_role("button", name="Weer de volgorde van het voorbeeld")).to_be_hidden()
     assert not page.watch.problems()
+
+
+def test_choices_look_like_the_self_tests_and_every_target_is_24_px(context, site_url):
+    page = open_planner(context, site_url)
+    fill_plan(page, "Sanne", "onder", sorted(EXAMPLE["onder"])[:1], answers=False)
+    look = "i => [getComputedStyle(i).appearance, getComputedStyle(i).width, getComputedStyle(i).borderTopWidth]"
+    radio = page.locator("input[name=pig-plan-situatie][value=onder]")
+    drawn = radio.evaluate(look)
+    assert drawn[0] == "none" and float(drawn[1][:-2]) >= 24, drawn
+    box = page.locator("[data-pig-situation=onder] input[data-pig-plan-werkvorm]:checked").first
+    assert box.evaluate(look) == drawn, "a chosen checkbox is filled as a chosen radio is"
+    test = context.new_page()
+    test.goto(site_url + page_url("bijlagen/mindset-test.md"))
+    mt_radio = test.locator(".pig-mt input[type=radio]").first
+    expect(mt_radio).to_be_attached()
+    mt = mt_radio.evaluate("i => [getComputedStyle(i).appearance, getComputedStyle(i).width, getComputedStyle(i).borderTopColor]")
+    assert mt[:2] == drawn[:2] and radio.evaluate("i => getComputedStyle(i).borderTopColor") != mt[2], "checked here, not there"
+    # Touch targets: the choices' labels, the boxes, the "lees" links.
+    for target in page.locator(".pig-planner__choice label:visible, [data-pig-plan-werkvorm]:visible, .pig-planner__read:visible").all():
+        size = target.bounding_box()
+        assert size["height"] >= 24 and size["width"] >= 24, (target.evaluate("t => t.outerHTML.slice(0, 80)"), size)
+    # Nothing drawn by a script's inline style: the page's look is in its stylesheets.
+    assert page.locator(".pig-planner__app [style], [data-pig-card] [style]").count() == 0
+    sheet = context.new_page()
+    sheet.goto(site_url + page_url("werkbladen/schaalvraag.md"))
+    expect(sheet.locator("textarea.pig-answer__field").first).to_be_visible()
+    assert sheet.locator("textarea.pig-answer__field[style], select[style]").count() == 0
+    chooser = sheet.get_by_label("Gesprek", exact=True)
+    expect(chooser).to_be_visible()
+    assert chooser.bounding_box()["height"] >= 24
+    assert not page.watch.problems()

@@ -539,7 +539,6 @@
     // As tall as the ruled lines it replaces on screen, so nothing moves.
     var lines = item.querySelectorAll(".pig-ws__lines span").length || 3;
     area.rows = lines;
-    area.style.height = lines * 1.7 + "em";
     area.setAttribute("aria-labelledby", label.id + " " + text.id);
     var printed = element("div", "pig-answer__print");
     printed.setAttribute("aria-hidden", "true");
@@ -649,11 +648,7 @@
     var row = element("p", "pig-conversation__choose");
     var select = document.createElement("select");
     select.id = "pig-conversation-" + sheetId;
-    // A touch target of at least 24 px, set here (CSSOM, allowed by the
-    // site's policy), so that the pages' stylesheets and their hashes stay.
-    select.style.minHeight = "2.2em";
-    select.style.font = "inherit";
-    select.style.maxWidth = "100%";
+    select.className = "pig-conversation__select";  // answers.css: 24 px at least
     var label = element("label", "pig-sr", "Gesprek");
     label.htmlFor = select.id;
     ids.forEach(function (id) {
