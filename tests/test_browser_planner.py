@@ -48,7 +48,7 @@ def visible_werkvormen(page, selector):
 
 
 def fill_plan(page, name, situation, werkvormen, answers=True):
-    page.get_by_label("Met wie, en wanneer?").fill(name)
+    page.get_by_label("Met wie?").fill(name)
     if answers:
         for number, question in enumerate(PREP, start=1):
             page.get_by_label(question.text, exact=True).fill(f"{name}: antwoord {number}")
@@ -56,7 +56,7 @@ def fill_plan(page, name, situation, werkvormen, answers=True):
     page.locator("input[name=pig-plan-richting][value=beide]").check()
     for werkvorm in werkvormen:
         page.locator(f"[data-pig-situation={situation}] input[value={werkvorm}]").first.check()
-    page.get_by_label("Met wie, en wanneer?").focus()  # the last field saved on blur
+    page.get_by_label("Met wie?").focus()  # the last field saved on blur
 
 
 def test_each_situation_leads_to_the_werkvormen_of_its_example(context, site_url):
@@ -102,7 +102,7 @@ def test_a_plan_survives_reload_and_prints_on_a4_with_the_answers(context, site_
     page.get_by_label("Het gesprek loopt vast, of liep de vorige keer vast").check()
     page.wait_for_timeout(400)
     page.reload()
-    expect(page.get_by_label("Met wie, en wanneer?")).to_have_value("Hans, 12 mei")
+    expect(page.get_by_label("Met wie?")).to_have_value("Hans, 12 mei")
     for number, question in enumerate(PREP, start=1):
         expect(page.get_by_label(question.text, exact=True)).to_have_value(f"Hans, 12 mei: antwoord {number}")
     expect(page.locator("input[name=pig-plan-situatie][value=onder]")).to_be_checked()
@@ -135,7 +135,7 @@ def test_two_plans_stay_apart_a_copy_starts_the_next_and_a_deletion_can_be_undon
     fill_plan(page, "Myra", "boven", ["eindejaarsvraag"])
     page.wait_for_timeout(400)
     page.get_by_role("button", name="Nieuw gesprek", exact=True).click()
-    expect(page.get_by_label("Met wie, en wanneer?")).to_have_value("")
+    expect(page.get_by_label("Met wie?")).to_have_value("")
     expect(page.get_by_label(PREP[0].text, exact=True)).to_have_value("")
     fill_plan(page, "Hans", "onder", ["schaalvraag"])
     page.wait_for_timeout(400)
@@ -144,12 +144,12 @@ def test_two_plans_stay_apart_a_copy_starts_the_next_and_a_deletion_can_be_undon
     assert {p["situatie"] for p in stored.values()} == {"boven", "onder"}
     # Reopen the first: its own answers and choices.
     page.locator("[data-pig-plan-list]").get_by_role("link", name="Myra").click()
-    expect(page.get_by_label("Met wie, en wanneer?")).to_have_value("Myra")
+    expect(page.get_by_label("Met wie?")).to_have_value("Myra")
     expect(page.get_by_label(PREP[0].text, exact=True)).to_have_value("Myra: antwoord 1")
     expect(page.locator("input[name=pig-plan-situatie][value=boven]")).to_be_checked()
     # Copy as the start of the next conversation.
     page.get_by_role("button", name="Nieuw gesprek met dit gesprek als begin").click()
-    expect(page.get_by_label("Met wie, en wanneer?")).to_have_value("Myra (vervolg)")
+    expect(page.get_by_label("Met wie?")).to_have_value("Myra (vervolg)")
     expect(page.get_by_label(PREP[0].text, exact=True)).to_have_value("Myra: antwoord 1")
     assert len(plans(page)) == 3
     # Delete: asked first; cancel keeps it, undo brings it back.
@@ -161,7 +161,7 @@ def test_two_plans_stay_apart_a_copy_starts_the_next_and_a_deletion_can_be_undon
     assert len(plans(page)) == 2
     expect(page.locator("[data-pig-plan-message]")).to_contain_text("Myra (vervolg)")
     page.get_by_role("button", name="Ongedaan maken").click()
-    expect(page.get_by_label("Met wie, en wanneer?")).to_have_value("Myra (vervolg)")
+    expect(page.get_by_label("Met wie?")).to_have_value("Myra (vervolg)")
     assert len(plans(page)) == 3
     page.get_by_role("button", name="Dit gesprek verwijderen").click()
     page.get_by_role("button", name="Verwijderen", exact=True).click()
@@ -201,7 +201,7 @@ def test_plans_are_in_mijn_antwoorden_its_backup_and_come_back_on_import(context
     expect(section).to_be_visible()
     assert "niet overgenomen" not in mine.locator(".pig-mine__tools [data-pig-message]").inner_text()
     page.reload()
-    expect(page.get_by_label("Met wie, en wanneer?")).to_have_value("Jeffrey <img src=x onerror=alert(1)>")
+    expect(page.get_by_label("Met wie?")).to_have_value("Jeffrey <img src=x onerror=alert(1)>")
     expect(page.get_by_label(PREP[2].text, exact=True)).to_have_value("Jeffrey <img src=x onerror=alert(1)>: antwoord 3")
     expect(page.locator("input[name=pig-plan-situatie][value=naar]")).to_be_checked()
     assert not page.watch.problems()
@@ -297,7 +297,7 @@ def test_from_the_unpacked_zip_on_disk_a_plan_survives_reload(browser, site_dir,
         fill_plan(page, "Van schijf", "naar", ["historielijn"], answers=False)
         page.wait_for_timeout(400)
         page.reload()
-        expect(page.get_by_label("Met wie, en wanneer?")).to_have_value("Van schijf")
+        expect(page.get_by_label("Met wie?")).to_have_value("Van schijf")
         expect(page.locator("[data-pig-werkvorm=historielijn]")).to_be_visible()
         problems = page.watch.problems()
     finally:
@@ -307,11 +307,11 @@ def test_from_the_unpacked_zip_on_disk_a_plan_survives_reload(browser, site_dir,
 
 def test_two_tabs_on_one_plan_stay_in_step(context, site_url):
     first = open_planner(context, site_url)
-    first.get_by_label("Met wie, en wanneer?").fill("Jeffrey")
-    first.get_by_label("Met wie, en wanneer?").blur()
+    first.get_by_label("Met wie?").fill("Jeffrey")
+    first.get_by_label("Met wie?").blur()
     first.wait_for_timeout(400)
     second = open_planner(context, site_url)
-    expect(second.get_by_label("Met wie, en wanneer?")).to_have_value("Jeffrey")
+    expect(second.get_by_label("Met wie?")).to_have_value("Jeffrey")
     first.locator("input[name=pig-plan-situatie][value=naar]").check()
     first.locator("[data-pig-situation=naar] input[value=droomvraag]").check()
     expect(second.locator("input[name=pig-plan-situatie][value=naar]")).to_be_checked()
@@ -338,7 +338,7 @@ def test_the_announced_page_count_is_the_printed_one(context, site_url, count):
     chosen = werkvormen if count == "all" else werkvormen[:count]
     # Every question of every chosen werkvorm's sheet answered at length for
     # this conversation, and the plan's own answers long too.
-    page.get_by_label("Met wie, en wanneer?").fill("Sanne")
+    page.get_by_label("Met wie?").fill("Sanne")
     plan = page.evaluate("() => new URL(document.querySelector('a[data-pig-plan-sheet]').href).searchParams.get('gesprek')")
     entries = {}
     for w in chosen:
@@ -440,4 +440,42 @@ def test_choices_look_like_the_self_tests_and_every_target_is_24_px(context, sit
     chooser = sheet.get_by_label("Gesprek", exact=True)
     expect(chooser).to_be_visible()
     assert chooser.bounding_box()["height"] >= 24
+    assert not page.watch.problems()
+
+
+def test_a_conversation_has_its_own_date_on_every_sheet_and_an_older_one_keeps_its_dates(context, site_url):
+    page = open_planner(context, site_url)
+    # A store as the site kept it before: the date typed in the name, and on a sheet.
+    stamp = "2026-05-01T10:00:00.000Z"
+    old = {
+        "@plan/goud/naam": {"text": "Hans, 12 mei", "updated": stamp},
+        "@plan/goud/situatie": {"text": "onder", "updated": stamp},
+        "@plan/goud/schaalvraag/@datum": {"text": "12 mei 2026", "updated": stamp},
+        "@plan/goud/schaalvraag/ideaal": {"text": "Zelf plannen", "updated": stamp},
+    }
+    page.evaluate(f"items => localStorage.setItem({STORE!r}, JSON.stringify({{version: 2, items}}))", old)
+    page.goto(site_url + page_url("gespreksplanner.md") + "?gesprek=goud")
+    expect(page.get_by_label("Met wie?")).to_have_value("Hans, 12 mei")
+    expect(page.get_by_label("Wanneer?")).to_have_value("12 mei 2026")
+    kept = json.loads(page.evaluate(f"() => localStorage.getItem({STORE!r})"))["items"]
+    for key, entry in old.items():
+        assert kept[key]["text"] == entry["text"], key
+    # Another sheet of that conversation shows its name and date.
+    sheet = context.new_page()
+    sheet.goto(site_url + page_url("werkbladen/droomvraag.md") + "?gesprek=goud")
+    expect(sheet.get_by_role("textbox", name="Naam", exact=True)).to_have_value("Hans, 12 mei")
+    expect(sheet.get_by_role("textbox", name="Datum", exact=True)).to_have_value("12 mei 2026")
+    # A new date, typed in the planner, is on the sheets; the reader's own sheet has none.
+    page.get_by_label("Wanneer?").fill("19 mei 2026")
+    page.get_by_label("Met wie?").focus()
+    page.wait_for_timeout(400)
+    sheet.reload()
+    expect(sheet.get_by_role("textbox", name="Datum", exact=True)).to_have_value("19 mei 2026")
+    own = context.new_page()
+    own.goto(site_url + page_url("werkbladen/droomvraag.md"))
+    expect(own.get_by_role("textbox", name="Datum", exact=True)).to_have_value("")
+    page.reload()
+    page.emulate_media(media="print")
+    expect(page.locator("[data-pig-card-date]")).to_have_text("19 mei 2026")
+    page.emulate_media(media="screen")
     assert not page.watch.problems()

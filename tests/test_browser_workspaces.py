@@ -17,7 +17,7 @@ from sitebuild import load_library, page_url
 pytestmark = pytest.mark.browser
 
 FIXTURE = Path(__file__).parent / "fixtures" / "store-2026-12-07.json"
-NAME = "Met wie, en wanneer?"
+NAME = "Met wie?"
 PREP_FIRST = load_library().get("reflectie-voorbereiden").questions[0].text
 
 

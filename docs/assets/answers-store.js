@@ -291,6 +291,22 @@
     return plan ? PLAN_PREFIX + plan + "/naam" : NAME;
   }
 
+  // The date of conversation `plan`, to show on its sheets: its own
+  // "datum"; for a plan kept before it had one, the date last typed on one
+  // of its sheets ("<sheet>/@datum", which stays as it is); else "". A date
+  // typed in the name ("Hans, 12 mei") stays in the name.
+  function planDate(items, plan) {
+    var own = items[PLAN_PREFIX + plan + "/datum"];
+    if (own && own.text.trim()) return own.text;
+    var found = null;
+    for (var key in items) {
+      var match = has(items, key) && PLAN_SHEET.exec(key);
+      if (!match || match[1] !== plan || match[3] !== "@datum" || !items[key].text.trim()) continue;
+      if (!found || (items[key].updated || "") > (found.updated || "")) found = items[key];
+    }
+    return found ? found.text : "";
+  }
+
   // The answers given on sheets for conversation `plan`: {sheet: {question: entry}}.
   function planSheets(items, plan) {
     var sheets = map();
@@ -347,7 +363,7 @@
     parseRecord: parseRecord, parseItems: parseItems, toText: toText, apply: apply, same: same, known: known,
     merge: merge, plansOf: plansOf, lastUpdate: lastUpdate, order: order,
     HISTORY: HISTORY, mindsetHistory: mindsetHistory, historyKey: historyKey,
-    sheetKey: sheetKey, nameKey: nameKey, planSheets: planSheets, moveSheet: moveSheet,
+    sheetKey: sheetKey, nameKey: nameKey, planDate: planDate, planSheets: planSheets, moveSheet: moveSheet,
   };
   if (typeof module === "object" && module.exports) module.exports = model;
   else root.pigStoreModel = model;

@@ -558,7 +558,13 @@
   // Naam and Datum on a sheet: fields in place of the blanks.
   function addNameDate(sheet, sheetId) {
     var blanks = sheet.querySelectorAll(":scope > .pig-ws__namedate .pig-ws__field");
-    [[model.nameKey(conversation), "Naam", "name"], [model.sheetKey(conversation, sheetId, "@datum"), "Datum", "off"]].forEach(function (spec, index) {
+    // A conversation's sheets show its one date (the planner's "Wanneer?");
+    // one kept before it had a date takes the date typed on its sheets.
+    var dateKey = conversation ? model.PLAN_PREFIX + conversation + "/datum" : model.sheetKey(null, sheetId, "@datum");
+    if (conversation && !get(dateKey) && model.planDate(all(), conversation)) {
+      put(dateKey, { text: model.planDate(all(), conversation) }, null, true);
+    }
+    [[model.nameKey(conversation), "Naam", "name"], [dateKey, "Datum", "off"]].forEach(function (spec, index) {
       var holder = blanks[index];
       var blank = holder && holder.querySelector(".pig-ws__blank");
       if (!blank || holder.querySelector("input")) return;

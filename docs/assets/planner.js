@@ -106,6 +106,12 @@
 
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
+    // A plan kept before it had a date of its own: the date typed on its
+    // sheets becomes its date (those stay as they are; answers-store.js).
+    if (!text(mine(), "datum") && model.planDate(store.all(), current)) {
+      tell(store.put(key("datum"), { text: model.planDate(store.all(), current) }, null, true).problem);
+    }
+
     // --- Text fields: saved as they are typed (answers.js) ---------------------------
     form.querySelectorAll("input[type=text][data-pig-plan-field], input[type=date][data-pig-plan-field], textarea[data-pig-plan-field]").forEach(function (field) {
       store.keepField(field, key(field.dataset.pigPlanField), function (saved) {
@@ -216,6 +222,7 @@
       if (!card) return;
       var name = form.querySelector("[data-pig-plan-field=naam]").value.trim();
       card.querySelector("[data-pig-card-name]").textContent = name || "Gesprek";
+      card.querySelector("[data-pig-card-date]").textContent = form.querySelector("[data-pig-plan-field=datum]").value.trim();
       card.querySelector("[data-pig-card-choice]").textContent =
         [labelOf("situatie"), labelOf("richting"), stuck ? "Het gesprek loopt vast: zie Deel 5" : ""].filter(Boolean).join(" · ");
       card.querySelectorAll("[data-pig-card-answer]").forEach(function (dd) {
