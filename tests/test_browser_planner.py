@@ -479,3 +479,31 @@ def test_a_conversation_has_its_own_date_on_every_sheet_and_an_older_one_keeps_i
     expect(page.locator("[data-pig-card-date]")).to_have_text("19 mei 2026")
     page.emulate_media(media="screen")
     assert not page.watch.problems()
+
+
+def test_the_list_shows_per_person_the_last_date_and_what_is_open(context, site_url):
+    page = open_planner(context, site_url)
+    older, newer = "2026-03-01T10:00:00.000Z", "2026-06-01T10:00:00.000Z"
+    kept = {
+        "@plan/gsanne1/naam": {"text": "Sanne, 3 maart", "updated": older},
+        "@plan/gsanne1/volgende-stap": {"text": "Rooster maken", "updated": older},
+        "@plan/gahmed/naam": {"text": "Ahmed", "updated": older},
+        "@plan/gahmed/datum": {"text": "4 april", "updated": older},
+        "@plan/gsanne2/naam": {"text": "sanne", "updated": newer},
+        "@plan/gsanne2/datum": {"text": "1 juni", "updated": newer},
+        "@plan/gsanne2/volgende-stap": {"text": "Cursus kiezen\nen meer", "updated": newer},
+        "@plan/gsanne2/vervolgdatum": {"text": "2026-07-01", "updated": newer},
+    }
+    page.evaluate(f"items => localStorage.setItem({STORE!r}, JSON.stringify({{version: 2, items}}))", kept)
+    page.goto(site_url + page_url("gespreksplanner.md") + "?gesprek=gahmed")
+    people = page.locator("[data-pig-plan-list] > li")
+    expect(people).to_have_count(2)
+    sanne = people.nth(0)
+    assert flat(sanne.locator(".pig-planner__person").inner_text()) == "sanne"
+    assert "laatste gesprek: 1 juni; verder op 1 juli 2026; open: Cursus kiezen" in flat(sanne.inner_text())
+    expect(sanne.locator("li")).to_have_count(2)
+    assert "Rooster maken" in sanne.locator("li").nth(1).inner_text()
+    ahmed = people.nth(1)
+    assert "laatste gesprek: 4 april" in flat(ahmed.inner_text()) and "open:" not in ahmed.inner_text()
+    expect(ahmed.locator("li[aria-current]")).to_have_count(1)
+    assert not page.watch.problems()

@@ -278,7 +278,7 @@ def test_after_the_conversation_the_agreements_a_calendar_file_and_the_next_conv
         "Afgesproken: Sanne plant zelf; wij kijken elke maand samen\nNog open: Rooster voor januari")
     expect(planner.get_by_label("Wat hebben jullie afgesproken?")).to_have_value("")
     # The list says per conversation when it goes on and what is open.
-    expect(planner.locator("[data-pig-plan-list] li").filter(has_text="verder op 15 januari 2027; open: Rooster voor januari")).to_have_count(1)
+    expect(planner.locator("[data-pig-plan-list] li li").filter(has_text="verder op 15 januari 2027; open: Rooster voor januari")).to_have_count(1)
     assert not planner.watch.problems()
 
 

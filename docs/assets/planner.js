@@ -452,37 +452,73 @@
     // --- The list of plans, new, copy, delete -------------------------------------
     var list = app.querySelector("[data-pig-plan-list]");
 
+    function planItem(all, id) {
+      var li = document.createElement("li");
+      var plan = all[id];
+      var label = plan ? planName(plan) : "Nieuw gesprek (nog leeg)";
+      var when = plan ? (model.planDate(store.all(), id) || "bijgewerkt " + formatDate(lastUpdate(plan))) : "";
+      if (id === current) {
+        var strong = document.createElement("strong");
+        strong.textContent = label;
+        li.appendChild(strong);
+        li.appendChild(document.createTextNode(" (nu geopend" + (when ? ", " + when : "") + ")"));
+        li.setAttribute("aria-current", "true");
+      } else {
+        var link = document.createElement("a");
+        link.href = "#gesprek=" + id;
+        link.textContent = label;
+        link.addEventListener("click", function (event) { event.preventDefault(); open(id, "Gesprek ‘" + label + "’ geopend."); });
+        li.appendChild(link);
+        if (when) li.appendChild(document.createTextNode(" (" + when + ")"));
+      }
+      // What comes next with this person: the follow-up date, what is open.
+      var after = plan ? openOf(plan) : "";
+      if (after) li.appendChild(document.createTextNode(" — " + after));
+      return li;
+    }
+
+    // The person a plan is with: its name up to a comma ("Hans, 12 mei").
+    function personOf(plan) {
+      return plan ? planName(plan).split(",")[0].trim() : "";
+    }
+
+    // What is still open after a plan: its follow-up date, its next step.
+    function openOf(plan) {
+      var next = text(plan, "vervolgdatum");
+      var openPoint = text(plan, "volgende-stap").trim();
+      return [next ? "verder op " + formatDay(next) : "", openPoint ? "open: " + openPoint.split("\n")[0].slice(0, 80) : ""].filter(Boolean).join("; ");
+    }
+
+    // The plans per person (newest person first), each person with the
+    // date of the last conversation and what is open after it.
     function showList() {
       var all = plansOf(store.all());
       var ids = order(all);
       if (ids.indexOf(current) < 0) ids.unshift(current);
       list.textContent = "";
+      var people = [];
+      var byPerson = map();
       ids.forEach(function (id) {
-        var li = document.createElement("li");
-        var plan = all[id];
-        var label = plan ? planName(plan) : "Nieuw gesprek (nog leeg)";
-        var when = plan ? formatDate(lastUpdate(plan)) : "";
-        if (id === current) {
-          var strong = document.createElement("strong");
-          strong.textContent = label;
-          li.appendChild(strong);
-          li.appendChild(document.createTextNode(" (nu geopend" + (when ? ", bijgewerkt " + when : "") + ")"));
-          li.setAttribute("aria-current", "true");
-        } else {
-          var link = document.createElement("a");
-          link.href = "#gesprek=" + id;
-          link.textContent = label;
-          link.addEventListener("click", function (event) { event.preventDefault(); open(id, "Gesprek ‘" + label + "’ geopend."); });
-          li.appendChild(link);
-          if (when) li.appendChild(document.createTextNode(" (bijgewerkt " + when + ")"));
+        var who = all[id] ? personOf(all[id]).toLocaleLowerCase("nl") : "";
+        if (!byPerson[who]) { byPerson[who] = []; people.push(who); }
+        byPerson[who].push(id);
+      });
+      people.forEach(function (who) {
+        var person = document.createElement("li");
+        var latest = all[byPerson[who][0]];
+        var head = document.createElement("span");
+        head.className = "pig-planner__person";
+        head.textContent = latest ? personOf(latest) : "Nieuw gesprek";
+        person.appendChild(head);
+        if (latest) {
+          var last = model.planDate(store.all(), byPerson[who][0]) || formatDate(lastUpdate(latest));
+          var open = openOf(latest);
+          person.appendChild(document.createTextNode(" — laatste gesprek: " + last + (open ? "; " + open : "")));
         }
-        // What comes next with this person: the follow-up date, what is open.
-        var next = text(plan, "vervolgdatum");
-        var openPoint = text(plan, "volgende-stap").trim();
-        if (next || openPoint) {
-          li.appendChild(document.createTextNode(" — " + [next ? "verder op " + formatDay(next) : "", openPoint ? "open: " + openPoint.split("\n")[0].slice(0, 80) : ""].filter(Boolean).join("; ")));
-        }
-        list.appendChild(li);
+        var inner = document.createElement("ul");
+        byPerson[who].forEach(function (id) { inner.appendChild(planItem(all, id)); });
+        person.appendChild(inner);
+        list.appendChild(person);
       });
       var none = Object.keys(all).length === 0;
       app.querySelector("[data-pig-plan-empty]").hidden = !none;
