@@ -353,7 +353,7 @@ def test_the_announced_page_count_is_the_printed_one(context, site_url, count):
     for number, question in enumerate(PREP, start=1):
         entries[f"@plan/{plan}/vraag-{question.id}"] = LONG
     page.evaluate("""entries => {
-        for (const [key, text] of Object.entries(entries)) window.pigStore.put(key, {text}, null, true);
+        for (const [key, text] of Object.entries(entries)) window.pig.store.put(key, {text}, null, true);
     }""", entries)
     page.reload()
     expect(page.locator("input[name=pig-plan-situatie][value=onder]")).to_be_checked()
@@ -507,3 +507,20 @@ def test_the_list_shows_per_person_the_last_date_and_what_is_open(context, site_
     assert "laatste gesprek: 4 april" in flat(ahmed.inner_text()) and "open:" not in ahmed.inner_text()
     expect(ahmed.locator("li[aria-current]")).to_have_count(1)
     assert not page.watch.problems()
+
+
+# Material's own globals: its bundle's streams (name$), its focus polyfill,
+# its inline scripts' (__md_*, and the palette script's plain names).
+MATERIAL_GLOBAL = re.compile(r".*\$|__md_.*|applyFocusVisiblePolyfill|palette|media|input|key|target|value")
+
+
+def test_the_page_scripts_keep_to_one_namespace(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "404.html")  # Material's page, none of the site's scripts
+    before = set(page.evaluate("Object.keys(window)"))
+    for src in ["gespreksplanner.md", "mijn-antwoorden.md", "werkbladen/schaalvraag.md", "bijlagen/mindset-test.md", "reflectie/vasthouden.md"]:
+        page.goto(site_url + page_url(src))
+        page.wait_for_function("window.pig && window.pig.store && document.readyState === 'complete'")
+        added = {k for k in set(page.evaluate("Object.keys(window)")) - before if not MATERIAL_GLOBAL.fullmatch(k)}
+        assert added == {"pig"}, (src, added)
+        assert set(page.evaluate("Object.keys(window.pig)")) <= {"store", "storeModel", "result", "mindsetTest"}, src

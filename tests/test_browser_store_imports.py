@@ -232,7 +232,7 @@ def test_leaving_a_page_with_an_unsaved_answer_asks_first(context, site_url):
 
 def test_an_answer_past_the_limit_is_said_at_the_field_kept_on_the_page_and_leaving_asks(context, site_url):
     page = open_page(context, site_url, "werkbladen/hefbomen.md")
-    limit = page.evaluate("pigStore.LIMIT")
+    limit = page.evaluate("pig.store.LIMIT")
     assert limit >= 50000, "a generous limit"
     box = answer_field(page, "hefbomen", "talent")
     long_text = "Een lange tekst. " * (limit // 17 + 10)

@@ -366,5 +366,5 @@
     sheetKey: sheetKey, nameKey: nameKey, planDate: planDate, planSheets: planSheets, moveSheet: moveSheet,
   };
   if (typeof module === "object" && module.exports) module.exports = model;
-  else root.pigStoreModel = model;
+  else (root.pig = root.pig || {}).storeModel = model;
 })(this);

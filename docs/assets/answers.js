@@ -1,9 +1,9 @@
 // Positief in Gesprek: everything the reader fills in online, in one store.
 //
 // The store's rules (its keys, reading, merging, conversations) are data
-// without any page, in answers-store.js (window.pigStoreModel), loaded just
+// without any page, in answers-store.js (window.pig.storeModel), loaded just
 // before this file; this file keeps them in localStorage and draws pages.
-// One store (window.pigStore) for the worksheets' answers, the name and date
+// One store (window.pig.store) for the worksheets' answers, the name and date
 // on a sheet, and the mindset test's results per area; kept in this browser
 // only (localStorage), under one key named by the site's identity
 // (<meta name="pig-site-id">, from extra.answers_site_id in mkdocs.yml), so
@@ -15,7 +15,7 @@
 // the fields of the planner (planner.js) and offers a backup. It is loaded
 // on every page with fields; what fewer pages or fewer readers need is in
 // files beside it:
-//   mindset-result.js   the mindset test's result (window.pigResult), and
+//   mindset-result.js   the mindset test's result (window.pig.result), and
 //   mijn-antwoorden.js  "Mijn antwoorden": named by those pages' front matter;
 //   answers-import.js   a backup brought back in: loaded when a file is picked;
 //   answers-upgrade.js  the keys of earlier editions: loaded when there are any;
@@ -23,7 +23,7 @@
 (function () {
   "use strict";
 
-  var model = window.pigStoreModel; // answers-store.js, loaded before this file
+  var model = (window.pig || {}).storeModel; // answers-store.js, loaded before this file
   if (!model) return; // not loaded: the page keeps its paper form and notice
   var VERSION = model.VERSION;
   var APP = model.APP;
@@ -316,7 +316,7 @@
     PLAN: PLAN,
     ask: ask,
   };
-  window.pigStore = api;
+  (window.pig = window.pig || {}).store = api;
 
   // --- Downloads --------------------------------------------------------------------
 
@@ -739,7 +739,7 @@
 
   // Ask with buttons in the page, in `box` (a [data-pig-confirm] element
   // with its text and buttons): calls back with the chosen value, or null
-  // for "Annuleren". Also used by the planner (pigStore.ask).
+  // for "Annuleren". Also used by the planner (pig.store.ask).
   function ask(box, question, choices, done) {
     var buttons = box.querySelector("[data-pig-confirm-buttons]");
     box.querySelector("[data-pig-confirm-text]").textContent = question;

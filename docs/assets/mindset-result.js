@@ -1,6 +1,6 @@
 // Positief in Gesprek: the mindset test's result, drawn from the store.
 //
-// window.pigResult draws the result per area (a card with its picture and
+// window.pig.result draws the result per area (a card with its picture and
 // bar, then each statement with where the reader stands in each area), for
 // the test itself (mindset-test.js) and for "Mijn antwoorden"
 // (mijn-antwoorden.js). The words are in the page (docs/data/mindset-test.yaml),
@@ -9,7 +9,7 @@
 (function () {
   "use strict";
 
-  var store = window.pigStore;
+  var store = (window.pig || {}).store;
   if (!store) return; // answers.js missing: no result to draw
 
   var has = store.core.has;
@@ -204,5 +204,5 @@
     return bookAreas.filter(function (area) { return has(records, area); }).concat(own);
   }
 
-  window.pigResult = { draw: drawResult, records: mindsetRecords, order: orderAreas, formatAverage: formatAverage };
+  (window.pig = window.pig || {}).result = { draw: drawResult, records: mindsetRecords, order: orderAreas, formatAverage: formatAverage };
 })();

@@ -4,7 +4,7 @@
 // planner/): the form, the book's suggestions per situation and direction,
 // the questions of every werkvorm, and the gesprekskaart that is printed.
 // This script shows what fits the reader's choices and keeps each plan in
-// the site's one store (window.pigStore of answers.js, loaded before this
+// the site's one store (window.pig.store of answers.js, loaded before this
 // file), one entry per field: "@plan/<plan>/<field>". Nothing is sent
 // anywhere; what the reader typed is only ever set as text (value,
 // textContent), never as markup.
@@ -12,7 +12,7 @@
   "use strict";
 
   // The store's rules (answers-store.js): the plans in it, in order.
-  var model = window.pigStoreModel;
+  var model = (window.pig || {}).storeModel;
   if (!model) return;
   var PREFIX = model.PLAN_PREFIX;
   var has = model.has;
@@ -79,7 +79,7 @@
   }
 
   function setUp(root) {
-    var store = window.pigStore;
+    var store = (window.pig || {}).store;
     var app = root.querySelector("[data-pig-planner-app]");
     if (!store || !app || app.dataset.pigReady) return;
     app.dataset.pigReady = "1";
@@ -741,5 +741,5 @@
   }
 
   // Started by answers.js (loaded first) once its store is ready.
-  if (window.pigStore && window.pigStore.onStart) window.pigStore.onStart(start);
+  if (window.pig && window.pig.store && window.pig.store.onStart) window.pig.store.onStart(start);
 })();
