@@ -94,8 +94,18 @@
       return { items: map(), deleted: map(), state: "blocked" };
     }
     if (raw === null) return { items: map(), deleted: map(), state: "empty" };
-    var record = parseRecord(raw);
-    return record ? { items: record.items, deleted: record.deleted, state: "ok" } : { items: map(), deleted: map(), state: "corrupt" };
+    // The same text as last read is not parsed again (a page reads the
+    // store often; a full one is large); callers get maps of their own.
+    if (raw !== parsed.raw) parsed = { raw: raw, record: parseRecord(raw) };
+    var record = parsed.record;
+    return record ? { items: copy(record.items), deleted: copy(record.deleted), state: "ok" } : { items: map(), deleted: map(), state: "corrupt" };
+  }
+  var parsed = { raw: null, record: null };
+
+  function copy(source) {
+    var out = map();
+    for (var key in source) out[key] = source[key];
+    return out;
   }
 
   // Everything the reader has: what is stored, with what could not be stored.

@@ -452,11 +452,11 @@
     // --- The list of plans, new, copy, delete -------------------------------------
     var list = app.querySelector("[data-pig-plan-list]");
 
-    function planItem(all, id) {
+    function planItem(items, all, id) {
       var li = document.createElement("li");
       var plan = all[id];
       var label = plan ? planName(plan) : "Nieuw gesprek (nog leeg)";
-      var when = plan ? (model.planDate(store.all(), id) || "bijgewerkt " + formatDate(lastUpdate(plan))) : "";
+      var when = plan ? (model.planDate(items, id) || "bijgewerkt " + formatDate(lastUpdate(plan))) : "";
       if (id === current) {
         var strong = document.createElement("strong");
         strong.textContent = label;
@@ -492,7 +492,8 @@
     // The plans per person (newest person first), each person with the
     // date of the last conversation and what is open after it.
     function showList() {
-      var all = plansOf(store.all());
+      var items = store.all();
+      var all = plansOf(items);
       var ids = order(all);
       if (ids.indexOf(current) < 0) ids.unshift(current);
       list.textContent = "";
@@ -511,12 +512,12 @@
         head.textContent = latest ? personOf(latest) : "Nieuw gesprek";
         person.appendChild(head);
         if (latest) {
-          var last = model.planDate(store.all(), byPerson[who][0]) || formatDate(lastUpdate(latest));
+          var last = model.planDate(items, byPerson[who][0]) || formatDate(lastUpdate(latest));
           var open = openOf(latest);
           person.appendChild(document.createTextNode(" — laatste gesprek: " + last + (open ? "; " + open : "")));
         }
         var inner = document.createElement("ul");
-        byPerson[who].forEach(function (id) { inner.appendChild(planItem(all, id)); });
+        byPerson[who].forEach(function (id) { inner.appendChild(planItem(items, all, id)); });
         person.appendChild(inner);
         list.appendChild(person);
       });
