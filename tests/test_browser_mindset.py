@@ -103,6 +103,7 @@ def stored(page):
 def test_the_scoring_function_on_its_own(context):
     page = context.new_page()
     page.set_content("<!doctype html><title>score</title>")
+    page.add_script_tag(path=str(SCRIPT.parent / "answers-store.js"))  # its small helpers
     page.add_script_tag(path=str(SCRIPT))  # no page around it: no document$, no form
     ids = ["a", "b", "c", "d"]
 

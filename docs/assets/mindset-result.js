@@ -33,9 +33,7 @@
     return text.replace(/\{(area|average|middle)\}/g, function (whole, name) { return blanks[name]; });
   }
 
-  function formatAverage(average) {
-    return average.toFixed(1).replace(".", ",");
-  }
+  var formatAverage = (window.pig || {}).storeModel.formatAverage; // answers-store.js
 
   // The average of a complete set of answers, or null.
   function average(answers, texts) {
@@ -132,10 +130,7 @@
 
   // Draw the complete areas of `records` ({area: record}, in `order`) into
   // `root` (its [data-pig-mt-cards] and [data-pig-mt-rows]); returns how many.
-  function formatDay(stamp) {
-    var date = new Date(stamp);
-    return isNaN(date.getTime()) ? "" : date.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
-  }
+  var formatDay = (window.pig || {}).storeModel.dutchDate; // answers-store.js
 
   // An area's earlier results (a retake adds one), the newest first.
   function earlier(texts, results) {

@@ -37,14 +37,11 @@
     return typeof value === "number" && value % 1 === 0 && value >= 1 && value <= points;
   }
 
-  function has(object, key) {
-    return Object.prototype.hasOwnProperty.call(object, key);
-  }
+  // The small helpers, once: the store model's (answers-store.js, loaded before).
+  var model = window.pig.storeModel;
+  var has = model.has;
 
-  // 3.5 -> "3,5": an average as Dutch writes it, with one decimal.
-  function formatAverage(average) {
-    return average.toFixed(1).replace(".", ",");
-  }
+  var formatAverage = model.formatAverage;
 
   // "1, 2 en 3"
   function joinDutch(words) {

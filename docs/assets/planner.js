@@ -51,12 +51,9 @@
     return text(plan, "naam").trim() || "Gesprek zonder naam";
   }
 
-  // A date as the date field keeps it (yyyy-mm-dd), in Dutch words.
-  function formatDay(day) {
-    var match = /^(\d{4})-(\d\d)-(\d\d)$/.exec(day);
-    if (!match) return day;
-    return new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-  }
+  // Dates in Dutch words (answers-store.js).
+  var formatDay = model.dutchDay;
+  var formatDate = model.dutchDate;
 
   // A calendar file (iCalendar, RFC 5545) for a whole day, made here.
   function calendarFile(day, title, description, uid) {
@@ -69,13 +66,6 @@
     return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Positief in Gesprek//gespreksplanner//NL", "BEGIN:VEVENT",
       "UID:" + uid + "@positief-in-gesprek", "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + start, "DTEND;VALUE=DATE:" + next,
       "SUMMARY:" + escape(title), "DESCRIPTION:" + escape(description), "END:VEVENT", "END:VCALENDAR", ""].join("\r\n");
-  }
-
-  function formatDate(stamp) {
-    if (!stamp) return "";
-    var date = new Date(stamp);
-    if (isNaN(date.getTime())) return "";
-    return date.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
   }
 
   function setUp(root) {

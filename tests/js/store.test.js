@@ -158,3 +158,11 @@ test("a conversation's date: its own, else the last typed on its sheets, never t
   assert.equal(kept["@plan/g1/schaalvraag/@datum"].text, "12 mei");
   assert.equal(kept["@plan/g3/naam"].text, "Ahmed, 4 juli");
 });
+
+test("dates in Dutch words, once for every page", () => {
+  assert.equal(model.dutchDay("2027-01-15"), "15 januari 2027");
+  assert.equal(model.dutchDay("12 mei"), "12 mei");
+  assert.equal(model.dutchDate("2026-06-01T10:00:00.000Z"), "1 juni 2026");
+  assert.equal(model.dutchDate(""), "");
+  assert.equal(model.dutchDate("geen datum"), "");
+});
