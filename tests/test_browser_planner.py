@@ -112,7 +112,7 @@ def test_a_plan_survives_reload_and_prints_on_a4_with_the_answers(context, site_
     # Every werkvorm of the example, the book's words for those without a
     # questionnaire, and the model of Deel 5: three pages, as the hint says.
     assert 1 <= len(pdf.pages) <= 3, f"{len(pdf.pages)} pages"
-    assert f"de gesprekskaart {len(pdf.pages)} pagina" in page.locator("#pig-plan-print-hint").inner_text()
+    expect(page.locator("#pig-plan-print-hint")).to_contain_text(f"de gesprekskaart {len(pdf.pages)} pagina")
     assert_a4(pdf)
     text = flat(" ".join(p.extract_text() for p in pdf.pages))
     assert "Hans, 12 mei" in text and "Gesprekskaart" in text

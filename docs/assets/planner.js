@@ -271,6 +271,8 @@
     }
     var listTimer = null;
     var pagesTimer = null;
+    // The card's measure changes once the fonts are in.
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(function () { showPages(); });
 
     // --- The order of the werkvormen on the card -------------------------------------
     // The reader's own order ("@plan/<plan>/volgorde"), the werkvormen not
