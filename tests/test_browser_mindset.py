@@ -103,11 +103,12 @@ def stored(page):
 def test_the_scoring_function_on_its_own(context):
     page = context.new_page()
     page.set_content("<!doctype html><title>score</title>")
+    page.add_script_tag(path=str(SCRIPT.parent / "answers-store.js"))  # its small helpers
     page.add_script_tag(path=str(SCRIPT))  # no page around it: no document$, no form
     ids = ["a", "b", "c", "d"]
 
     def score(answers, points=5):
-        return page.evaluate("([a, i, p]) => window.pigMindsetTest.score(a, i, p)", [answers, ids, points])
+        return page.evaluate("([a, i, p]) => window.pig.mindsetTest.score(a, i, p)", [answers, ids, points])
 
     assert score({"a": 1, "b": 1, "c": 1, "d": 1}) == {"average": 1, "missing": []}
     assert score({"a": 5, "b": 5, "c": 5, "d": 5}) == {"average": 5, "missing": []}
@@ -117,10 +118,10 @@ def test_the_scoring_function_on_its_own(context):
     assert score({"a": 0, "b": 6, "c": 2.5, "d": "3"}) == {"average": None, "missing": ids}
     assert score({"a": 7, "b": 7, "c": 7, "d": 7}, points=7)["average"] == 7
     assert score(None)["missing"] == ids
-    assert page.evaluate("[1, 3.5, 2.75].map(window.pigMindsetTest.formatAverage)") == ["1,0", "3,5", "2,8"]
+    assert page.evaluate("[1, 3.5, 2.75].map(window.pig.mindsetTest.formatAverage)") == ["1,0", "3,5", "2,8"]
 
-    assert page.evaluate("window.pigMindsetTest.ownArea('  Mijn   Hobby ')") == "eigen:mijn hobby"
-    assert page.evaluate("window.pigMindsetTest.ownArea('   ')") is None
+    assert page.evaluate("window.pig.mindsetTest.ownArea('  Mijn   Hobby ')") == "eigen:mijn hobby"
+    assert page.evaluate("window.pig.mindsetTest.ownArea('   ')") is None
 
 
 # --- Taking the test ----------------------------------------------------------------
@@ -267,7 +268,7 @@ def test_the_test_works_and_tells_when_storage_fails(context, site_url, broken):
     alert = page.get_by_role("alert").filter(has_text="reservekopie")
     assert alert.is_visible()
     assert status(page).endswith("Niet opgeslagen.")
-    backup = json.loads(page.evaluate("window.pigStore.serialise(window.pigStore.all())"))
+    backup = json.loads(page.evaluate("window.pig.store.serialise(window.pig.store.all())"))
     assert backup["items"]["@mindset/werk"]["answers"] == dict(zip(ITEMS, ANSWER_SETS["a mix"]))
     assert page.get_by_role("button", name="Reservekopie downloaden (.json)").is_visible()
     assert watch.problems() == material_errors(page, site_url, broken)

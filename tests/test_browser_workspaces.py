@@ -17,7 +17,7 @@ from sitebuild import load_library, page_url
 pytestmark = pytest.mark.browser
 
 FIXTURE = Path(__file__).parent / "fixtures" / "store-2026-12-07.json"
-NAME = "Met wie, en wanneer?"
+NAME = "Met wie?"
 PREP_FIRST = load_library().get("reflectie-voorbereiden").questions[0].text
 
 
@@ -278,7 +278,7 @@ def test_after_the_conversation_the_agreements_a_calendar_file_and_the_next_conv
         "Afgesproken: Sanne plant zelf; wij kijken elke maand samen\nNog open: Rooster voor januari")
     expect(planner.get_by_label("Wat hebben jullie afgesproken?")).to_have_value("")
     # The list says per conversation when it goes on and what is open.
-    expect(planner.locator("[data-pig-plan-list] li").filter(has_text="verder op 15 januari 2027; open: Rooster voor januari")).to_have_count(1)
+    expect(planner.locator("[data-pig-plan-list] li li").filter(has_text="verder op 15 januari 2027; open: Rooster voor januari")).to_have_count(1)
     assert not planner.watch.problems()
 
 

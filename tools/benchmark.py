@@ -10,6 +10,7 @@ Run it by hand (it is not a test; it takes a few minutes):
     python tools/benchmark.py --lighthouse          # and Lighthouse, median of 9 runs
     python tools/benchmark.py --pages-only --lighthouse   # first visits and Lighthouse only
     python tools/benchmark.py --search-only         # the search alone: sizes, index build, latency
+    python tools/benchmark.py --store-only          # Mijn antwoorden and the planner with 50 conversations
 
 Both sites are served gzipped (level 6), as an intranet server would. Stock
 Material is the same Markdown and navigation with `theme: material`,
@@ -471,6 +472,71 @@ def search_only() -> None:
         print_search(site_files(site), site_files(stock), searches, builds)
 
 
+# --- A full store: fifty conversations of ten sheets each -----------------------------
+
+STORE_PAGES = {"Mijn antwoorden": "mijn-antwoorden.md", "planner": "gespreksplanner.md"}
+
+
+def full_store(conversations: int = 50, sheets: int = 10) -> dict:
+    """A store as the site keeps it (version 2): ``conversations`` plans,
+    each with every question of ``sheets`` worksheets answered at length."""
+    stamp = "2026-06-01T10:00:00.000Z"
+    library = [sheet for sheet in load_library() if sheet.questions][:sheets]
+    answer = "Een antwoord van een paar regels, zoals een leidinggevende het typt. " * 4
+    items = {}
+    for number in range(conversations):
+        plan = f"g{number:03d}bench"
+        items[f"@plan/{plan}/naam"] = {"text": f"Medewerker {number % 8}", "updated": stamp}
+        items[f"@plan/{plan}/datum"] = {"text": f"{number % 28 + 1} mei", "updated": stamp}
+        items[f"@plan/{plan}/situatie"] = {"text": "onder", "updated": stamp}
+        items[f"@plan/{plan}/werkvormen"] = {"text": "schaalvraag feedback", "updated": stamp}
+        items[f"@plan/{plan}/volgende-stap"] = {"text": "Rooster maken", "updated": stamp}
+        for sheet in library:
+            for question in sheet.questions:
+                items[f"@plan/{plan}/{sheet.id}/{question.id}"] = {"text": answer, "updated": stamp}
+    return {"version": 2, "items": items}
+
+
+def store_script_times(site: Path, runs: int = 5) -> dict[str, list[float]]:
+    """Script time (Chromium's ScriptDuration, seconds) of opening each of
+    STORE_PAGES with the full store, ``runs`` fresh loads each."""
+    from playwright.sync_api import sync_playwright
+
+    record = json.dumps(full_store())
+    results = {name: [] for name in STORE_PAGES}
+    with hosting.serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + page_url("index.md"))
+        key = "pig/" + page.evaluate("document.querySelector('meta[name=pig-site-id]').content") + "/v2"
+        page.evaluate("([key, record]) => localStorage.setItem(key, record)", [key, record])
+        for _ in range(runs):
+            for name, src in STORE_PAGES.items():
+                page = context.new_page()
+                session = context.new_cdp_session(page)
+                session.send("Performance.enable")
+                page.goto(base + page_url(src), wait_until="load")
+                page.wait_for_timeout(1200)  # the planner's list and page count come after a pause
+                metrics = {m["name"]: m["value"] for m in session.send("Performance.getMetrics")["metrics"]}
+                results[name].append(metrics["ScriptDuration"])
+                page.close()
+        browser.close()
+    return results
+
+
+def store_only() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build_times(1, site, {**ENV, "PIG_NO_PDF": "1"})
+        times = store_script_times(site)
+    store = full_store()
+    print(f"\n## Fifty conversations of ten sheets each ({len(store['items'])} entries, {kb(len(json.dumps(store)))}): script time on opening\n")
+    print("| page | script time, median of 5 (min–max) |\n| --- | ---: |")
+    for name, values in times.items():
+        print(f"| {name} | {ms(statistics.median(values))} ({ms(min(values))}–{ms(max(values))}) |")
+
+
 # --- Report ----------------------------------------------------------------------------
 
 def main() -> None:
@@ -480,9 +546,12 @@ def main() -> None:
     parser.add_argument("--lighthouse-runs", type=int, default=9, help="Lighthouse runs per page and site, interleaved; the median counts (default 9)")
     parser.add_argument("--pages-only", action="store_true", help="only first visits (and Lighthouse): no build timings, no search")
     parser.add_argument("--search-only", action="store_true", help="only the search: sizes, the worker's index build, latency")
+    parser.add_argument("--store-only", action="store_true", help="only Mijn antwoorden and the planner with fifty conversations of ten sheets: script time")
     args = parser.parse_args()
     if args.search_only:
         return search_only()
+    if args.store_only:
+        return store_only()
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

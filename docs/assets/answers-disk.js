@@ -10,7 +10,7 @@
 (function () {
   "use strict";
 
-  var store = window.pigStore;
+  var store = (window.pig || {}).store;
   if (!store) return;
   var core = store.core;
 

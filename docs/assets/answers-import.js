@@ -2,13 +2,13 @@
 //
 // Loaded by answers.js when the reader picks a file in a [data-pig-import]
 // input (a page's answer bar, the planner, "Mijn antwoorden"), not before:
-// most visits never bring a backup in. Reads the file (pigStore.parseRecord),
+// most visits never bring a backup in. Reads the file (pig.store.parseRecord),
 // refuses one that is none or that another site wrote, and says what
 // merging it did; the store's own bringIn does the merging.
 (function () {
   "use strict";
 
-  var store = window.pigStore;
+  var store = (window.pig || {}).store;
   if (!store) return;
   var core = store.core;
 

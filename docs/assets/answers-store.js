@@ -293,6 +293,42 @@
     return plan ? PLAN_PREFIX + plan + "/naam" : NAME;
   }
 
+  // 3.5 -> "3,5": an average as Dutch writes it, with one decimal (the
+  // self-test and its result).
+  function formatAverage(average) {
+    return average.toFixed(1).replace(".", ",");
+  }
+
+  // Dates in Dutch words, as the pages show them: a time stamp ("" if it
+  // is none), and a day as a date field keeps it (yyyy-mm-dd; other text
+  // as it is).
+  function dutchDate(stamp) {
+    var date = new Date(stamp || "");
+    return isNaN(date.getTime()) ? "" : date.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  function dutchDay(day) {
+    var match = /^(\d{4})-(\d\d)-(\d\d)$/.exec(day);
+    if (!match) return day;
+    return new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  }
+
+  // The date of conversation `plan`, to show on its sheets: its own
+  // "datum"; for a plan kept before it had one, the date last typed on one
+  // of its sheets ("<sheet>/@datum", which stays as it is); else "". A date
+  // typed in the name ("Hans, 12 mei") stays in the name.
+  function planDate(items, plan) {
+    var own = items[PLAN_PREFIX + plan + "/datum"];
+    if (own && own.text.trim()) return own.text;
+    var found = null;
+    for (var key in items) {
+      var match = has(items, key) && PLAN_SHEET.exec(key);
+      if (!match || match[1] !== plan || match[3] !== "@datum" || !items[key].text.trim()) continue;
+      if (!found || (items[key].updated || "") > (found.updated || "")) found = items[key];
+    }
+    return found ? found.text : "";
+  }
+
   // The answers given on sheets for conversation `plan`: {sheet: {question: entry}}.
   function planSheets(items, plan) {
     var sheets = map();
@@ -349,8 +385,8 @@
     parseRecord: parseRecord, parseItems: parseItems, toText: toText, apply: apply, same: same, known: known,
     merge: merge, plansOf: plansOf, lastUpdate: lastUpdate, order: order,
     HISTORY: HISTORY, mindsetHistory: mindsetHistory, historyKey: historyKey,
-    sheetKey: sheetKey, nameKey: nameKey, planSheets: planSheets, moveSheet: moveSheet,
+    sheetKey: sheetKey, nameKey: nameKey, planDate: planDate, dutchDate: dutchDate, dutchDay: dutchDay, formatAverage: formatAverage, planSheets: planSheets, moveSheet: moveSheet,
   };
   if (typeof module === "object" && module.exports) module.exports = model;
-  else root.pigStoreModel = model;
+  else (root.pig = root.pig || {}).storeModel = model;
 })(this);

@@ -11,7 +11,7 @@
 (function () {
   "use strict";
 
-  var store = window.pigStore;
+  var store = (window.pig || {}).store;
   if (!store) return;
   var core = store.core;
   var has = core.has;

@@ -1,9 +1,9 @@
 // Positief in Gesprek: everything the reader fills in online, in one store.
 //
 // The store's rules (its keys, reading, merging, conversations) are data
-// without any page, in answers-store.js (window.pigStoreModel), loaded just
+// without any page, in answers-store.js (window.pig.storeModel), loaded just
 // before this file; this file keeps them in localStorage and draws pages.
-// One store (window.pigStore) for the worksheets' answers, the name and date
+// One store (window.pig.store) for the worksheets' answers, the name and date
 // on a sheet, and the mindset test's results per area; kept in this browser
 // only (localStorage), under one key named by the site's identity
 // (<meta name="pig-site-id">, from extra.answers_site_id in mkdocs.yml), so
@@ -15,7 +15,7 @@
 // the fields of the planner (planner.js) and offers a backup. It is loaded
 // on every page with fields; what fewer pages or fewer readers need is in
 // files beside it:
-//   mindset-result.js   the mindset test's result (window.pigResult), and
+//   mindset-result.js   the mindset test's result (window.pig.result), and
 //   mijn-antwoorden.js  "Mijn antwoorden": named by those pages' front matter;
 //   answers-import.js   a backup brought back in: loaded when a file is picked;
 //   answers-upgrade.js  the keys of earlier editions: loaded when there are any;
@@ -23,7 +23,7 @@
 (function () {
   "use strict";
 
-  var model = window.pigStoreModel; // answers-store.js, loaded before this file
+  var model = (window.pig || {}).storeModel; // answers-store.js, loaded before this file
   if (!model) return; // not loaded: the page keeps its paper form and notice
   var VERSION = model.VERSION;
   var APP = model.APP;
@@ -94,8 +94,18 @@
       return { items: map(), deleted: map(), state: "blocked" };
     }
     if (raw === null) return { items: map(), deleted: map(), state: "empty" };
-    var record = parseRecord(raw);
-    return record ? { items: record.items, deleted: record.deleted, state: "ok" } : { items: map(), deleted: map(), state: "corrupt" };
+    // The same text as last read is not parsed again (a page reads the
+    // store often; a full one is large); callers get maps of their own.
+    if (raw !== parsed.raw) parsed = { raw: raw, record: parseRecord(raw) };
+    var record = parsed.record;
+    return record ? { items: copy(record.items), deleted: copy(record.deleted), state: "ok" } : { items: map(), deleted: map(), state: "corrupt" };
+  }
+  var parsed = { raw: null, record: null };
+
+  function copy(source) {
+    var out = map();
+    for (var key in source) out[key] = source[key];
+    return out;
   }
 
   // Everything the reader has: what is stored, with what could not be stored.
@@ -317,7 +327,7 @@
     SESSION: model.SESSION,
     ask: ask,
   };
-  window.pigStore = api;
+  (window.pig = window.pig || {}).store = api;
 
   // --- Downloads --------------------------------------------------------------------
 
@@ -540,7 +550,6 @@
     // As tall as the ruled lines it replaces on screen, so nothing moves.
     var lines = item.querySelectorAll(".pig-ws__lines span").length || 3;
     area.rows = lines;
-    area.style.height = lines * 1.7 + "em";
     area.setAttribute("aria-labelledby", label.id + " " + text.id);
     var printed = element("div", "pig-answer__print");
     printed.setAttribute("aria-hidden", "true");
@@ -560,7 +569,13 @@
   // Naam and Datum on a sheet: fields in place of the blanks.
   function addNameDate(sheet, sheetId) {
     var blanks = sheet.querySelectorAll(":scope > .pig-ws__namedate .pig-ws__field");
-    [[model.nameKey(conversation), "Naam", "name"], [model.sheetKey(conversation, sheetId, "@datum"), "Datum", "off"]].forEach(function (spec, index) {
+    // A conversation's sheets show its one date (the planner's "Wanneer?");
+    // one kept before it had a date takes the date typed on its sheets.
+    var dateKey = conversation ? model.PLAN_PREFIX + conversation + "/datum" : model.sheetKey(null, sheetId, "@datum");
+    if (conversation && !get(dateKey) && model.planDate(all(), conversation)) {
+      put(dateKey, { text: model.planDate(all(), conversation) }, null, true);
+    }
+    [[model.nameKey(conversation), "Naam", "name"], [dateKey, "Datum", "off"]].forEach(function (spec, index) {
       var holder = blanks[index];
       var blank = holder && holder.querySelector(".pig-ws__blank");
       if (!blank || holder.querySelector("input")) return;
@@ -650,11 +665,7 @@
     var row = element("p", "pig-conversation__choose");
     var select = document.createElement("select");
     select.id = "pig-conversation-" + sheetId;
-    // A touch target of at least 24 px, set here (CSSOM, allowed by the
-    // site's policy), so that the pages' stylesheets and their hashes stay.
-    select.style.minHeight = "2.2em";
-    select.style.font = "inherit";
-    select.style.maxWidth = "100%";
+    select.className = "pig-conversation__select";  // answers.css: 24 px at least
     var label = element("label", "pig-sr", "Gesprek");
     label.htmlFor = select.id;
     ids.forEach(function (id) {
@@ -739,7 +750,7 @@
 
   // Ask with buttons in the page, in `box` (a [data-pig-confirm] element
   // with its text and buttons): calls back with the chosen value, or null
-  // for "Annuleren". Also used by the planner (pigStore.ask).
+  // for "Annuleren". Also used by the planner (pig.store.ask).
   function ask(box, question, choices, done) {
     var buttons = box.querySelector("[data-pig-confirm-buttons]");
     box.querySelector("[data-pig-confirm-text]").textContent = question;

@@ -1,15 +1,15 @@
 // Positief in Gesprek: "Mijn antwoorden", everything the reader filled in.
 //
 // Shows the answers of every sheet, the mindset test's result per area
-// (window.pigResult of mindset-result.js), the conversation plans and
+// (window.pig.result of mindset-result.js), the conversation plans and
 // answers to questions this edition lacks; prints them, exports them (a
 // backup, a readable page), brings a backup back in and wipes them. Loaded
 // on that page only (front matter `scripts:`), after answers.js and
-// mindset-result.js; answers.js starts it (pigStore.setUpMine).
+// mindset-result.js; answers.js starts it (pig.store.setUpMine).
 (function () {
   "use strict";
 
-  var store = window.pigStore;
+  var store = (window.pig || {}).store;
   if (!store) return; // answers.js missing: the page keeps its notice
   var core = store.core;
   var has = core.has;
@@ -21,7 +21,7 @@
   var map = core.map;
 
   // An answer on this page: in full up to PREVIEW characters; a longer one
-  // (a whole document pasted, up to pigStore.LIMIT) shows its beginning and
+  // (a whole document pasted, up to pig.store.LIMIT) shows its beginning and
   // says how much more there is and where all of it is, since laying out
   // hundreds of thousands of characters at once would freeze the page. The
   // whole text stays with the element (fullText) for the readable file.
@@ -74,7 +74,7 @@
     });
     var mindset = mine.querySelector("[data-pig-mine-mindset]");
     if (mindset) {
-      var result = window.pigResult;
+      var result = (window.pig || {}).result;
       var records = result.records();
       var drawn = result.draw(mindset, records, result.order(records, bookAreasOf(mine)), null);
       mindset.hidden = !drawn;

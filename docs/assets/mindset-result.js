@@ -1,6 +1,6 @@
 // Positief in Gesprek: the mindset test's result, drawn from the store.
 //
-// window.pigResult draws the result per area (a card with its picture and
+// window.pig.result draws the result per area (a card with its picture and
 // bar, then each statement with where the reader stands in each area), for
 // the test itself (mindset-test.js) and for "Mijn antwoorden"
 // (mijn-antwoorden.js). The words are in the page (docs/data/mindset-test.yaml),
@@ -9,7 +9,7 @@
 (function () {
   "use strict";
 
-  var store = window.pigStore;
+  var store = (window.pig || {}).store;
   if (!store) return; // answers.js missing: no result to draw
 
   var has = store.core.has;
@@ -33,9 +33,7 @@
     return text.replace(/\{(area|average|middle)\}/g, function (whole, name) { return blanks[name]; });
   }
 
-  function formatAverage(average) {
-    return average.toFixed(1).replace(".", ",");
-  }
+  var formatAverage = (window.pig || {}).storeModel.formatAverage; // answers-store.js
 
   // The average of a complete set of answers, or null.
   function average(answers, texts) {
@@ -132,10 +130,7 @@
 
   // Draw the complete areas of `records` ({area: record}, in `order`) into
   // `root` (its [data-pig-mt-cards] and [data-pig-mt-rows]); returns how many.
-  function formatDay(stamp) {
-    var date = new Date(stamp);
-    return isNaN(date.getTime()) ? "" : date.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
-  }
+  var formatDay = (window.pig || {}).storeModel.dutchDate; // answers-store.js
 
   // An area's earlier results (a retake adds one), the newest first.
   function earlier(texts, results) {
@@ -204,5 +199,5 @@
     return bookAreas.filter(function (area) { return has(records, area); }).concat(own);
   }
 
-  window.pigResult = { draw: drawResult, records: mindsetRecords, order: orderAreas, formatAverage: formatAverage };
+  (window.pig = window.pig || {}).result = { draw: drawResult, records: mindsetRecords, order: orderAreas, formatAverage: formatAverage };
 })();

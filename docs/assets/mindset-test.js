@@ -2,9 +2,9 @@
 //
 // The page holds the test as a form (macros/render/templates/mindset/test.html);
 // without this script it is a form to fill in on paper. The script keeps the
-// answers per area in the site's one store (window.pigStore of answers.js,
+// answers per area in the site's one store (window.pig.store of answers.js,
 // loaded before this file, which starts it), names the statements not yet
-// answered and draws the result (window.pigResult of mindset-result.js,
+// answered and draws the result (window.pig.result of mindset-result.js,
 // with the words the page holds from docs/data/mindset-test.yaml). Nothing
 // is sent anywhere.
 (function () {
@@ -37,14 +37,11 @@
     return typeof value === "number" && value % 1 === 0 && value >= 1 && value <= points;
   }
 
-  function has(object, key) {
-    return Object.prototype.hasOwnProperty.call(object, key);
-  }
+  // The small helpers, once: the store model's (answers-store.js, loaded before).
+  var model = window.pig.storeModel;
+  var has = model.has;
 
-  // 3.5 -> "3,5": an average as Dutch writes it, with one decimal.
-  function formatAverage(average) {
-    return average.toFixed(1).replace(".", ",");
-  }
+  var formatAverage = model.formatAverage;
 
   // "1, 2 en 3"
   function joinDutch(words) {
@@ -75,8 +72,8 @@
 
   function setUp(form) {
     if (form.dataset.pigMtReady) return;
-    var store = window.pigStore;
-    var result = window.pigResult;
+    var store = (window.pig || {}).store;
+    var result = (window.pig || {}).result;
     if (!store || !result) return; // answers.js missing: the paper form stays
     form.dataset.pigMtReady = "1";
 
@@ -140,7 +137,7 @@
 
     // Retaking an area adds a result: the first change on this visit to an
     // area answered completely keeps that result, with its date, as an
-    // earlier one (pigStore.model.historyKey), before the new answers.
+    // earlier one (pig.store.model.historyKey), before the new answers.
     var retaken = Object.create(null);
 
     function keepEarlier(area) {
@@ -160,7 +157,7 @@
       var saved = store.put(store.MINDSET + current, Object.keys(answers).length ? { name: name, answers: answers } : null, "", true);
       if (saved.entry) records[current].updated = saved.entry.updated;
       problem = saved.problem;
-      window.pigStore.tell(problem);
+      window.pig.store.tell(problem);
       update();
     }
 
@@ -209,7 +206,7 @@
     form.querySelector("[data-pig-mt-clear]").addEventListener("click", function () {
       if (!window.confirm("Alle antwoorden van deze test wissen, voor alle gebieden? Dat kan niet ongedaan worden gemaakt.")) return;
       problem = store.clear(store.MINDSET);
-      window.pigStore.tell(problem);
+      window.pig.store.tell(problem);
       records = {};
       areaRadios.forEach(function (radio) { radio.checked = false; });
       ownWords.value = "";
@@ -247,13 +244,13 @@
   }
 
   var api = { score: score, formatAverage: formatAverage, ownArea: ownArea };
-  if (typeof window !== "undefined") window.pigMindsetTest = api;
+  if (typeof window !== "undefined") (window.pig = window.pig || {}).mindsetTest = api;
   if (typeof module === "object" && module.exports) module.exports = api;
 
   // Set up the test wherever it is on the page, once the store of
   // answers.js is ready (answers of an earlier edition taken over first).
-  if (typeof window !== "undefined" && window.pigStore && window.pigStore.onStart) {
-    window.pigStore.onStart(function () {
+  if (typeof window !== "undefined" && window.pig && window.pig.store && window.pig.store.onStart) {
+    window.pig.store.onStart(function () {
       document.querySelectorAll("form[data-pig-mindset]").forEach(setUp);
     });
   }

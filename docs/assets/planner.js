@@ -4,7 +4,7 @@
 // planner/): the form, the book's suggestions per situation and direction,
 // the questions of every werkvorm, and the gesprekskaart that is printed.
 // This script shows what fits the reader's choices and keeps each plan in
-// the site's one store (window.pigStore of answers.js, loaded before this
+// the site's one store (window.pig.store of answers.js, loaded before this
 // file), one entry per field: "@plan/<plan>/<field>". Nothing is sent
 // anywhere; what the reader typed is only ever set as text (value,
 // textContent), never as markup.
@@ -12,7 +12,7 @@
   "use strict";
 
   // The store's rules (answers-store.js): the plans in it, in order.
-  var model = window.pigStoreModel;
+  var model = (window.pig || {}).storeModel;
   if (!model) return;
   var PREFIX = model.PLAN_PREFIX;
   var has = model.has;
@@ -51,12 +51,9 @@
     return text(plan, "naam").trim() || "Gesprek zonder naam";
   }
 
-  // A date as the date field keeps it (yyyy-mm-dd), in Dutch words.
-  function formatDay(day) {
-    var match = /^(\d{4})-(\d\d)-(\d\d)$/.exec(day);
-    if (!match) return day;
-    return new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-  }
+  // Dates in Dutch words (answers-store.js).
+  var formatDay = model.dutchDay;
+  var formatDate = model.dutchDate;
 
   // A calendar file (iCalendar, RFC 5545) for a whole day, made here.
   function calendarFile(day, title, description, uid) {
@@ -71,15 +68,8 @@
       "SUMMARY:" + escape(title), "DESCRIPTION:" + escape(description), "END:VEVENT", "END:VCALENDAR", ""].join("\r\n");
   }
 
-  function formatDate(stamp) {
-    if (!stamp) return "";
-    var date = new Date(stamp);
-    if (isNaN(date.getTime())) return "";
-    return date.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
-  }
-
   function setUp(root) {
-    var store = window.pigStore;
+    var store = (window.pig || {}).store;
     var app = root.querySelector("[data-pig-planner-app]");
     if (!store || !app || app.dataset.pigReady) return;
     app.dataset.pigReady = "1";
@@ -105,6 +95,12 @@
     }
 
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+
+    // A plan kept before it had a date of its own: the date typed on its
+    // sheets becomes its date (those stay as they are; answers-store.js).
+    if (!text(mine(), "datum") && model.planDate(store.all(), current)) {
+      tell(store.put(key("datum"), { text: model.planDate(store.all(), current) }, null, true).problem);
+    }
 
     // --- Text fields: saved as they are typed (answers.js) ---------------------------
     form.querySelectorAll("input[type=text][data-pig-plan-field], input[type=date][data-pig-plan-field], textarea[data-pig-plan-field]").forEach(function (field) {
@@ -216,6 +212,7 @@
       if (!card) return;
       var name = form.querySelector("[data-pig-plan-field=naam]").value.trim();
       card.querySelector("[data-pig-card-name]").textContent = name || "Gesprek";
+      card.querySelector("[data-pig-card-date]").textContent = form.querySelector("[data-pig-plan-field=datum]").value.trim();
       card.querySelector("[data-pig-card-choice]").textContent =
         [labelOf("situatie"), labelOf("richting"), stuck ? "Het gesprek loopt vast: zie Deel 5" : ""].filter(Boolean).join(" · ");
       card.querySelectorAll("[data-pig-card-answer]").forEach(function (dd) {
@@ -228,19 +225,16 @@
       // Each werkvorm with the answers given on its sheet for this
       // conversation (its questions stay where nothing was answered), or,
       // without a questionnaire, the book's words for the situation chosen;
-      // in the order of that situation's example, and never split over a
-      // column or a page (set here, CSSOM, like the other rules of the card
-      // that depend on what it holds).
+      // in the order the reader set, else that of the situation's example
+      // (planner.css keeps each whole over columns and pages).
       var sheets = model.planSheets(store.all(), current);
       var werkvormen = card.querySelector(".pig-card__werkvormen");
-      var stepOrder = situation ? (werkvormen.getAttribute("data-pig-card-order-" + situation) || "").split(" ") : [];
-      stepOrder.forEach(function (id) {
+      cardOrder(situation).forEach(function (id) {
         var block = werkvormen.querySelector("[data-pig-card-werkvorm='" + id + "']");
         if (block) werkvormen.appendChild(block);
       });
       card.querySelectorAll("[data-pig-card-werkvorm]").forEach(function (block) {
         block.hidden = !chosen[block.dataset.pigCardWerkvorm];
-        block.style.breakInside = "avoid";
         var answers = sheets[block.dataset.pigCardSheet] || map();
         block.querySelectorAll("[data-pig-card-question]").forEach(function (li) {
           var entry = answers[li.dataset.pigCardQuestion];
@@ -249,25 +243,18 @@
           if (!shown) {
             shown = document.createElement("span");
             shown.className = "pig-card__answer";
-            shown.style.whiteSpace = "pre-wrap";
-            shown.style.paddingLeft = "0.6em";
-            shown.style.borderLeft = "2px solid #777";
             li.appendChild(shown);
           }
           shown.textContent = text;
-          shown.style.display = text ? "block" : "none";
-          var room = li.querySelector(".pig-card__room");
-          if (room) room.style.display = text ? "none" : "";
+          li.classList.toggle("pig-card__answered", Boolean(text));
         });
         var saying = false;
         block.querySelectorAll("[data-pig-card-book]").forEach(function (said) {
           said.hidden = Boolean(situation) && said.dataset.pigCardBook !== situation;
-          said.style.fontSize = "0.9em";
           saying = saying || !said.hidden;
         });
         // The book's words take the place of the empty lines for notes.
-        var notes = block.querySelector(".pig-card__room--notes");
-        if (notes) notes.style.display = saying ? "none" : "";
+        block.classList.toggle("pig-card__said", saying);
       });
       card.querySelector("[data-pig-card-werkvormen-title]").hidden = !any;
       card.querySelectorAll("[data-pig-card-example]").forEach(function (line) {
@@ -278,8 +265,151 @@
       // The list follows the name and whether this plan holds anything, once saved.
       window.clearTimeout(listTimer);
       listTimer = window.setTimeout(showList, 500);
+      showOrder(situation, chosen);
+      window.clearTimeout(pagesTimer);
+      pagesTimer = window.setTimeout(showPages, 300);
     }
     var listTimer = null;
+    var pagesTimer = null;
+    // The card's measure changes once the fonts are in.
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(function () { showPages(); });
+
+    // --- The order of the werkvormen on the card -------------------------------------
+    // The reader's own order ("@plan/<plan>/volgorde"), the werkvormen not
+    // in it after, in the order of the situation's example, then the page's.
+    function cardOrder(situation) {
+      var werkvormen = card.querySelector(".pig-card__werkvormen");
+      var own = text(mine(), "volgorde").split(" ").filter(Boolean);
+      var example = situation ? (werkvormen.getAttribute("data-pig-card-order-" + situation) || "").split(" ") : [];
+      var all = Array.prototype.map.call(werkvormen.querySelectorAll("[data-pig-card-werkvorm]"), function (block) {
+        return block.dataset.pigCardWerkvorm;
+      });
+      var result = [];
+      own.concat(example, all).forEach(function (id) {
+        if (id && all.indexOf(id) >= 0 && result.indexOf(id) < 0) result.push(id);
+      });
+      return result;
+    }
+
+    var orderBox = form.querySelector("[data-pig-plan-order-box]");
+    var orderList = orderBox.querySelector("[data-pig-plan-order]");
+
+    function titleOf(id) {
+      var block = card && card.querySelector("[data-pig-card-werkvorm='" + id + "'] h4");
+      return block ? block.textContent.trim() : id;
+    }
+
+    function showOrder(situation, chosen) {
+      var ids = cardOrder(situation).filter(function (id) { return chosen[id]; });
+      orderBox.hidden = ids.length < 2;
+      orderBox.querySelector("[data-pig-plan-order-own]").hidden = !text(mine(), "volgorde");
+      var focused = document.activeElement && orderList.contains(document.activeElement) ? document.activeElement : null;
+      var again = focused ? [focused.dataset.pigPlanMove, focused.dataset.pigPlanStep] : null;
+      orderList.textContent = "";
+      ids.forEach(function (id, place) {
+        var li = document.createElement("li");
+        var title = document.createElement("span");
+        title.textContent = titleOf(id);
+        li.appendChild(title);
+        [["-1", "Omhoog", " eerder"], ["1", "Omlaag", " later"]].forEach(function (step) {
+          var button = document.createElement("button");
+          button.type = "button";
+          button.className = "md-button pig-ui pig-planner__move";
+          button.textContent = step[1];
+          button.setAttribute("aria-label", titleOf(id) + step[2]);
+          button.dataset.pigPlanMove = id;
+          button.dataset.pigPlanStep = step[0];
+          button.disabled = (step[0] === "-1" && place === 0) || (step[0] === "1" && place === ids.length - 1);
+          li.appendChild(button);
+        });
+        orderList.appendChild(li);
+      });
+      if (again) {
+        var back = orderList.querySelector("[data-pig-plan-move='" + again[0] + "'][data-pig-plan-step='" + again[1] + "']");
+        if (back && back.disabled) back = orderList.querySelector("[data-pig-plan-move='" + again[0] + "']:not([disabled])");
+        if (back) back.focus();
+      }
+    }
+
+    orderList.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-pig-plan-move]");
+      if (!button || button.disabled) return;
+      var chosen = text(mine(), "werkvormen").split(" ");
+      var ids = cardOrder(checkedValue("situatie")).filter(function (id) { return chosen.indexOf(id) >= 0; });
+      var from = ids.indexOf(button.dataset.pigPlanMove);
+      var to = from + Number(button.dataset.pigPlanStep);
+      if (from < 0 || to < 0 || to >= ids.length) return;
+      ids.splice(to, 0, ids.splice(from, 1)[0]);
+      button.focus();
+      tell(store.put(key("volgorde"), { text: ids.join(" ") }, null, true).problem);
+      update();
+      message.textContent = titleOf(button.dataset.pigPlanMove) + " staat nu op plaats " + (to + 1) + " van " + ids.length + ".";
+    });
+
+    orderBox.querySelector("[data-pig-plan-order-own]").addEventListener("click", function () {
+      tell(store.put(key("volgorde"), null, null, true).problem);
+      update();
+      message.textContent = "De werkvormen staan weer in de volgorde van het voorbeeld.";
+      orderBox.querySelector("[data-pig-plan-order-said]").focus();
+    });
+
+    // --- The pages the card prints on ------------------------------------------------
+    // The card laid out off screen at the print area's width (planner.css),
+    // each piece that is never split measured, and laid onto A4 pages as the
+    // browser prints them: a piece that does not fit on what is left of a
+    // page starts the next (a heading goes with what follows it); a werkvorm
+    // longer than a page goes on over the next, between its questions.
+    function showPages() {
+      if (!card) return;
+      var said = app.querySelector("[data-pig-plan-pages]");
+      if (!said) return;
+      var pages = countPages();
+      said.textContent = "Zo gekozen en ingevuld is de gesprekskaart " + pages + (pages === 1 ? " pagina" : " pagina’s") + " A4.";
+    }
+
+    function countPages() {
+      card.classList.add("pig-card--measure");
+      var height = 259 * card.getBoundingClientRect().width / 178;  // A4 less the margins of @page
+      var top = card.getBoundingClientRect().top;
+      var pieces = [];
+      function piecesOf(parent) {
+        Array.prototype.forEach.call(parent.children, function (child) {
+          if (child.hidden || getComputedStyle(child).display === "none") return;
+          var box = child.getBoundingClientRect();
+          var whole = child.matches(".pig-card__qa, .pig-card__werkvorm, .pig-card__after, figure, li, h1, h2, h3, h4, p") && box.height <= height;
+          // Longer than a page: one kept whole starts a page, then goes on.
+          if (!whole && box.height > height && getComputedStyle(child).breakInside === "avoid") pieces.push({ fresh: true });
+          if (!whole && child.children.length) return piecesOf(child);
+          pieces.push({ top: box.top - top, bottom: box.bottom - top, keep: /^H[1-6]$/.test(child.tagName) });
+        });
+      }
+      piecesOf(card);
+      card.classList.remove("pig-card--measure");
+
+      var page = 1;
+      var used = 0;   // of this page
+      var last = 0;   // where the previous piece ended, as laid out
+      pieces.forEach(function (piece, i) {
+        if (piece.fresh) {
+          if (used > 0) page += 1;
+          used = 0;
+          return;
+        }
+        if (piece.bottom <= last) return;  // beside the previous one
+        var gap = used > 0 ? Math.max(0, piece.top - last) : 0;
+        var size = piece.bottom - Math.max(piece.top, last);
+        var next = pieces[i + 1];
+        var kept = piece.keep && next && !next.fresh ? next.bottom - next.top : 0;
+        last = piece.bottom;
+        if (used > 0 && used + gap + size + kept > height) {
+          page += 1;
+          used = size;
+        } else {
+          used += gap + size;
+        }
+      });
+      return page;
+    }
 
     // --- The answers typed on the reflection's own page, taken over ---------------------
     var take = form.querySelector("[data-pig-plan-take]");
@@ -314,37 +444,74 @@
     // --- The list of plans, new, copy, delete -------------------------------------
     var list = app.querySelector("[data-pig-plan-list]");
 
+    function planItem(items, all, id) {
+      var li = document.createElement("li");
+      var plan = all[id];
+      var label = plan ? planName(plan) : "Nieuw gesprek (nog leeg)";
+      var when = plan ? (model.planDate(items, id) || "bijgewerkt " + formatDate(lastUpdate(plan))) : "";
+      if (id === current) {
+        var strong = document.createElement("strong");
+        strong.textContent = label;
+        li.appendChild(strong);
+        li.appendChild(document.createTextNode(" (nu geopend" + (when ? ", " + when : "") + ")"));
+        li.setAttribute("aria-current", "true");
+      } else {
+        var link = document.createElement("a");
+        link.href = "#gesprek=" + id;
+        link.textContent = label;
+        link.addEventListener("click", function (event) { event.preventDefault(); open(id, "Gesprek ‘" + label + "’ geopend."); });
+        li.appendChild(link);
+        if (when) li.appendChild(document.createTextNode(" (" + when + ")"));
+      }
+      // What comes next with this person: the follow-up date, what is open.
+      var after = plan ? openOf(plan) : "";
+      if (after) li.appendChild(document.createTextNode(" — " + after));
+      return li;
+    }
+
+    // The person a plan is with: its name up to a comma ("Hans, 12 mei").
+    function personOf(plan) {
+      return plan ? planName(plan).split(",")[0].trim() : "";
+    }
+
+    // What is still open after a plan: its follow-up date, its next step.
+    function openOf(plan) {
+      var next = text(plan, "vervolgdatum");
+      var openPoint = text(plan, "volgende-stap").trim();
+      return [next ? "verder op " + formatDay(next) : "", openPoint ? "open: " + openPoint.split("\n")[0].slice(0, 80) : ""].filter(Boolean).join("; ");
+    }
+
+    // The plans per person (newest person first), each person with the
+    // date of the last conversation and what is open after it.
     function showList() {
-      var all = plansOf(store.all());
+      var items = store.all();
+      var all = plansOf(items);
       var ids = order(all);
       if (ids.indexOf(current) < 0) ids.unshift(current);
       list.textContent = "";
+      var people = [];
+      var byPerson = map();
       ids.forEach(function (id) {
-        var li = document.createElement("li");
-        var plan = all[id];
-        var label = plan ? planName(plan) : "Nieuw gesprek (nog leeg)";
-        var when = plan ? formatDate(lastUpdate(plan)) : "";
-        if (id === current) {
-          var strong = document.createElement("strong");
-          strong.textContent = label;
-          li.appendChild(strong);
-          li.appendChild(document.createTextNode(" (nu geopend" + (when ? ", bijgewerkt " + when : "") + ")"));
-          li.setAttribute("aria-current", "true");
-        } else {
-          var link = document.createElement("a");
-          link.href = "#gesprek=" + id;
-          link.textContent = label;
-          link.addEventListener("click", function (event) { event.preventDefault(); open(id, "Gesprek ‘" + label + "’ geopend."); });
-          li.appendChild(link);
-          if (when) li.appendChild(document.createTextNode(" (bijgewerkt " + when + ")"));
+        var who = all[id] ? personOf(all[id]).toLocaleLowerCase("nl") : "";
+        if (!byPerson[who]) { byPerson[who] = []; people.push(who); }
+        byPerson[who].push(id);
+      });
+      people.forEach(function (who) {
+        var person = document.createElement("li");
+        var latest = all[byPerson[who][0]];
+        var head = document.createElement("span");
+        head.className = "pig-planner__person";
+        head.textContent = latest ? personOf(latest) : "Nieuw gesprek";
+        person.appendChild(head);
+        if (latest) {
+          var last = model.planDate(items, byPerson[who][0]) || formatDate(lastUpdate(latest));
+          var open = openOf(latest);
+          person.appendChild(document.createTextNode(" — laatste gesprek: " + last + (open ? "; " + open : "")));
         }
-        // What comes next with this person: the follow-up date, what is open.
-        var next = text(plan, "vervolgdatum");
-        var openPoint = text(plan, "volgende-stap").trim();
-        if (next || openPoint) {
-          li.appendChild(document.createTextNode(" — " + [next ? "verder op " + formatDay(next) : "", openPoint ? "open: " + openPoint.split("\n")[0].slice(0, 80) : ""].filter(Boolean).join("; ")));
-        }
-        list.appendChild(li);
+        var inner = document.createElement("ul");
+        byPerson[who].forEach(function (id) { inner.appendChild(planItem(items, all, id)); });
+        person.appendChild(inner);
+        list.appendChild(person);
       });
       var none = Object.keys(all).length === 0;
       app.querySelector("[data-pig-plan-empty]").hidden = !none;
@@ -567,5 +734,5 @@
   }
 
   // Started by answers.js (loaded first) once its store is ready.
-  if (window.pigStore && window.pigStore.onStart) window.pigStore.onStart(start);
+  if (window.pig && window.pig.store && window.pig.store.onStart) window.pig.store.onStart(start);
 })();

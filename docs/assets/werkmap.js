@@ -85,8 +85,8 @@ function applyPackCounters(css) {
 // the page's own scripts then).
 var storeReady = false;
 var whenStoreReady = [];
-if (window.pigStore && window.pigStore.onStart) {
-  window.pigStore.onStart(function () {
+if (window.pig && window.pig.store && window.pig.store.onStart) {
+  window.pig.store.onStart(function () {
     storeReady = true;
     whenStoreReady.splice(0).forEach(function (callback) { callback(); });
   });
@@ -209,7 +209,7 @@ function setUpPack(form) {
   update();
 
   var root = form.querySelector("[data-pig-session]");
-  if (root && window.pigStore) {
+  if (root && window.pig && window.pig.store) {
     var start = function () {
       session = setUpSession(root, {
         order: function () { return order.slice(); },
@@ -249,7 +249,7 @@ function element(tag, className, text) {
 }
 
 function setUpSession(root, pack) {
-  var store = window.pigStore;
+  var store = window.pig.store;
   var pick = root.querySelector("[data-pig-session-pick]");
   var list = root.querySelector("[data-pig-session-order]");
   var empty = root.querySelector("[data-pig-session-empty]");

@@ -139,3 +139,30 @@ test("a page that knows only its own sheets takes the answers to others (partial
   assert.deepEqual(Object.keys(result.items), ["droomvraag/wat-doe-je"]);
   assert.deepEqual(result.counts.unknown, ["hefbomen/onbekend"]);
 });
+
+test("a conversation's date: its own, else the last typed on its sheets, never taken from the name", () => {
+  const kept = items({
+    "@plan/g1/naam": { text: "Hans, 12 mei", updated: T1 },
+    "@plan/g1/schaalvraag/@datum": { text: "12 mei", updated: T1 },
+    "@plan/g1/droomvraag/@datum": { text: "13 mei", updated: T2 },
+    "@plan/g2/naam": { text: "Sanne", updated: T1 },
+    "@plan/g2/datum": { text: "3 juni", updated: T1 },
+    "@plan/g2/schaalvraag/@datum": { text: "1 juni", updated: T3 },
+    "@plan/g3/naam": { text: "Ahmed, 4 juli", updated: T1 },
+  });
+  assert.equal(model.planDate(kept, "g1"), "13 mei");
+  assert.equal(model.planDate(kept, "g2"), "3 juni");
+  assert.equal(model.planDate(kept, "g3"), "");
+  assert.equal(model.planDate(kept, "g4"), "");
+  // Nothing is changed by reading it.
+  assert.equal(kept["@plan/g1/schaalvraag/@datum"].text, "12 mei");
+  assert.equal(kept["@plan/g3/naam"].text, "Ahmed, 4 juli");
+});
+
+test("dates in Dutch words, once for every page", () => {
+  assert.equal(model.dutchDay("2027-01-15"), "15 januari 2027");
+  assert.equal(model.dutchDay("12 mei"), "12 mei");
+  assert.equal(model.dutchDate("2026-06-01T10:00:00.000Z"), "1 juni 2026");
+  assert.equal(model.dutchDate(""), "");
+  assert.equal(model.dutchDate("geen datum"), "");
+});
