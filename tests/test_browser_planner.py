@@ -518,7 +518,7 @@ def test_the_page_scripts_keep_to_one_namespace(context, site_url):
     page = context.new_page()
     page.goto(site_url + "404.html")  # Material's page, none of the site's scripts
     before = set(page.evaluate("Object.keys(window)"))
-    for src in ["gespreksplanner.md", "mijn-antwoorden.md", "werkbladen/schaalvraag.md", "bijlagen/mindset-test.md", "reflectie/vasthouden.md"]:
+    for src in ["gespreksplanner.md", "mijn-antwoorden.md", "werkbladen/schaalvraag.md", "bijlagen/mindset-test.md", "reflectie/vasthouden.md", "werkbladen/werkmap.md"]:
         page.goto(site_url + page_url(src))
         page.wait_for_function("window.pig && window.pig.store && document.readyState === 'complete'")
         added = {k for k in set(page.evaluate("Object.keys(window)")) - before if not MATERIAL_GLOBAL.fullmatch(k)}
