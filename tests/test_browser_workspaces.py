@@ -324,3 +324,31 @@ def test_the_employees_preparation_is_a_werkmap_link_with_the_sheets_and_a_first
     expect(planner.locator("input[name=werkblad]:checked")).to_have_count(1)
     expect(planner.locator("input[name=werkblad][value=schaalvraag]")).to_be_checked()
     assert not planner.watch.problems()
+
+
+def test_a_sheet_opened_from_disk_with_its_conversation_in_the_address_keeps_its_answers(browser, site_dir, tmp_path):
+    """The address carries the conversation on a copy opened from disk as on
+    a server: a bookmark of the sheet reopens it for that person."""
+    import shutil
+
+    root = tmp_path / "Werkboek van schijf"
+    shutil.copytree(site_dir, root)
+    base = root.as_uri() + "/"
+    context = browser.new_context()
+    try:
+        planner = open_page(context, base, "gespreksplanner.md")
+        new_conversation(planner, "Sanne")
+        sanne = plan_id(planner)
+        sheet = open_page(context, base, "werkbladen/schaalvraag.md", f"?gesprek={sanne}")
+        expect(name_field(sheet)).to_have_value("Sanne")
+        answer_field(sheet, "schaalvraag", "stapje-verder").fill("Van schijf, voor Sanne")
+        answer_field(sheet, "schaalvraag", "stapje-verder").blur()
+        again = open_page(context, base, "werkbladen/schaalvraag.md", f"?gesprek={sanne}")
+        expect(answer_field(again, "schaalvraag", "stapje-verder")).to_have_value("Van schijf, voor Sanne")
+        own = open_page(context, base, "werkbladen/schaalvraag.md")
+        expect(own.locator("[data-pig-conversation]")).to_be_visible()
+        expect(answer_field(own, "schaalvraag", "stapje-verder")).to_have_value("")
+        for page in [planner, sheet, again, own]:
+            assert not page.watch.problems()
+    finally:
+        context.close()
