@@ -132,7 +132,7 @@ def test_a_bad_page_fails_the_build_and_says_why(tmp_path, added, expected, page
     for text in expected:
         assert text in result.output
     if not page_written:  # never a traceback page in the site
-        assert not (tmp_path / "site" / "deel-1" / "mindset" / "index.html").exists()
+        assert not (tmp_path / "site" / page_url("deel-1/mindset.md")).exists()
 
 
 @pytest.mark.slow

@@ -10,7 +10,7 @@ from macros.content.base import ContentError
 
 from macros.content.worksheets import load_worksheets
 from macros.site.navigation import nav_pages
-from sitebuild import BOOK, copy_project, load_figures, normalise, DOCS, assert_names_all, build_site, edit_yaml, mkdocs_config
+from sitebuild import BOOK, copy_project, load_figures, normalise, DOCS, assert_names_all, build_site, edit_yaml, mkdocs_config, page_url
 
 DATA = DOCS / "data" / "worksheets"
 PAGES = nav_pages(mkdocs_config()["nav"])
@@ -277,7 +277,7 @@ def test_a_page_asking_for_unknown_content_fails_the_build(tmp_path, call, expec
     assert result.returncode != 0, "the build passed"
     assert expected in result.output, result.output
     assert "deel-1/hefbomen.md" in result.output
-    assert not (tmp_path / "site" / "deel-1" / "hefbomen" / "index.html").exists()
+    assert not (tmp_path / "site" / page_url("deel-1/hefbomen.md")).exists()
 
 
 def test_the_data_folder_is_not_published(site_dir):
