@@ -368,7 +368,7 @@
     }
 
     function countPages() {
-      card.classList.add("pig-card--measure");
+      card.classList.add("pig-print-measure");
       var height = 259 * card.getBoundingClientRect().width / 178;  // A4 less the margins of @page
       var top = card.getBoundingClientRect().top;
       var pieces = [];
@@ -384,7 +384,7 @@
         });
       }
       piecesOf(card);
-      card.classList.remove("pig-card--measure");
+      card.classList.remove("pig-print-measure");
 
       var page = 1;
       var used = 0;   // of this page

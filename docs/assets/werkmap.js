@@ -487,7 +487,7 @@
       var probe = planPage.cloneNode(true);
       probe.removeAttribute("data-pig-session-plan");
       probe.hidden = false;
-      probe.classList.add("pig-session-page--measure");
+      probe.classList.add("pig-print-measure");
       planPage.parentNode.parentNode.appendChild(probe);
       var millimetres = function (element) { return element.getBoundingClientRect().height * 25.4 / 96; };
       var PAGE = 250;
