@@ -190,7 +190,9 @@ def _mindset_fields(html: str) -> str:
 
     html = _MT_ITEM.sub(item, html)
     legend = _MT_AREA_LEGEND.search(html)
-    question = _plain(legend.group(1)) if legend else "Gebied"
+    if not legend:  # a field without its question would be read out as nothing a reader knows
+        raise ValueError("the self-test's PDF: no question of the area (fieldset.pig-mt__area > legend) found")
+    question = _plain(legend.group(1))
 
     def area(found: re.Match, wrapper: str) -> str:
         radio = found.group(1).replace('name="pig-mt-gebied"', 'name="gebied"').replace("<input ", f'<input class="{FIELD}" ', 1)
