@@ -24,7 +24,8 @@ from pypdf import PdfReader
 
 from macros.render.pdf import web_links
 from macros.site.artefact import archive_name
-from macros.site.pdf import Job, build_pdfs
+from macros.site.pdf import DocumentFacts, Job, build_pdfs, pdf_jobs, usable_rules
+from macros.site.project import Project
 from sitebuild import ROOT, article_html, html_path, mkdocs_config, normalise, page_url, text_blocks
 
 A4 = (595.28, 841.89)
@@ -42,6 +43,16 @@ def all_pdfs(worksheets, conversations) -> list[str]:
 
 def words(text: str) -> str:
     return normalise(re.sub(r"-\s*\n\s*", "", text))
+
+
+@pytest.fixture(scope="module")
+def project():
+    return Project.load(ROOT)
+
+
+@pytest.fixture(scope="module")
+def content(project):
+    return project.content()
 
 
 @pytest.fixture(scope="module")
@@ -402,13 +413,16 @@ def test_the_preview_makes_no_pdfs_and_links_to_none(tmp_path):
         server.wait(timeout=30)
 
 
-def test_every_figure_carries_its_colours_inside_its_svg(site_dir):
+def test_every_figure_carries_its_colours_inside_its_svg(project, content):
     """WeasyPrint styles an inline SVG with its own rules only: without
     them the figures come out as black shapes."""
-    from macros.render.pdf import page_document
+    from macros.render.figures import render_figure
+    from macros.render.pdf import page_document, sheet_document
 
-    reading = page_document("x", (site_dir / "deel-1/broaden-and-build.html").read_text(encoding="utf-8"), "guide")
-    sheet = page_document("x", (site_dir / "werkbladen/progressiecirkel.html").read_text(encoding="utf-8"), "sheet")
+    sheet = sheet_document(
+        content.worksheets.get("progressiecirkel"), content.worksheets.figures, project.markdown, reading_href="x.md", mine_href="y.md"
+    )
+    reading = page_document("x", render_figure("broaden-build", content.figures.get("broaden-build")), "guide")
     for html in (reading, sheet):
         svgs = re.findall(r'<svg class="pig-svg[^>]*>(<style>.*?</style>)?', html, re.S)
         assert svgs and all(svgs), "a figure without its rules"
@@ -477,3 +491,105 @@ def test_the_colophon_names_the_address_only_when_known():
     without = render_colophon(site_url=None, **args)
     assert "1 maart 2026" in without and "4 kleine fouten" in without and "op het web" not in without
     assert 'href="https://voorbeeld.nl/"' in render_colophon(site_url="https://voorbeeld.nl/", **args)
+
+
+def facts_of(html: str) -> DocumentFacts:
+    import weasyprint
+
+    return DocumentFacts(weasyprint.HTML(string=html).wrapper_element)
+
+
+def test_a_document_is_drawn_with_only_the_rules_that_can_apply_to_it():
+    """The site's stylesheet has a rule per worksheet, some ``body:has(...)``
+    (print_css.py): each document gets those of its own content only."""
+    html = (
+        '<html><body><article class="md-content__inner"><section class="print-page">'
+        '<div class="pig-ws" data-worksheet="een"></div></section></article></body></html>'
+    )
+    css = (
+        "@counter-style pig-pack-een { system: fixed 1; symbols: a; }\n"
+        "@counter-style pig-pack-twee { system: fixed 1; symbols: b; }\n"
+        ".pig-ws { color: red }\n"
+        ".pig-pack { color: blue }\n"
+        "p:not(.pig-pack) { color: green }\n"
+        "#elders, .pig-ws { margin: 0 }\n"
+        "@media print {\n"
+        '  @page pig-own-een { @bottom-left { content: "een" } }\n'
+        '  @page pig-pack-een { @bottom-right { content: counter(page, pig-pack-een) } }\n'
+        '  @page pig-own-twee { @bottom-left { content: "twee" } }\n'
+        '  .pig-ws[data-worksheet="een"] { page: pig-pack-een }\n'
+        '  .pig-ws[data-worksheet="twee"] { page: pig-own-twee }\n'
+        '  body:has(.md-content__inner > .pig-ws[data-worksheet="een"]) { page: pig-own-een }\n'
+        '  .print-page:has(> .pig-ws[data-worksheet="een"]) { break-before: page }\n'
+        '  .print-page:has(> .pig-ws[data-worksheet="twee"]) { break-before: page }\n'
+        "  .pig-ws:not(:has(.x)) { border: 0 }\n"
+        "}\n"
+    )
+    kept = usable_rules(css, facts_of(html))
+    for rule in [".pig-ws{color:red}", "p:not(.pig-pack){color:green}", "#elders, .pig-ws{margin:0}", '.pig-ws[data-worksheet="een"]{page:pig-pack-een}',
+                 '.print-page:has(> .pig-ws[data-worksheet="een"])', ".pig-ws:not(:has(.x))", "@page pig-pack-een", "@counter-style pig-pack-een"]:
+        assert rule.replace(" ", "") in kept.replace(" ", ""), f"{rule!r} was left out"
+    for rule in [".pig-pack{", 'data-worksheet="twee"', "@page pig-own-twee", "@page pig-own-een", "body:has", "@counter-style pig-pack-twee"]:
+        assert rule.replace(" ", "") not in kept.replace(" ", ""), f"{rule!r} was kept"
+    # The same rules for a document whose sheet is a child of the article.
+    own = usable_rules(css, facts_of(html.replace('<section class="print-page">', "").replace("</section>", "")))
+    assert "body:has(" in own and "@page pig-own-een" in own and ".print-page:has" not in own
+
+
+def test_a_book_of_every_sheet_leaves_out_the_sheets_own_and_werkmap_rules(site_dir, content):
+    """The whole book holds every sheet, but not as a page of its own nor in
+    the werkmap: none of the rules that test the whole document per sheet
+    (``body:has``) is drawn with it; each sheet's PDF has its own only."""
+    from macros.render.stylesheets import COMPLETE, stylesheet_path
+
+    css = (site_dir / stylesheet_path(COMPLETE)).read_text(encoding="utf-8")
+    assert css.count("body:has(") >= 2 * len(content.worksheets), "the check would prove nothing"
+    jobs = {job.target: job for job in pdf_jobs(content, Project.load(ROOT), (site_dir / "print_page.html").read_text(encoding="utf-8"), css)}
+    book = usable_rules(css, facts_of(jobs[BOOK].html))
+    assert "body:has(" not in book
+    assert all(f"@page pig-ws-{sheet.id}" in book for sheet in content.worksheets)
+    sheet = usable_rules(css, facts_of(jobs["pdf/werkbladen/hefbomen.pdf"].html))
+    assert re.findall(r"@page (pig-[\w-]+)", sheet) == ["pig-own-hefbomen", "pig-ws-hefbomen"]
+
+
+def test_sheet_guide_and_self_test_documents_come_from_the_content_not_the_built_pages(tmp_path, content):
+    """pdf_jobs reads no built page but the book's: a site folder without
+    pages gives the same documents, each converted with the site's Markdown
+    extensions (attribute lists, md_in_html: no Markdown left as text)."""
+    project = Project.load(ROOT)
+    jobs = pdf_jobs(content, project, None, "")
+    assert sorted(job.target for job in jobs) == sorted(all_pdfs(content.worksheets, content.conversations)[1:])
+    for job in jobs:
+        for html in (job.html, *job.then):
+            assert "md-header" not in html and "<script" not in html, job.target
+            assert "{:" not in html and "{ ." not in html and "markdown>" not in html, f"{job.target}: Markdown left unconverted"
+    sheet = next(job for job in jobs if job.target == "pdf/werkbladen/hefbomen.pdf")
+    assert sheet.html.count('class="pig-pdf-field"') == 10  # 8 answers, name, date
+    assert 'data-question="talent"' in sheet.html and ">Hefbomen voor doorgeschoten talenten<" in sheet.html
+    mindset = next(job for job in jobs if job.target == "pdf/mindset-test.pdf")
+    assert '<h1 id="bijlage-1-check-je-eigen-mindset">Bijlage 1: Check je eigen mindset' in mindset.html
+    assert "Uit het werkboek <cite>Positief in Gesprek</cite> van Rosa Helmantel en Saskia Tjepkema: Bijlage 1: Check je eigen mindset." in mindset.html
+
+
+# The text of a sheet's PDF as it was drawn from the built page, before the
+# PDFs were drawn from the content (2026-12-07): drawn from the content, it
+# is the same.
+HEFBOMEN_TEXT = """Hefbomen voor doorgeschoten talenten *
+Werkvorm · Deel 1 · leidinggevende en medewerker samen * Toegevoegd door de webeditie, niet uit het boek: deze regel en de titel.
+Naam: * Datum: *
+De onderstaande vragen geven richting aan een gesprek over doorgeschoten talenten en
+hefboomvaardigheden:
+Welk talent wil je centraal stellen?
+Op welke manier schiet je door in je talent?
+Wat gebeurt er dan concreet? Wat doe je dan precies?
+Wat zorgt ervoor dat je talenten dan minder effectief zijn?
+Tot welk ongewenst effect leidt dit?
+Welke situatie ‘triggert’ dit doorschieten?
+Welke hefboom helpt je in een dergelijke situatie?
+Wat zou je meer, minder of anders moeten doen om je talent weer in balans te brengen?"""
+
+
+def test_a_sheet_pdf_prints_the_text_it_printed_from_its_page(site_dir):
+    text = PdfReader(site_dir / "pdf/werkbladen/hefbomen.pdf").pages[0].extract_text()
+    assert text.startswith(HEFBOMEN_TEXT), text[:800]
+    assert text.rstrip().endswith("Positief in Gesprek · Hefbomen voor doorgeschoten talenten pagina 1 van 1")

@@ -11,6 +11,7 @@ Run it by hand (it is not a test; it takes a few minutes):
     python tools/benchmark.py --pages-only --lighthouse   # first visits and Lighthouse only
     python tools/benchmark.py --search-only         # the search alone: sizes, index build, latency
     python tools/benchmark.py --store-only          # Mijn antwoorden and the planner with 50 conversations
+    python tools/benchmark.py --pdf-scale 10        # every PDF from an empty cache: the project and a copy with 10× the worksheets
 
 Both sites are served gzipped (level 6), as an intranet server would. Stock
 Material is the same Markdown and navigation with `theme: material`,
@@ -267,6 +268,63 @@ def wait_for(url: str, text: str, timeout: float) -> None:
                     return
         time.sleep(0.05)
     raise TimeoutError(f"{text!r} did not appear on {url}")
+
+
+def scaled_project(tmp: Path, factor: int) -> Path:
+    """A copy of the project with ``factor`` times the worksheets: each sheet
+    of docs/data/worksheets/ again under new ids ("<id>-kopie-2", ...), so
+    each copy gets its generated page, a place in the whole-book page and a
+    PDF of its own. Its title says which copy it is (the book's table of
+    contents and outline list every sheet)."""
+    (tmp / f"scale-{factor}").mkdir()
+    project = copy_project(tmp / f"scale-{factor}")
+    folder = project / "docs" / "data" / "worksheets"
+    for source in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        for copy in range(2, factor + 1):
+            sheet = dict(data, id=f"{data['id']}-kopie-{copy}", title=f"{data['title']} (kopie {copy})")
+            (folder / f"{sheet['id']}.yaml").write_text(yaml.safe_dump(sheet, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return project
+
+
+def cold_pdf_build(project: Path, tmp: Path) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of the build and its drawing processes,
+    pages of the book) of one strict build of ``project`` that draws every
+    PDF from an empty cache of its own. On a machine others share, the CPU
+    time is the steadier figure."""
+    import resource
+
+    from pypdf import PdfReader
+
+    cache = tmp / f"cache-{project.parent.name}"
+    shutil.rmtree(cache, ignore_errors=True)
+    site = tmp / f"site-{project.parent.name}"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                   cwd=project, env=dict(ENV, PIG_PDF_CACHE=str(cache)), check=True, capture_output=True)
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu, len(PdfReader(site / "pdf" / "positief-in-gesprek.pdf").pages)
+
+
+def pdf_scale(factor: int, runs: int) -> None:
+    """Cold builds (every PDF drawn) of the project and of a copy with
+    ``factor`` times the worksheets, side by side: the print edition's cost
+    should grow with the book, not faster."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        projects = {1: scaled_project(tmp, 1), factor: scaled_project(tmp, factor)}
+        results = {scale: [cold_pdf_build(project, tmp) for _ in range(runs)] for scale, project in projects.items()}
+    print(f"\n## Every PDF from an empty cache: the project and {factor}× the worksheets\n")
+    print(f"| worksheets | pages of the book | strict build with every PDF drawn, wall (median of {runs}) | its CPU time (median of {runs}) |")
+    print("| --- | ---: | ---: | ---: |")
+    sheets = len(load_library())
+    for scale, found in results.items():
+        print(f"| {sheets * scale} | {found[0][2]} | {statistics.median(f[0] for f in found):.1f} s | {statistics.median(f[1] for f in found):.1f} s |")
+    ratios = [statistics.median(f[which] for f in results[factor]) / statistics.median(f[which] for f in results[1]) for which in (0, 1)]
+    print(f"| ratio for {factor}× the worksheets | | {ratios[0]:.1f}× | {ratios[1]:.1f}× |")
 
 
 # --- Pages in Chromium --------------------------------------------------------------
@@ -546,8 +604,11 @@ def main() -> None:
     parser.add_argument("--lighthouse-runs", type=int, default=9, help="Lighthouse runs per page and site, interleaved; the median counts (default 9)")
     parser.add_argument("--pages-only", action="store_true", help="only first visits (and Lighthouse): no build timings, no search")
     parser.add_argument("--search-only", action="store_true", help="only the search: sizes, the worker's index build, latency")
+    parser.add_argument("--pdf-scale", type=int, metavar="N", help="only the PDFs' cold build: the project and a copy with N times the worksheets (runs: --runs, default 1 here)")
     parser.add_argument("--store-only", action="store_true", help="only Mijn antwoorden and the planner with fifty conversations of ten sheets: script time")
     args = parser.parse_args()
+    if args.pdf_scale:
+        return pdf_scale(args.pdf_scale, args.runs if "--runs" in sys.argv else 1)
     if args.search_only:
         return search_only()
     if args.store_only:

@@ -1,9 +1,12 @@
 """The print edition's documents: plain HTML for a PDF engine.
 
-Pure functions over the built pages' HTML: each PDF gets a small document
-of its own (the page's article, the site's stylesheet and the PDF's own
-rules in ``templates/pdf/pdf.css``), without Material's layout, scripts and
-chrome. The engine (WeasyPrint) is run by ``macros/site/pdf.py``.
+Pure functions: each PDF gets a small document of its own, without
+Material's layout, scripts and chrome. A worksheet's, a conversation
+guide's and the self-test's are drawn from the content (the renderers the
+pages use, converted with the site's Markdown extensions); the whole book's
+from the built whole-book page. The site's stylesheet and the PDF's own
+rules in ``templates/pdf/pdf.css`` style them; the engine (WeasyPrint) is
+run by ``macros/site/pdf.py``.
 
 The addresses of the PDFs are fixed here (``sheet_pdf`` and the others):
 pages and scripts link to them.
@@ -14,9 +17,12 @@ from __future__ import annotations
 import html as html_lib
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+
+from .notes import separate_note_marks
 
 PDF_DIR = "pdf"
 BOOK_PDF = f"{PDF_DIR}/positief-in-gesprek.pdf"
@@ -54,10 +60,11 @@ _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</art
 
 
 def article(page_html: str) -> str:
-    """The content of a built page (its article), without the page's chrome."""
+    """The content of the built whole-book page (its article), without the
+    page's chrome."""
     match = _ARTICLE.search(page_html)
     if not match:
-        raise ValueError("the page has no article")
+        raise ValueError("the whole-book page has no article")
     return match.group(1)
 
 
@@ -94,13 +101,74 @@ def document(title: str, body: str, kind: str, *, subject: str = "") -> str:
     )
 
 
-def page_document(title: str, page_html: str, kind: str, *, subject: str = "") -> str:
-    """The document of one built page (a worksheet, a guide, the mindset
-    test); a worksheet and the mindset test with form fields to fill in."""
-    body = article(page_html)
+def page_document(title: str, content_html: str, kind: str, *, subject: str = "") -> str:
+    """The document of one page's content (a worksheet, a guide, the
+    mindset test); a worksheet and the mindset test with form fields to
+    fill in."""
     if kind in FILLABLE:
-        body = fillable(body)
-    return document(title, body, kind, subject=subject)
+        content_html = fillable(content_html)
+    return document(title, content_html, kind, subject=subject)
+
+
+# The documents drawn from the content ---------------------------------------
+# Each is the content's own rendering (the renderers the pages' macros call)
+# converted with the site's Markdown extensions (``markdown``: Project.markdown),
+# so a PDF holds what its page shows, without the page's chrome.
+
+Markdown = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a printed page comes from, for its "printed from" line: the
+    workbook's name and authors and the page's title."""
+
+    workbook: str
+    authors: str
+    title: str
+
+
+def printed_from(origin: Origin, content_html: str) -> str:
+    """The line a printed page ends with (shown on paper only, where the
+    stylesheet shows it): the book it is from, and that the web edition's
+    additions are marked where the page has any. (The pages say the same,
+    from overrides/main.html.)"""
+    marked = " Toevoegingen van de webeditie zijn gemarkeerd met ‘webeditie’." if "pig-web" in content_html else ""
+    return (
+        f'<p class="pig-print-source">Uit het werkboek <cite>{html_lib.escape(origin.workbook)}</cite> van '
+        f"{html_lib.escape(origin.authors)}: {html_lib.escape(origin.title)}.{marked}\n</p>"
+    )
+
+
+def _with_origin(content_html: str, origin: Origin | None) -> str:
+    return content_html + "\n" + printed_from(origin, content_html) if origin else content_html
+
+
+def sheet_document(sheet, figures, markdown: Markdown, *, reading_href: str, mine_href: str, origin: Origin | None = None) -> str:
+    """A worksheet's fillable document: its page's content (the title, the sheet)."""
+    from .worksheets import render_worksheet_page
+
+    content = markdown(render_worksheet_page(sheet, figures, reading_href, mine_href))
+    return page_document(f"{sheet.title} — {WORKBOOK}", _with_origin(separate_note_marks(content), origin), "sheet")
+
+
+def mindset_document(test, title: str, markdown: Markdown, *, href: Callable[[str], str], mine_href: str, origin: Origin | None = None) -> str:
+    """The self-test's fillable document: ``title`` (its page's) and the test."""
+    from .mindset import render_mindset_test
+
+    content = separate_note_marks(markdown(f"# {title}\n\n" + render_mindset_test(test, href, mine_href)))
+    return page_document(f"Check je eigen mindset — {WORKBOOK}", _with_origin(content, origin), "mindset")
+
+
+def conversation_documents(
+    conversation, conversations, worksheets, markdown: Markdown, *, link_to: Callable[[str], str], origin: Origin | None = None
+) -> tuple[str, ...]:
+    """A conversation guide's documents (``guide_documents``) from its page's content."""
+    from .conversations import render_conversation_page
+
+    content = markdown(render_conversation_page(conversation, conversations, worksheets, link_to))
+    title = f"Gespreksgids: {conversation.person.name} — {WORKBOOK}"
+    return guide_documents(title, _with_origin(separate_note_marks(content), origin))
 
 
 # Fillable PDFs ----------------------------------------------------------------
@@ -211,12 +279,11 @@ _PREPARATION = re.compile(r'<aside class="pig-conv-print"[^>]*>.*?</aside>', re.
 _OBSERVER = re.compile(r'<aside class="pig-conv-print pig-conv-observe pig-web"[^>]*>.*?</aside>', re.S)
 
 
-def guide_documents(title: str, page_html: str) -> tuple[str, ...]:
-    """A conversation guide's page as documents: the guide, the preparation
-    sheet printed after it (fillable), then the observer's sheet for a
-    role-play, so that each counts its own pages (the sheet's footer says
-    "pagina 1", as on the sheet's own PDF)."""
-    content = article(page_html)
+def guide_documents(title: str, content: str) -> tuple[str, ...]:
+    """A conversation guide's content as documents: the guide, the
+    preparation sheet printed after it (fillable), then the observer's sheet
+    for a role-play, so that each counts its own pages (the sheet's footer
+    says "pagina 1", as on the sheet's own PDF)."""
     observers = _OBSERVER.findall(content)
     content = _OBSERVER.sub("", content)
     sheets = _PREPARATION.findall(content)

@@ -71,10 +71,11 @@ from macros.render.worksheets import pages_label
 from macros.site.artefact import archive_name, prune, search_languages, workbook_version, zip_site
 from macros.site.env import MINDSET_TEST, WERKMAP, load_site_content
 from macros.site.navigation import name_navigation_sections, sheet_page, with_sheet_pages
-from macros.site.pdf import SERVING, build_pdfs, cache_dir, jobs, pdfs_wanted, serving
+from macros.site.pdf import SERVING, build_pdfs, cache_dir, pdf_jobs, pdfs_wanted, serving
 from macros.site.page_check import page_problem
 from macros.site.page_errors import answer_with_errors, error_page, page_error, page_error_notice, one_line_reports
 from macros.site.policy import apply_policies
+from macros.site.project import Project
 from macros.site.print_page import split_print_site_assets, tidy_print_page
 from macros.site.search import publish_stems
 
@@ -400,14 +401,22 @@ def on_post_build(config):
 
 
 def draw_pdfs(config, site_dir: Path, print_page: str) -> None:
-    """The PDFs of the built site (pdf.py), into the site before its zip."""
+    """The PDFs of the site (pdf.py), into the site before its zip: drawn
+    from the content, the book from the whole-book page; with the site's
+    complete stylesheet."""
     content = content_of_build(config)
-    if (site_dir / print_page).is_file():
-        add_book_link(site_dir / print_page)
+    book = site_dir / print_page
+    if book.is_file():
+        add_book_link(book)
     started = time.perf_counter()
     drawn, reused = build_pdfs(
         site_dir,
         cache_dir(Path(config.config_file_path).parent),
-        jobs(site_dir, content.worksheets, content.conversations, MINDSET_TEST, config.site_url or None),
+        pdf_jobs(
+            content,
+            Project.load(Path(config.config_file_path).parent),
+            book.read_text(encoding="utf-8") if book.is_file() else None,
+            (site_dir / stylesheet_path(COMPLETE)).read_text(encoding="utf-8"),
+        ),
     )
     log.info(f"PDFs: {drawn} drawn, {reused} from the cache, in {time.perf_counter() - started:.1f} s")

@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import posixpath
+import re
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -26,15 +28,16 @@ from macros.render.pdf import (
     BOOK_PDF,
     MINDSET_PDF,
     WORKBOOK,
+    Origin,
     book_document,
+    conversation_documents,
     conversation_pdf,
     footnotes_in_place,
-    guide_documents,
-    page_document,
+    mindset_document,
     pdf_css,
+    sheet_document,
     sheet_pdf,
 )
-from macros.render.stylesheets import COMPLETE, stylesheet_path
 from macros.site.navigation import sheet_page
 
 log = logging.getLogger("mkdocs.hooks.pdf")
@@ -99,21 +102,188 @@ def cache_key(job: Job, engine: str) -> str:
 def draw(job: Job) -> bytes:
     """The PDF of ``job``: A4 (the stylesheets' @page), tagged for screen
     readers (PDF/UA-1), with the document's title, authors and language."""
-    import weasyprint
-
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    stylesheets = [weasyprint.CSS(string=css) for css in job.stylesheets]
-    # No base address: a link to a page of the site leads nowhere from a
-    # PDF, so the engine leaves it out; links inside the PDF keep working.
-    options = OPTIONS
-    document = weasyprint.HTML(string=job.html, base_url=None).render(stylesheets=stylesheets, **options)
+    document = render(job.html, job.stylesheets)
     pages = list(document.pages)
     for html in job.then:
-        pages += weasyprint.HTML(string=html, base_url=None).render(stylesheets=stylesheets, **options).pages
-    return document.copy(pages).write_pdf(**options)
+        pages += render(html, job.stylesheets).pages
+    return document.copy(pages).write_pdf(**OPTIONS)
 
 
+def render(html: str, stylesheets: tuple[str, ...]):
+    """The laid-out pages of the document ``html`` with the rules of
+    ``stylesheets`` that can apply to it (``usable_rules``)."""
+    import weasyprint
+
+    # No base address: a link to a page of the site leads nowhere from a
+    # PDF, so the engine leaves it out; links inside the PDF keep working.
+    document = weasyprint.HTML(string=html, base_url=None)
+    facts = DocumentFacts(document.wrapper_element)
+    sheets = [weasyprint.CSS(string=usable_rules(css, facts)) for css in stylesheets]
+    return document.render(stylesheets=sheets, **OPTIONS)
+
+
+# The rules a document can use ---------------------------------------------
+# The site's complete stylesheet holds rules for every page of the site and
+# a named page per worksheet and conversation (print_css.py), some of them
+# ``body:has(...)``: the engine tests each against the whole document. A
+# book of N sheets would then cost N rules times a document of N sheets, and
+# N sheet PDFs N times a stylesheet of N sheets. Each document is drawn with
+# only the rules that can match something in it: a rule is left out when each
+# of its selectors names a class, id or attribute value the document does not
+# hold, or has a ``:has()`` whose argument matches no element of it (both
+# outside ``:not()``, ``:is()`` and the like, where nothing is required).
+# A named ``@page`` or ``@counter-style`` that no kept rule names goes too.
+
+
+class DocumentFacts:
+    """What a document holds, for ``usable_rules``: its classes, ids and
+    attribute values, and which ``:has()`` arguments match in it."""
+
+    def __init__(self, root) -> None:
+        self.root = root
+        self.classes: set[str] = set()
+        self.ids: set[str] = set()
+        self.attributes: set[tuple[str, str]] = set()
+        for element in root.iter_subtree():
+            self.classes |= element.classes
+            self.attributes.update(element.etree_element.attrib.items())
+            if element.id:
+                self.ids.add(element.id)
+        self._matching: dict[str, bool] = {}
+
+    def matching(self, arguments: list[str]) -> dict[str, bool]:
+        """Whether each selector list of ``arguments`` (relative, as in
+        ``:has(> .x)``) matches an element of the document: one walk over
+        it for all of them."""
+        import cssselect2
+
+        new = [argument for argument in dict.fromkeys(arguments) if argument not in self._matching]
+        matcher = cssselect2.Matcher()
+        for argument in new:
+            try:
+                selectors = cssselect2.compile_selector_list(argument.lstrip().lstrip(">+~"))
+            except cssselect2.SelectorError:
+                self._matching[argument] = True  # not understood: kept
+                continue
+            self._matching[argument] = False
+            for selector in selectors:
+                matcher.add_selector(selector, argument)
+        if any(argument in self._matching and not self._matching[argument] for argument in new):
+            for element in self.root.iter_subtree():
+                for *_, argument in matcher.match(element):
+                    self._matching[argument] = True
+        return self._matching
+
+
+def _split(tokens, separator: str = ","):
+    part = []
+    for token in tokens:
+        if token.type == "literal" and token.value == separator:
+            yield part
+            part = []
+        else:
+            part.append(token)
+    yield part
+
+
+def _requirements(selector) -> tuple[set[str], set[str], set[tuple[str, str]], list[str]]:
+    """(classes, ids, attribute values, ``:has()`` arguments) that a selector
+    (its tokens) needs, read outside any function but ``:has()``."""
+    import tinycss2
+
+    classes, ids, attributes, has = set(), set(), set(), []
+    tokens = [token for token in selector if token.type not in ("whitespace", "comment")]
+    for index, token in enumerate(tokens):
+        if token.type == "hash":
+            ids.add(token.value)
+        elif token.type == "literal" and token.value == "." and index + 1 < len(tokens) and tokens[index + 1].type == "ident":
+            classes.add(tokens[index + 1].value)
+        elif token.type == "[] block":
+            inner = [part for part in token.content if part.type not in ("whitespace", "comment")]
+            if len(inner) == 3 and inner[0].type == "ident" and inner[1].type == "literal" and inner[1].value == "=" and inner[2].type in ("string", "ident"):
+                attributes.add((inner[0].value, inner[2].value))
+        elif token.type == "function" and token.lower_name == "has":
+            if index > 0 and tokens[index - 1].type == "literal" and tokens[index - 1].value == ":":
+                has.append(tinycss2.serialize(token.arguments))
+    return classes, ids, attributes, has
+
+
+def _can_match(prelude, facts: DocumentFacts) -> bool:
+    for selector in _split(prelude):
+        classes, ids, attributes, has = _requirements(selector)
+        if not (classes <= facts.classes and ids <= facts.ids and attributes <= facts.attributes):
+            continue
+        if has and not all(facts.matching(has)[argument] for argument in has):
+            continue
+        return True
+    return False
+
+
+def _selectors(rules):
+    """Every selector (its tokens) of the style rules in ``rules``."""
+    import tinycss2
+
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            yield from _split(rule.prelude)
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
+            yield from _selectors(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+
+
+def _named(rule) -> str | None:
+    """The name of an ``@page NAME`` or ``@counter-style NAME`` rule."""
+    tokens = [token for token in rule.prelude if token.type not in ("whitespace", "comment")]
+    if rule.lower_at_keyword in ("page", "counter-style") and tokens and tokens[0].type == "ident":
+        return tokens[0].value
+    return None
+
+
+def _kept(rules, facts: DocumentFacts, names: set[str] | None, text: list[str], pages: list[tuple[str, str]]) -> list[str]:
+    """The rules of ``rules`` (tinycss2) the document can use, serialized;
+    style rules' text is added to ``text``, named pages to ``pages``. A
+    named rule is kept if its name is in ``names`` (all are, with ``names``
+    None)."""
+    import tinycss2
+
+    kept = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            if _can_match(rule.prelude, facts):
+                kept.append(rule.serialize())
+                text.append(kept[-1])
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
+            inner = _kept(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), facts, names, text, pages)
+            if inner:
+                kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+        elif rule.type == "at-rule":
+            name = _named(rule)
+            if name is None or names is None or name in names:
+                kept.append(rule.serialize())
+                if name is not None and rule.lower_at_keyword == "page":
+                    pages.append((name, kept[-1]))
+    return kept
+
+
+_WORD = re.compile(r"[\w-]+")
+
+
+def usable_rules(css: str, facts: DocumentFacts) -> str:
+    """The rules of ``css`` that can apply to the document of ``facts``, in
+    their order (see above)."""
+    import tinycss2
+
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    facts.matching([argument for selector in _selectors(rules) for argument in _requirements(selector)[3]])
+    text: list[str] = []
+    pages: list[tuple[str, str]] = []
+    _kept(rules, facts, None, text, pages)
+    # The names the kept rules use: a page's in a style rule, a counter
+    # style's in a style rule or in a used page's margin boxes.
+    used = set(_WORD.findall("".join(text)))
+    used |= set(_WORD.findall("".join(page for name, page in pages if name in used)))
+    return "".join(_kept(rules, facts, used, [], []))
 def _draw_to(job: Job, path: str) -> str:
     data = draw(job)
     partial = f"{path}.{os.getpid()}.part"
@@ -122,40 +292,84 @@ def _draw_to(job: Job, path: str) -> str:
     return job.target
 
 
-def jobs(site_dir: Path, worksheets, conversations, mindset_page: str, site_url: str | None = None) -> list[Job]:
-    """Every PDF of the site: the whole book first (the longest), then the
-    conversation guides, the mindset test and the worksheets. The book's
-    links to pages it leaves out go to ``site_url`` (or are left out)."""
-    site_css = (site_dir / stylesheet_path(COMPLETE)).read_text(encoding="utf-8")
-    own_css = pdf_css()
+def nav_title(nav: list, src: str) -> str | None:
+    """The title the navigation gives the page ``src`` (under docs/), if any."""
+    for item in nav:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if value == src:
+                    return str(title)
+                if isinstance(value, list):
+                    found = nav_title(value, src)
+                    if found is not None:
+                        return found
+        elif isinstance(item, list):
+            found = nav_title(item, src)
+            if found is not None:
+                return found
+    return None
 
-    def page(src_url: str) -> str:
-        return (site_dir / src_url).read_text(encoding="utf-8")
+
+def pdf_jobs(content, project, book_html: str | None, site_css: str) -> list[Job]:
+    """Every PDF of the site: the whole book first (the longest; from the
+    built whole-book page ``book_html``, None for none), then the
+    conversation guides, the mindset test and the worksheets, drawn from the
+    content with ``project``'s Markdown extensions. ``site_css`` is the
+    site's complete stylesheet (each document is drawn with the rules of it
+    that can apply). The book's links to pages it leaves out go to the
+    site's address (or are left out)."""
+    from macros.site.env import MINDSET_TEST, MY_ANSWERS
+
+    own_css = pdf_css()
+    stylesheets = (site_css, own_css)
+
+    def origin(src: str, title: str) -> Origin:
+        return Origin(project.site_name, project.site_author, nav_title(project.nav, src) or title)
+
+    def links_from(src: str):
+        here = posixpath.dirname(src) or "."
+        return lambda target: posixpath.relpath(target, here)
 
     found = []
-    print_page = site_dir / "print_page.html"
-    if print_page.is_file():
-        html, outline = book_document(
-            print_page.read_text(encoding="utf-8"),
-            WORKBOOK,
-            f"Het werkboek {WORKBOOK} van {AUTHORS}, in de webeditie.",
-            site_url,
+    if book_html is not None:
+        html, outline = book_document(book_html, WORKBOOK, f"Het werkboek {WORKBOOK} van {AUTHORS}, in de webeditie.", project.site_url or None)
+        found.append(Job(BOOK_PDF, footnotes_in_place(html), (*stylesheets, outline)))
+    for conversation in content.conversations:
+        guide, *after = conversation_documents(
+            conversation,
+            content.conversations,
+            content.worksheets,
+            project.markdown,
+            link_to=links_from(conversation.page),
+            origin=origin(conversation.page, conversation.title),
         )
-        found.append(Job(BOOK_PDF, footnotes_in_place(html), (site_css, own_css, outline)))
-    for conversation in conversations:
-        title = f"Gespreksgids: {conversation.person.name} — {WORKBOOK}"
-        guide, *after = guide_documents(title, page(conversation.page.removesuffix(".md") + ".html"))
-        found.append(Job(conversation_pdf(conversation.id), footnotes_in_place(guide), (site_css, own_css), tuple(after)))
+        found.append(Job(conversation_pdf(conversation.id), footnotes_in_place(guide), stylesheets, tuple(after)))
+    title = nav_title(project.nav, MINDSET_TEST) or content.mindset.title
     found.append(
         Job(
             MINDSET_PDF,
-            page_document(f"Check je eigen mindset — {WORKBOOK}", page(mindset_page.removesuffix(".md") + ".html"), "mindset"),
-            (site_css, own_css),
+            mindset_document(
+                content.mindset,
+                title,
+                project.markdown,
+                href=links_from(MINDSET_TEST),
+                mine_href=links_from(MINDSET_TEST)(MY_ANSWERS),
+                origin=origin(MINDSET_TEST, title),
+            ),
+            stylesheets,
         )
     )
-    for sheet in worksheets:
-        html = page_document(f"{sheet.title} — {WORKBOOK}", page(sheet_page(sheet.id).removesuffix(".md") + ".html"), "sheet")
-        found.append(Job(sheet_pdf(sheet.id), html, (site_css, own_css)))
+    for sheet in content.worksheets:
+        src = sheet_page(sheet.id)
+        html = sheet_document(
+            sheet,
+            content.worksheets.figures,
+            project.markdown,
+            reading_href=links_from(src)(sheet.page),
+            mine_href=links_from(src)(MY_ANSWERS),
+            origin=origin(src, sheet.title),
+        )
+        found.append(Job(sheet_pdf(sheet.id), html, stylesheets))
     return found
 
 
