@@ -12,6 +12,7 @@ Plain functions over the built folder; nothing of MkDocs is used here.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -210,26 +211,63 @@ def _requirements(selector) -> tuple[set[str], set[str], set[tuple[str, str]], l
     return classes, ids, attributes, has
 
 
-def _can_match(prelude, facts: DocumentFacts) -> bool:
-    for selector in _split(prelude):
-        classes, ids, attributes, has = _requirements(selector)
-        if not (classes <= facts.classes and ids <= facts.ids and attributes <= facts.attributes):
-            continue
-        if has and not all(facts.matching(has)[argument] for argument in has):
-            continue
-        return True
-    return False
+Requirement = tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]], tuple[str, ...]]
 
 
-def _selectors(rules):
-    """Every selector (its tokens) of the style rules in ``rules``."""
+@dataclass(frozen=True)
+class _Rule:
+    """A rule of a stylesheet, read once: a style rule with what each of its
+    selectors needs; a group (``@media``, ``@supports``) with its rules; a
+    named ``@page`` or ``@counter-style``; anything else, always kept."""
+
+    text: str
+    selectors: tuple[Requirement, ...] | None = None
+    group: tuple["_Rule", ...] | None = None
+    name: str | None = None
+    page: bool = False
+
+    def can_match(self, facts: DocumentFacts) -> bool:
+        for classes, ids, attributes, has in self.selectors:
+            if classes <= facts.classes and ids <= facts.ids and attributes <= facts.attributes:
+                if all(facts.matching(has)[argument] for argument in has):
+                    return True
+        return False
+
+
+def _read_rules(rules) -> tuple[_Rule, ...]:
     import tinycss2
 
+    found = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            yield from _split(rule.prelude)
+            requirements = []
+            for selector in _split(rule.prelude):
+                classes, ids, attributes, has = _requirements(selector)
+                requirements.append((frozenset(classes), frozenset(ids), frozenset(attributes), tuple(has)))
+            found.append(_Rule(rule.serialize(), selectors=tuple(requirements)))
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
-            yield from _selectors(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+            inner = _read_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+            found.append(_Rule(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", group=inner))
+        elif rule.type == "at-rule":
+            found.append(_Rule(rule.serialize(), name=_named(rule), page=rule.lower_at_keyword == "page"))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=8)
+def _stylesheet(css: str) -> tuple[tuple[_Rule, ...], tuple[str, ...]]:
+    """The rules of ``css`` and every ``:has()`` argument in them, read once
+    per process (every document is drawn with the same site stylesheet)."""
+    import tinycss2
+
+    rules = _read_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+
+    def arguments(rules):
+        for rule in rules:
+            for *_, has in rule.selectors or ():
+                yield from has
+            yield from arguments(rule.group or ())
+
+    return rules, tuple(dict.fromkeys(arguments(rules)))
 
 
 def _named(rule) -> str | None:
@@ -240,29 +278,24 @@ def _named(rule) -> str | None:
     return None
 
 
-def _kept(rules, facts: DocumentFacts, names: set[str] | None, text: list[str], pages: list[tuple[str, str]]) -> list[str]:
-    """The rules of ``rules`` (tinycss2) the document can use, serialized;
-    style rules' text is added to ``text``, named pages to ``pages``. A
-    named rule is kept if its name is in ``names`` (all are, with ``names``
-    None)."""
-    import tinycss2
-
+def _kept(rules: tuple[_Rule, ...], facts: DocumentFacts, names: set[str] | None, text: list[str], pages: list[tuple[str, str]]) -> list[str]:
+    """The rules of ``rules`` the document can use, as text; style rules'
+    text is added to ``text``, named pages to ``pages``. A named rule is
+    kept if its name is in ``names`` (all are, with ``names`` None)."""
     kept = []
     for rule in rules:
-        if rule.type == "qualified-rule":
-            if _can_match(rule.prelude, facts):
-                kept.append(rule.serialize())
-                text.append(kept[-1])
-        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
-            inner = _kept(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), facts, names, text, pages)
+        if rule.selectors is not None:
+            if rule.can_match(facts):
+                kept.append(rule.text)
+                text.append(rule.text)
+        elif rule.group is not None:
+            inner = _kept(rule.group, facts, names, text, pages)
             if inner:
-                kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
-        elif rule.type == "at-rule":
-            name = _named(rule)
-            if name is None or names is None or name in names:
-                kept.append(rule.serialize())
-                if name is not None and rule.lower_at_keyword == "page":
-                    pages.append((name, kept[-1]))
+                kept.append(f"{rule.text}{{{''.join(inner)}}}")
+        elif rule.name is None or names is None or rule.name in names:
+            kept.append(rule.text)
+            if rule.name is not None and rule.page:
+                pages.append((rule.name, rule.text))
     return kept
 
 
@@ -272,10 +305,8 @@ _WORD = re.compile(r"[\w-]+")
 def usable_rules(css: str, facts: DocumentFacts) -> str:
     """The rules of ``css`` that can apply to the document of ``facts``, in
     their order (see above)."""
-    import tinycss2
-
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    facts.matching([argument for selector in _selectors(rules) for argument in _requirements(selector)[3]])
+    rules, arguments = _stylesheet(css)
+    facts.matching(list(arguments))
     text: list[str] = []
     pages: list[tuple[str, str]] = []
     _kept(rules, facts, None, text, pages)
@@ -284,6 +315,8 @@ def usable_rules(css: str, facts: DocumentFacts) -> str:
     used = set(_WORD.findall("".join(text)))
     used |= set(_WORD.findall("".join(page for name, page in pages if name in used)))
     return "".join(_kept(rules, facts, used, [], []))
+
+
 def _draw_to(job: Job, path: str) -> str:
     data = draw(job)
     partial = f"{path}.{os.getpid()}.part"
