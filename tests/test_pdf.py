@@ -443,13 +443,31 @@ def test_the_book_has_a_cover_and_a_colophon_of_this_edition(book_pages):
     assert (site_url in colophon) if site_url else ("Deze editie staat op het web" not in colophon)
 
 
-def test_the_book_links_inside_itself_or_to_full_web_addresses(book):
-    for page in book.pages:
+def test_every_pdf_links_inside_itself_or_to_full_web_addresses(site_dir, worksheets, conversations):
+    """A relative address leads nowhere from a PDF (the guides once linked
+    "../deel-2/feedback.html")."""
+    for name in all_pdfs(worksheets, conversations):
+        assert_full_web_links(PdfReader(site_dir / name), name)
+
+
+def test_links_of_a_guide_go_to_the_site_where_its_address_is_known(content):
+    import dataclasses
+
+    project = dataclasses.replace(Project.load(ROOT), site_url="https://voorbeeld.nl/boek")
+    guide = next(job for job in pdf_jobs(content, project, None, "") if job.target == "pdf/gesprekken/myra.pdf")
+    assert 'href="https://voorbeeld.nl/boek/deel-2/feedback.html#complimenten-en-de-complimenteuze-vraag"' in guide.html
+    assert not re.search(r'href="(?!https://voorbeeld\.nl/boek/|#)', guide.html)
+    without = next(job for job in pdf_jobs(content, dataclasses.replace(project, site_url=""), None, "") if job.target == "pdf/gesprekken/myra.pdf")
+    assert not re.search(r'href="(?!#)', without.html) and '<span class="pig-pdf-unlinked">' in without.html
+
+
+def assert_full_web_links(reader: PdfReader, name: str) -> None:
+    for page in reader.pages:
         for annotation in page.get("/Annots", []) or []:
             action = annotation.get_object().get("/A")
             if action is not None and "/URI" in action.get_object():
                 uri = str(action.get_object()["/URI"])
-                assert re.match(r"https?://", uri), f"a relative link in the book: {uri}"
+                assert re.match(r"https?://", uri), f"a relative link in {name}: {uri}"
 
 
 def test_a_cross_reference_gives_the_page_it_leads_to(book, book_pages):

@@ -35,6 +35,7 @@ from macros.render.pdf import (
     conversation_pdf,
     footnotes_in_place,
     mindset_document,
+    web_links,
     pdf_css,
     sheet_document,
     sheet_pdf,
@@ -343,6 +344,19 @@ def nav_title(nav: list, src: str) -> str | None:
     return None
 
 
+def page_address(target: str, directory_urls: bool = False) -> str:
+    """The address, from the site's root, of the page ``target`` (a source
+    under docs/, perhaps with an anchor), as MkDocs publishes it."""
+    path, hash_, anchor = target.partition("#")
+    stem = path.removesuffix(".md")
+    if directory_urls:  # "index" is "", "a/index" "a/", "a/b" "a/b/"
+        stem = stem.removesuffix("index")
+        stem += "/" if stem and not stem.endswith("/") else ""
+    else:
+        stem += ".html"
+    return stem + hash_ + anchor
+
+
 def pdf_jobs(content, project, book_html: str | None, site_css: str) -> list[Job]:
     """Every PDF of the site: the whole book first (the longest; from the
     built whole-book page ``book_html``, None for none), then the
@@ -360,8 +374,17 @@ def pdf_jobs(content, project, book_html: str | None, site_css: str) -> list[Job
         return Origin(project.site_name, project.site_author, nav_title(project.nav, src) or title)
 
     def links_from(src: str):
+        """Links from the page ``src`` as its renderer makes them, to a page
+        under docs/ (with an anchor): in a PDF, a full address where the
+        site's is known, else relative (``unlinked`` makes those words)."""
+        if project.site_url:
+            return lambda target: f"{project.site_url}/{page_address(target, project.use_directory_urls)}"
         here = posixpath.dirname(src) or "."
         return lambda target: posixpath.relpath(target, here)
+
+    def unlinked(html: str) -> str:
+        # From a PDF a relative address leads nowhere (pdf.web_links).
+        return web_links(html, project.site_url or None)
 
     found = []
     if book_html is not None:
@@ -376,19 +399,19 @@ def pdf_jobs(content, project, book_html: str | None, site_css: str) -> list[Job
             link_to=links_from(conversation.page),
             origin=origin(conversation.page, conversation.title),
         )
-        found.append(Job(conversation_pdf(conversation.id), footnotes_in_place(guide), stylesheets, tuple(after)))
+        found.append(Job(conversation_pdf(conversation.id), unlinked(footnotes_in_place(guide)), stylesheets, tuple(map(unlinked, after))))
     title = nav_title(project.nav, MINDSET_TEST) or content.mindset.title
     found.append(
         Job(
             MINDSET_PDF,
-            mindset_document(
+            unlinked(mindset_document(
                 content.mindset,
                 title,
                 project.markdown,
                 href=links_from(MINDSET_TEST),
                 mine_href=links_from(MINDSET_TEST)(MY_ANSWERS),
                 origin=origin(MINDSET_TEST, title),
-            ),
+            )),
             stylesheets,
         )
     )
@@ -402,7 +425,7 @@ def pdf_jobs(content, project, book_html: str | None, site_css: str) -> list[Job
             mine_href=links_from(src)(MY_ANSWERS),
             origin=origin(src, sheet.title),
         )
-        found.append(Job(sheet_pdf(sheet.id), html, stylesheets))
+        found.append(Job(sheet_pdf(sheet.id), unlinked(html), stylesheets))
     return found
 
 
