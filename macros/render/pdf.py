@@ -56,16 +56,24 @@ def pdf_css() -> str:
     return PDF_CSS.read_text(encoding="utf-8")
 
 
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+BOOK_ID = "print-site-page"
+_BOOK_START = re.compile(rf'<div id="{BOOK_ID}"[^>]*>')
+_DIV = re.compile(r"<div\b|</div\s*>", re.I)
 
 
-def article(page_html: str) -> str:
-    """The content of the built whole-book page (its article), without the
-    page's chrome."""
-    match = _ARTICLE.search(page_html)
-    if not match:
-        raise ValueError("the whole-book page has no article")
-    return match.group(1)
+def book_content(print_html: str) -> str:
+    """The book on the whole-book page: its element ``div#print-site-page``
+    (cover, colophon, contents, every page), without the page's chrome,
+    whichever engine rendered the page around it."""
+    start = _BOOK_START.search(print_html)
+    if not start:
+        raise ValueError(f'the whole-book page has no <div id="{BOOK_ID}">')
+    depth = 1
+    for tag in _DIV.finditer(print_html, start.end()):
+        depth += -1 if tag.group(0).startswith("</") else 1
+        if depth == 0:
+            return print_html[start.start() : tag.end()]
+    raise ValueError(f'the whole-book page\'s <div id="{BOOK_ID}"> is not closed')
 
 
 _SVG = re.compile(r'(<div class="pig-ws__figure[^>]*>\s*<figure[^>]*>\s*)?(<svg class="pig-svg[^>]*>)')
@@ -443,7 +451,7 @@ def book_document(print_html: str, title: str, subject: str, site_url: str | Non
     """The whole book from the print page: its cover, a table of contents
     with page numbers, every page; and the rules of its outline. Links to
     pages the book leaves out go to the site (``web_links``)."""
-    body = web_links(article(print_html), site_url)
+    body = web_links(book_content(print_html), site_url)
     entries = book_structure(body)
     body = _TOC.sub(lambda m: toc_html(entries), body, count=1)
     return document(title, body, "book", subject=subject), book_css(entries)
