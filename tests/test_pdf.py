@@ -611,3 +611,14 @@ def test_a_sheet_pdf_prints_the_text_it_printed_from_its_page(site_dir):
     text = PdfReader(site_dir / "pdf/werkbladen/hefbomen.pdf").pages[0].extract_text()
     assert text.startswith(HEFBOMEN_TEXT), text[:800]
     assert text.rstrip().endswith("Positief in Gesprek · Hefbomen voor doorgeschoten talenten pagina 1 van 1")
+
+
+def test_the_book_is_the_element_the_whole_book_page_holds_it_in():
+    from macros.render.pdf import book_content
+
+    page = '<html><body><nav>menu</nav><article><p>chrome</p><div id="print-site-page" class=""><div><p>boek</p></div><div>deel</div></div><p>na</p></article></body></html>'
+    assert book_content(page) == '<div id="print-site-page" class=""><div><p>boek</p></div><div>deel</div></div>'
+    with pytest.raises(ValueError, match="no <div id=\"print-site-page\">"):
+        book_content("<html><body><article>x</article></body></html>")
+    with pytest.raises(ValueError, match="not closed"):
+        book_content('<div id="print-site-page"><div>x</div>')

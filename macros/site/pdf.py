@@ -1,13 +1,17 @@
-"""The print edition: PDFs of the built site, written into it before the zip.
+"""The print edition: PDFs of the site, written into the built folder before the zip.
 
-``mkdocs build`` runs ``build_pdfs`` after the pages are written (see
-``hooks.py``); ``mkdocs serve`` never does. Each PDF is drawn by WeasyPrint
-from a small document of its own (``macros/render/pdf.py``) and kept in a
-cache keyed by everything it is made of (the document, the stylesheets, the
-engine's version), so a build only draws what changed. The documents are
-drawn in two processes.
+``pdf_jobs(content, project, book_html, site_css)`` makes the documents
+(``macros/render/pdf.py``: a sheet's, a guide's and the self-test's from the
+content, the book from the built whole-book page) and ``build_pdfs(site_dir,
+cache, jobs, workers)`` draws them with WeasyPrint in ``workers`` processes,
+each with the rules of the site's stylesheet that can apply to it
+(``usable_rules``), and keeps each PDF in ``cache`` keyed by everything it is
+made of (the document, the stylesheets, the engine's version), so a build
+only draws what changed. Whether to draw PDFs, the cache and the workers are
+the caller's (for now ``hooks.py`` reads them with the functions below from
+the environment).
 
-Plain functions over the built folder; nothing of MkDocs is used here.
+Plain functions; nothing of MkDocs is used here.
 """
 
 from __future__ import annotations
