@@ -22,7 +22,14 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..content.conversations import Conversation, ConversationLibrary
+from ..content.figures import FigureLibrary
+from ..content.mindset import MindsetTest
+from ..content.worksheets import Worksheet, WorksheetLibrary
+from .conversations import render_conversation_page
+from .mindset import render_mindset_test
 from .notes import separate_note_marks
+from .worksheets import render_worksheet_page
 
 PDF_DIR = "pdf"
 BOOK_PDF = f"{PDF_DIR}/positief-in-gesprek.pdf"
@@ -152,28 +159,26 @@ def _with_origin(content_html: str, origin: Origin | None) -> str:
     return content_html + "\n" + printed_from(origin, content_html) if origin else content_html
 
 
-def sheet_document(sheet, figures, markdown: Markdown, *, reading_href: str, mine_href: str, origin: Origin | None = None) -> str:
+def sheet_document(sheet: Worksheet, figures: FigureLibrary, markdown: Markdown, *, reading_href: str, mine_href: str, origin: Origin | None = None) -> str:
     """A worksheet's fillable document: its page's content (the title, the sheet)."""
-    from .worksheets import render_worksheet_page
-
     content = markdown(render_worksheet_page(sheet, figures, reading_href, mine_href))
     return page_document(f"{sheet.title} — {WORKBOOK}", _with_origin(separate_note_marks(content), origin), "sheet")
 
 
-def mindset_document(test, title: str, markdown: Markdown, *, href: Callable[[str], str], mine_href: str, origin: Origin | None = None) -> str:
+def mindset_document(test: MindsetTest, title: str, markdown: Markdown, *, href: Callable[[str], str], mine_href: str, origin: Origin | None = None) -> str:
     """The self-test's fillable document: ``title`` (its page's) and the test."""
-    from .mindset import render_mindset_test
-
     content = separate_note_marks(markdown(f"# {title}\n\n" + render_mindset_test(test, href, mine_href)))
     return page_document(f"Check je eigen mindset — {WORKBOOK}", _with_origin(content, origin), "mindset")
 
 
 def conversation_documents(
-    conversation, conversations, worksheets, markdown: Markdown, *, link_to: Callable[[str], str], origin: Origin | None = None
+    conversation: Conversation,
+    conversations: ConversationLibrary,
+    worksheets: WorksheetLibrary,
+    markdown: Markdown,
+    *, link_to: Callable[[str], str], origin: Origin | None = None
 ) -> tuple[str, ...]:
     """A conversation guide's documents (``guide_documents``) from its page's content."""
-    from .conversations import render_conversation_page
-
     content = markdown(render_conversation_page(conversation, conversations, worksheets, link_to))
     title = f"Gespreksgids: {conversation.person.name} — {WORKBOOK}"
     return guide_documents(title, _with_origin(separate_note_marks(content), origin))

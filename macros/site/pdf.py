@@ -39,12 +39,14 @@ from macros.render.pdf import (
     conversation_pdf,
     footnotes_in_place,
     mindset_document,
-    web_links,
     pdf_css,
     sheet_document,
     sheet_pdf,
+    web_links,
 )
+from macros.content.library import Content
 from macros.site.navigation import sheet_page
+from macros.site.project import Project
 
 log = logging.getLogger("mkdocs.hooks.pdf")
 
@@ -361,7 +363,7 @@ def page_address(target: str, directory_urls: bool = False) -> str:
     return stem + hash_ + anchor
 
 
-def pdf_jobs(content, project, book_html: str | None, site_css: str) -> list[Job]:
+def pdf_jobs(content: Content, project: Project, book_html: str | None, site_css: str) -> list[Job]:
     """Every PDF of the site: the whole book first (the longest; from the
     built whole-book page ``book_html``, None for none), then the
     conversation guides, the mindset test and the worksheets, drawn from the
