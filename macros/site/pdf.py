@@ -211,7 +211,7 @@ def _requirements(selector) -> tuple[set[str], set[str], set[tuple[str, str]], l
         elif token.type == "[] block":
             inner = [part for part in token.content if part.type not in ("whitespace", "comment")]
             if len(inner) == 3 and inner[0].type == "ident" and inner[1].type == "literal" and inner[1].value == "=" and inner[2].type in ("string", "ident"):
-                attributes.add((inner[0].value, inner[2].value))
+                attributes.add((inner[0].lower_value, inner[2].value))
         elif token.type == "function" and token.lower_name == "has":
             if index > 0 and tokens[index - 1].type == "literal" and tokens[index - 1].value == ":":
                 has.append(tinycss2.serialize(token.arguments))
