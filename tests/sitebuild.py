@@ -38,7 +38,7 @@ def build_site(project_dir: Path, site_dir: Path, *, pdfs: bool | None = None) -
     minute; tests/test_pdf.py checks the project's own)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if not (project_dir == ROOT if pdfs is None else pdfs):
-        env["PIG_NO_PDF"] = "1"
+        env["WORKBOOK_PDFS"] = "false"
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project_dir,

@@ -259,7 +259,7 @@ def test_the_stylesheets_are_the_same_after_build_dirty_build_and_under_serve(tm
         [sys.executable, "-m", "mkdocs", "build", "--dirty", "--site-dir", str(out)],
         # Without PDFs, like the first build of the copy (its PDF cache is
         # empty: drawing them all would take half a minute).
-        cwd=project, capture_output=True, text=True, timeout=300, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PIG_NO_PDF="1"),
+        cwd=project, capture_output=True, text=True, timeout=300, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", WORKBOOK_PDFS="false"),
     )
     assert dirty.returncode == 0, dirty.stderr
     assert (out / "assets" / "site.css").read_bytes() + (out / sheet).read_bytes() == first == built

@@ -1,0 +1,164 @@
+"""Prepare: from the validated content, what the engine renders besides the
+pages written by hand.
+
+- a page per worksheet (``werkbladen/<id>.md``: one macro call draws it) and
+  the whole-book page's shell (``print_page.md``, filled by publish from the
+  built pages: book.py);
+- the navigation with those pages in it;
+- the site's own files as published: the print rules generated from the data
+  (one file per stylesheet that has them), the site's scripts minified.
+
+The sources these replace (``docs/assets/css/*.css``, the readable scripts)
+are not published. Plain functions: the MkDocs plugin (plugin.py) hands the
+result to MkDocs as files, and ``python -m macros prepare`` writes it as a
+folder another engine builds from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from macros.content.library import Content
+from macros.render.print_css import generated_rules
+from macros.render.scripts import is_own_script, minified_script
+from macros.render.stylesheets import BUNDLES, COMPLETE, PARTS, bundle_css, handwritten_css, print_rules_css, print_rules_path
+from macros.site.navigation import nav_pages, sheet_page, with_sheet_pages
+from macros.site.project import Project, ProjectError
+
+# The parts of the site's stylesheets (render/stylesheets.py), under docs/.
+STYLE_PARTS = "assets/css/"
+# The whole book on one page, to print (filled by publish: book.py).
+BOOK_PAGE = "print_page.md"
+BOOK_TITLE = "Het hele werkboek afdrukken"
+# The element of the shell page the book is written into.
+BOOK_HOLDER = '<div id="print-site-page"></div>'
+
+
+def sheet_source(sheet_id: str) -> str:
+    """The Markdown of a worksheet's generated page: the macro draws it all."""
+    return (
+        "---\n"
+        "scripts:\n  - assets/answers-store.js\n  - assets/answers.js\n"
+        "search:\n  exclude: true\n"
+        "hide:\n  - toc\n"
+        "---\n\n"
+        f'{{{{ worksheet_page("{sheet_id}") }}}}\n'
+    )
+
+
+def book_source() -> str:
+    """The whole-book page as the engine renders it: its title and the
+    element publish writes the book into."""
+    return (
+        "---\n"
+        f"title: {BOOK_TITLE}\n"
+        "search:\n  exclude: true\n"
+        "hide:\n  - toc\n"
+        "---\n\n"
+        f"{BOOK_HOLDER}\n"
+    )
+
+
+@dataclass(frozen=True)
+class Stylesheets:
+    """The site's own stylesheets: the hand-written parts (from docs/) and
+    the print rules generated from the data."""
+
+    parts: Mapping[str, str]
+    generated: Mapping[str, str]
+
+    def inline(self, bundle: str) -> str:
+        """The hand-written rules of ``bundle``: what a page holds in its <style>."""
+        return handwritten_css(bundle, self.parts)
+
+    def complete(self) -> str:
+        """Every rule of the site as one stylesheet (for the PDFs, in memory)."""
+        return bundle_css(COMPLETE, self.parts, self.generated)
+
+    def print_files(self) -> dict[str, str]:
+        """The generated print rules of each stylesheet that has them, by
+        where they are published."""
+        found = {}
+        for name in BUNDLES:
+            rules = print_rules_css(name, self.generated)
+            if rules is not None:
+                found[print_rules_path(name)] = rules
+        return found
+
+
+def stylesheets(project: Project, content: Content) -> Stylesheets:
+    """The stylesheets of ``project``. Where the site's address is known,
+    each printed sheet leads back to its page."""
+    parts = {}
+    for part in PARTS:
+        path = project.docs_dir / STYLE_PARTS / f"{part}.css"
+        if not path.is_file():
+            raise ProjectError(f"The stylesheet part docs/{STYLE_PARTS}{part}.css is missing (render/stylesheets.py)")
+        parts[part] = path.read_text(encoding="utf-8")
+    online = (
+        {sheet.id: f"{project.site_url}/{page_address(sheet_page(sheet.id))}" for sheet in content.worksheets}
+        if project.site_url
+        else {}
+    )
+    return Stylesheets(parts, generated_rules(content.worksheets, content.conversations, online))
+
+
+def page_address(src: str) -> str:
+    """Where the page from ``docs/src`` is published (``use_directory_urls: false``)."""
+    return src.removesuffix(".md") + ".html"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the engine gets besides the project's own files."""
+
+    # Generated pages: path under docs/ -> Markdown.
+    pages: dict[str, str]
+    # Files of the site as published: path -> text (replacing any source of that path).
+    files: dict[str, str]
+    # Sources under docs/ that are not published as they are.
+    withheld: list[str]
+    # The navigation with the generated pages.
+    nav: list
+    stylesheets: Stylesheets = field(repr=False, default=None)
+
+
+def prepare(project: Project, content: Content) -> Prepared:
+    """Everything the engine renders or copies that the content generates."""
+    pages = {sheet_page(sheet.id): sheet_source(sheet.id) for sheet in content.worksheets}
+    pages[BOOK_PAGE] = book_source()
+    sheets = stylesheets(project, content)
+    files = dict(sheets.print_files())
+    withheld = []
+    for path in sorted(project.docs_dir.rglob("*")):
+        src = path.relative_to(project.docs_dir).as_posix()
+        if not path.is_file() or src.startswith("data/"):
+            continue
+        if src.startswith(STYLE_PARTS):
+            withheld.append(src)
+        elif is_own_script(src):
+            files[src] = minified_script(path.read_text(encoding="utf-8"))
+    nav = with_sheet_pages(project.nav, (sheet.id for sheet in content.worksheets))
+    if BOOK_PAGE not in nav_pages(nav):
+        nav = [*nav, {BOOK_TITLE: BOOK_PAGE}]
+    return Prepared(pages, files, withheld, nav, sheets)
+
+
+def material_assets(theme_dirs: list[str]) -> dict[str, str]:
+    """Where Material's main stylesheet and script are in the site (their
+    names carry a hash that changes with every release): the pages link them
+    themselves (overrides/main.html), the stylesheet without Material's
+    palette (the site has its own colour schemes)."""
+
+    def one(pattern: str) -> str:
+        found = sorted({path.relative_to(folder).as_posix() for folder in map(Path, theme_dirs) for path in folder.glob(pattern)})
+        if len(found) != 1:
+            raise ProjectError(f"Material's {pattern}: expected one in the theme, found {found or 'none'}")
+        return found[0]
+
+    return {
+        "stylesheet": one("assets/stylesheets/main.*.min.css"),
+        "script": one("assets/javascripts/bundle.*.min.js"),
+    }

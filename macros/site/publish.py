@@ -1,0 +1,182 @@
+"""Publish: from the content and the folder an engine built, the site as it
+is hosted and handed out.
+
+In this order, each step a plain function over the folder:
+
+1. the whole book on one page, from the built pages in the book's order
+   (book.py), with the printed book's cover line and colophon;
+2. every page gets the site's stylesheet that holds what it shows (its
+   hand-written rules in a <style>, the print rules generated from the data
+   linked for print) and the tables' script where it shows a table; every
+   section of the navigation gets a name;
+3. the anchors the data names (technieken.yaml) are checked on their pages;
+4. the search's Dutch stems (search.py); what no reader loads is removed
+   (artefact.py);
+5. unless this is a preview: every page's Content-Security-Policy
+   (policy.py), the PDFs (pdf.py) and the zip of it all.
+
+``python -m macros publish SITE_DIR`` runs it after any engine; the MkDocs
+plugin runs it after ``mkdocs build`` (and, without step 5, after each
+rebuild of ``mkdocs serve``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import posixpath
+import time
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from macros.content.library import Content
+from macros.render.edition import render_colophon, render_cover_edition
+from macros.render.pdf import BOOK_PDF, render_pdf_link
+from macros.render.stylesheets import COMPLETE, bundle_for, parts_needed, print_rules_path
+from macros.site.artefact import archive_name, prune, search_languages, workbook_version, zip_site
+from macros.site.html_parts import article_of, ids_of
+from macros.site.navigation import name_navigation_sections
+from macros.site.policy import apply_policies
+from macros.site.prepare import BOOK_PAGE, page_address, stylesheets
+from macros.site.project import Project, ProjectError
+from macros.site.search import publish_stems
+
+log = logging.getLogger("mkdocs.plugins.workbook")
+
+# The script that makes tables that scroll reachable by keyboard.
+TABLES_SCRIPT = "assets/tables.js"
+BOOK_ADDRESS = page_address(BOOK_PAGE)
+# The site's own rules in a page: the only style element of its head.
+OWN_STYLE = "<style>"
+
+
+
+@dataclass
+class Published:
+    """What publish did, for the build's log."""
+
+    pages: int = 0
+    removed: list[Path] = field(default_factory=list)
+    pdfs_drawn: int = 0
+    pdfs_reused: int = 0
+    archive: Path | None = None
+
+
+def edition_pages(project: Project, content: Content) -> tuple[str, str]:
+    """The printed book's line of the cover and its colophon: this edition
+    (the version in pyproject.toml, the day of the build or
+    ``SOURCE_DATE_EPOCH``), its additions and corrections, its address."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    day = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date() if epoch else datetime.date.today()
+    version = workbook_version()
+    corrections = len({(c.printed, c.corrected) for c in content.corrections})
+    colophon = render_colophon(
+        copyright=project.copyright,
+        version=version,
+        day=day,
+        corrections=corrections,
+        about_href="#verantwoording",
+        site_url=project.site_url or None,
+    )
+    return render_cover_edition(version, day), colophon
+
+
+def _relative(page: str, target: str) -> str:
+    """The address of ``target`` (from the site's root) on the page at ``page``."""
+    if page == "404.html":  # served for a missing address in any folder (hosting/)
+        return f"_root/{target}"
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def dress_page(html: str, address: str, sheets) -> str:
+    """A built page with the site's stylesheet that holds what it shows, the
+    tables' script where it shows a table, and names for the navigation's
+    sections. ``address`` is the page's path from the site's root."""
+    if OWN_STYLE in html[: html.find("</head>")]:  # dressed by an earlier run
+        return html
+    article = article_of(html) or ""
+    bundle = COMPLETE if address == BOOK_ADDRESS else bundle_for(parts_needed(article))
+    styles = f"{OWN_STYLE}{sheets.inline(bundle)}</style>"
+    if print_rules_path(bundle) in sheets.print_files():
+        styles += f'<link rel="stylesheet" href="{escape(_relative(address, print_rules_path(bundle)))}" media="print">'
+    if "</head>" not in html or "</body>" not in html:
+        raise ProjectError(f"Publish: {address} is not a whole page (no </head> or </body>)")
+    html = html.replace("</head>", styles + "\n</head>", 1)
+    if "<table" in article:
+        script = f'<script src="{escape(_relative(address, TABLES_SCRIPT))}" defer></script>\n'
+        at = html.rindex("</body>")
+        html = html[:at] + script + html[at:]
+    return name_navigation_sections(html)
+
+
+def dress_pages(site_dir: Path, sheets) -> int:
+    pages = sorted(site_dir.rglob("*.html"))
+    for path in pages:
+        address = path.relative_to(site_dir).as_posix()
+        html = path.read_text(encoding="utf-8")
+        if "</head>" in html:  # not a fragment the site loads (storage-probe.html and the like)
+            path.write_text(dress_page(html, address, sheets), encoding="utf-8")
+    return len(pages)
+
+
+def check_anchors(site_dir: Path, content: Content) -> None:
+    """An anchor named in the data that is not on its page: one line naming
+    the data file, the technique and the field."""
+    for werkvorm in content.conversations.werkvormen.values():
+        if not werkvorm.anchor:
+            continue
+        page = site_dir / page_address(werkvorm.page)
+        if page.is_file() and werkvorm.anchor not in ids_of(article_of(page.read_text(encoding="utf-8")) or ""):
+            raise ProjectError(
+                f"Content error in docs/data/technieken.yaml: technique '{werkvorm.id}': field 'anchor': "
+                f"'#{werkvorm.anchor}' is not a heading or anchor on {werkvorm.page}"
+            )
+
+
+def publish(site_dir: Path, project: Project, content: Content, *, serving: bool = False) -> Published:
+    """Make the built folder ``site_dir`` the site as published (see the module's text)."""
+    from macros.site.book import write_book
+
+    done = Published()
+    sheets = stylesheets(project, content)
+    book = site_dir / BOOK_ADDRESS
+    if book.is_file():
+        cover, colophon = edition_pages(project, content)
+        write_book(site_dir, project, content, cover=cover, colophon=colophon)
+        if project.options.pdfs and not serving:
+            add_book_link(book)
+    done.pages = dress_pages(site_dir, sheets)
+    check_anchors(site_dir, content)
+    publish_stems(site_dir)
+    done.removed = prune(site_dir, search_languages(site_dir), project.favicon)
+    if serving:  # the preview's pages get the server's reload script: no policy, no PDFs, no zip
+        return done
+    apply_policies(site_dir)
+    if project.options.pdfs:
+        done.pdfs_drawn, done.pdfs_reused = draw_pdfs(site_dir, project, content, sheets.complete())
+    done.archive = zip_site(site_dir, archive_name())
+    return done
+
+
+def add_book_link(path: Path) -> None:
+    """The whole-book page offers the book as a PDF, at its top."""
+    html = path.read_text(encoding="utf-8")
+    marker = '<div id="print-site-page"'
+    if marker in html and BOOK_PDF not in html:
+        link = render_pdf_link(BOOK_PDF, "Het hele werkboek als PDF (A4)")
+        path.write_text(html.replace(marker, link + marker, 1), encoding="utf-8")
+
+
+def draw_pdfs(site_dir: Path, project: Project, content: Content, site_css: str) -> tuple[int, int]:
+    """The PDFs of the site (pdf.py), into the folder before its zip."""
+    from macros.site.pdf import build_pdfs, pdf_jobs
+
+    started = time.perf_counter()
+    cache = Path(project.options.pdf_cache)
+    cache = cache if cache.is_absolute() else project.root / cache
+    jobs = pdf_jobs(site_dir, project, content, site_css)
+    drawn, reused = build_pdfs(site_dir, cache, jobs, project.options.workers)
+    log.info(f"PDFs: {drawn} drawn, {reused} from the cache, in {time.perf_counter() - started:.1f} s")
+    return drawn, reused
