@@ -108,9 +108,13 @@ def changed_markdown(markdown: str, page: PageInfo, content: Content) -> str:
 
 
 def changed_html(html: str, page: PageInfo, site: Site) -> str:
-    """The page's converted ``html`` with the changes made after Markdown."""
+    """The page's converted ``html`` with the changes made after Markdown.
+
+    Engines also run the postprocessors over bits of a page (MkDocs over a
+    heading's text, to take the page's title from it): the PDF links go
+    after a page's title only where the text holds one."""
     html = cells_apart(separate_note_marks(html))
-    return with_pdf_links(html, page, site.content) if site.pdfs else html
+    return with_pdf_links(html, page, site.content) if site.pdfs and "</h1>" in html else html
 
 
 # The page and site in Zensical's Markdown context -----------------------------

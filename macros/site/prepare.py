@@ -16,6 +16,7 @@ folder another engine builds from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,7 +72,7 @@ class Stylesheets:
 
     def inline(self, bundle: str) -> str:
         """The hand-written rules of ``bundle``: what a page holds in its <style>."""
-        return handwritten_css(bundle, self.parts)
+        return inline_css(bundle, handwritten_css(bundle, self.parts))
 
     def complete(self) -> str:
         """Every rule of the site as one stylesheet (for the PDFs, in memory)."""
@@ -86,6 +87,15 @@ class Stylesheets:
             if rules is not None:
                 found[print_rules_path(name)] = rules
         return found
+
+
+def inline_css(name: str, css: str) -> str:
+    """``css`` as it may stand in a page's <style> element: never with a
+    "</style" that would end it (the data's words in the print rules are
+    escaped by print_css.css_string; this guards the rest)."""
+    if re.search(r"</style", css, re.I):
+        raise ProjectError(f"The stylesheet {name}: '</style' in its rules would end the <style> element of the pages")
+    return css
 
 
 def stylesheets(project: Project, content: Content) -> Stylesheets:
