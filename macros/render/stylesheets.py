@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from html.parser import HTMLParser
 
 import rcssmin
 
@@ -47,7 +48,6 @@ BUNDLES: dict[str, tuple[str, ...]] = {
 
 COMPLETE = "complete"
 
-_CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
 
 
 def stylesheet_path(bundle: str) -> str:
@@ -56,10 +56,25 @@ def stylesheet_path(bundle: str) -> str:
     return "assets/site.css" if bundle == "site" else f"assets/site-{bundle}.css"
 
 
+class _Classes(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.classes: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name == "class" and value:
+                self.classes.update(value.split())
+
+    handle_startendtag = handle_starttag
+
+
 def parts_needed(html: str) -> set[str]:
-    """The parts the classes in ``html`` call for (the base always)."""
-    classes = {name for value in _CLASS_ATTRIBUTE.findall(html) for name in value.split()}
-    blocks = {re.split(r"__|--", name, maxsplit=1)[0] for name in classes}
+    """The parts the classes of the elements of ``html`` call for (the base always)."""
+    parser = _Classes()
+    parser.feed(html)
+    parser.close()
+    blocks = {re.split(r"__|--", name, maxsplit=1)[0] for name in parser.classes}
     return {"base"} | {part for part, markers in PARTS.items() if blocks & set(markers)}
 
 

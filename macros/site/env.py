@@ -34,7 +34,6 @@ from macros.render.worksheets import (
     render_pack,
     render_questions,
     render_worksheet_link,
-    render_worksheet_page,
 )
 from macros.site.artefact import archive_name
 from macros.site.navigation import sheet_page
@@ -131,13 +130,6 @@ def worksheet_link(context, sheet_id: str) -> str:
 
 
 @pass_context
-def worksheet_page(context, sheet_id: str) -> str:
-    library = _content(context).worksheets
-    sheet = library.get(sheet_id)
-    return render_worksheet_page(sheet, library.figures, link_to(context, sheet.page), link_to(context, MY_ANSWERS))
-
-
-@pass_context
 def worksheet_overview(context) -> str:
     here = context["page"].url
     content = _content(context)
@@ -217,7 +209,6 @@ MACROS = (
     questions,
     worksheet_intro,
     worksheet_link,
-    worksheet_page,
     worksheet_overview,
     worksheet_pack,
     answer_bar,

@@ -16,6 +16,7 @@ folder another engine builds from.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from pathlib import Path
 from macros.content.library import Content
 from macros.render.print_css import generated_rules
 from macros.render.scripts import is_own_script, minified_script
+from macros.render.worksheets import render_worksheet_page
 from macros.render.stylesheets import BUNDLES, COMPLETE, PARTS, bundle_css, handwritten_css, print_rules_css, print_rules_path
 from macros.site.navigation import nav_pages, sheet_page, with_sheet_pages
 from macros.site.project import Project, ProjectError
@@ -35,17 +37,25 @@ BOOK_PAGE = "print_page.md"
 BOOK_TITLE = "Het hele werkboek afdrukken"
 # The element of the shell page the book is written into.
 BOOK_HOLDER = '<div id="print-site-page"></div>'
+# Where readers find all their answers.
+MY_ANSWERS = "mijn-antwoorden.md"
 
 
-def sheet_source(sheet_id: str) -> str:
-    """The Markdown of a worksheet's generated page: the macro draws it all."""
+def sheet_source(sheet, figures) -> str:
+    """The Markdown of a worksheet's generated page, drawn from the data
+    (render/worksheets.py); no macro left in it for the engine to run."""
+    here = posixpath.dirname(sheet_page(sheet.id))
+    body = render_worksheet_page(
+        sheet, figures, posixpath.relpath(sheet.page, here), posixpath.relpath(MY_ANSWERS, here)
+    )
     return (
         "---\n"
         "scripts:\n  - assets/answers-store.js\n  - assets/answers.js\n"
         "search:\n  exclude: true\n"
         "hide:\n  - toc\n"
+        "render_macros: false\n"
         "---\n\n"
-        f'{{{{ worksheet_page("{sheet_id}") }}}}\n'
+        f"{body}\n"
     )
 
 
@@ -137,7 +147,7 @@ class Prepared:
 
 def prepare(project: Project, content: Content) -> Prepared:
     """Everything the engine renders or copies that the content generates."""
-    pages = {sheet_page(sheet.id): sheet_source(sheet.id) for sheet in content.worksheets}
+    pages = {sheet_page(sheet.id): sheet_source(sheet, content.figures) for sheet in content.worksheets}
     pages[BOOK_PAGE] = book_source()
     sheets = stylesheets(project, content)
     files = dict(sheets.print_files())

@@ -5,24 +5,26 @@ In this order, each step a plain function over the folder:
 
 1. the whole book on one page, from the built pages in the book's order
    (book.py), with the printed book's cover line and colophon;
-2. every page gets the site's stylesheet that holds what it shows (its
-   hand-written rules in a <style>, the print rules generated from the data
-   linked for print) and the tables' script where it shows a table; every
-   section of the navigation gets a name;
-3. the anchors the data names (technieken.yaml) are checked on their pages;
-4. the search's Dutch stems (search.py); what no reader loads is removed
+2. the search's Dutch stems (search.py); what no reader loads is removed
    (artefact.py);
-5. unless this is a preview: every page's Content-Security-Policy
-   (policy.py), the PDFs (pdf.py) and the zip of it all.
+3. one pass over the pages: each gets the site's stylesheet that holds what
+   it shows (its hand-written rules in a <style>, the print rules generated
+   from the data linked for print), the tables' script where it shows a
+   table, names for the navigation's sections, and last (unless this is a
+   preview) its Content-Security-Policy with the hashes of what it holds
+   inline (policy.py);
+4. the anchors the data names (technieken.yaml) are checked on their pages;
+5. unless this is a preview: the PDFs (pdf.py) and the zip of it all.
 
 ``python -m macros publish SITE_DIR`` runs it after any engine; the MkDocs
-plugin runs it after ``mkdocs build`` (and, without step 5, after each
-rebuild of ``mkdocs serve``).
+plugin runs it after ``mkdocs build`` (and, without policies, PDFs and
+zip, after each rebuild of ``mkdocs serve``).
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 import os
 import posixpath
@@ -38,7 +40,7 @@ from macros.render.stylesheets import COMPLETE, bundle_for, parts_needed, print_
 from macros.site.artefact import archive_name, prune, search_languages, workbook_version, zip_site
 from macros.site.html_parts import article_of, ids_of
 from macros.site.navigation import name_navigation_sections
-from macros.site.policy import apply_policies
+from macros.site.policy import with_policy
 from macros.site.prepare import BOOK_PAGE, page_address, stylesheets
 from macros.site.project import Project, ProjectError
 from macros.site.search import publish_stems
@@ -111,13 +113,24 @@ def dress_page(html: str, address: str, sheets) -> str:
     return name_navigation_sections(html)
 
 
-def dress_pages(site_dir: Path, sheets) -> int:
+def dress_pages(site_dir: Path, sheets, *, book_pdf: bool, policies: bool) -> int:
+    """Every page of ``site_dir`` dressed (``dress_page``), in one pass: the
+    whole-book page with the link to the book's PDF where there is one, each
+    page with its Content-Security-Policy last (policy.py), as it holds the
+    hashes of the page's inline scripts and styles."""
     pages = sorted(site_dir.rglob("*.html"))
+    read = functools.lru_cache(maxsize=None)(lambda path: path.read_text(encoding="utf-8") if path.is_file() else None)
     for path in pages:
         address = path.relative_to(site_dir).as_posix()
         html = path.read_text(encoding="utf-8")
-        if "</head>" in html:  # not a fragment the site loads (storage-probe.html and the like)
-            path.write_text(dress_page(html, address, sheets), encoding="utf-8")
+        if "</head>" not in html:  # a fragment the site loads (storage-probe.html), not a page
+            continue
+        if address == BOOK_ADDRESS and book_pdf:
+            html = with_book_link(html)
+        html = dress_page(html, address, sheets)
+        if policies:
+            html = with_policy(html, lambda target, folder=path.parent: read((folder / target).resolve()))
+        path.write_text(html, encoding="utf-8")
     return len(pages)
 
 
@@ -141,32 +154,29 @@ def publish(site_dir: Path, project: Project, content: Content, *, serving: bool
 
     done = Published()
     sheets = stylesheets(project, content)
-    book = site_dir / BOOK_ADDRESS
-    if book.is_file():
+    if (site_dir / BOOK_ADDRESS).is_file():
         cover, colophon = edition_pages(project, content)
         write_book(site_dir, project, content, cover=cover, colophon=colophon)
-        if project.options.pdfs and not serving:
-            add_book_link(book)
-    done.pages = dress_pages(site_dir, sheets)
-    check_anchors(site_dir, content)
     publish_stems(site_dir)
     done.removed = prune(site_dir, search_languages(site_dir), project.favicon)
-    if serving:  # the preview's pages get the server's reload script: no policy, no PDFs, no zip
+    # The preview's pages get the server's reload script: no policy; and no PDFs, no zip.
+    pdfs = project.options.pdfs and not serving
+    done.pages = dress_pages(site_dir, sheets, book_pdf=pdfs, policies=not serving)
+    check_anchors(site_dir, content)
+    if serving:
         return done
-    apply_policies(site_dir)
-    if project.options.pdfs:
+    if pdfs:
         done.pdfs_drawn, done.pdfs_reused = draw_pdfs(site_dir, project, content, sheets.complete())
     done.archive = zip_site(site_dir, archive_name())
     return done
 
 
-def add_book_link(path: Path) -> None:
-    """The whole-book page offers the book as a PDF, at its top."""
-    html = path.read_text(encoding="utf-8")
+def with_book_link(html: str) -> str:
+    """The whole-book page offering the book as a PDF, at its top."""
     marker = '<div id="print-site-page"'
-    if marker in html and BOOK_PDF not in html:
-        link = render_pdf_link(BOOK_PDF, "Het hele werkboek als PDF (A4)")
-        path.write_text(html.replace(marker, link + marker, 1), encoding="utf-8")
+    if marker not in html or BOOK_PDF in html:
+        return html
+    return html.replace(marker, render_pdf_link(BOOK_PDF, "Het hele werkboek als PDF (A4)") + marker, 1)
 
 
 def draw_pdfs(site_dir: Path, project: Project, content: Content, site_css: str) -> tuple[int, int]:
