@@ -1,14 +1,9 @@
 """The site's own stylesheets: each page holds one, with what it shows.
 
-The rules are written in parts, one file per concern in ``docs/assets/css/``
-(``PARTS``); the print rules generated from the data belong to four of them
-(``print_css.generated_rules``). The build joins parts into a few
-stylesheets (``BUNDLES``), minified, and gives each page the smallest that
-holds every part its HTML calls for: a reading page carries the base alone,
-a worksheet the base with the sheets and the answer fields. A page holds
-the hand-written rules in a <style> element (``handwritten_css``) and links the
-generated ones for print (``print_rules_css``; overrides/main.html). The
-whole-book print page and the PDFs take the complete one.
+The parts (``PARTS``, one file per concern in ``docs/assets/css/``), the
+stylesheets made of them (``BUNDLES``) and which one a page needs
+(``parts_needed``, ``bundle_for``). The design is explained once, in
+guides/editing.md ("The site's stylesheets and scripts").
 """
 
 from __future__ import annotations
