@@ -1,8 +1,9 @@
 """MkDocs build hooks (``hooks:`` in mkdocs.yml): thin adapters only.
 
-- on_config: the generated worksheet pages get their place in the navigation;
-  the print-site plugin's assets are kept for its print page alone.
-- on_files: a page per worksheet (``werkbladen/<id>.md``) and the site's
+- on_config: the generated worksheet pages and the whole book's page get
+  their place in the navigation.
+- on_files: a page per worksheet (``werkbladen/<id>.md``), the whole book's
+  shell page (``print_page.md``, book.py) and the site's
   stylesheets (the parts in ``docs/assets/css/`` with the print rules
   generated from the data, joined and minified: ``render/stylesheets.py``)
   become files of the site; the site's own scripts are published minified.
@@ -16,8 +17,8 @@
   the stylesheet a page holds (what its HTML shows), the
   tables' script where a table is; links to the PDFs (not under
   ``mkdocs serve``, which makes none).
-- on_post_build: the search's Dutch stems (search.py), tidy the print
-  page (with the printed book's cover line and colophon), prune what no
+- on_post_build: the search's Dutch stems (search.py), the whole book
+  written into its page (with its cover and colophon; book.py), prune what no
   reader loads, give each page its Content-Security-Policy (policy.py),
   draw the PDFs (``mkdocs build`` only; pdf.py), zip.
 
@@ -26,10 +27,8 @@ The work is done by plain functions in ``macros.render`` and ``macros.site``.
 
 from __future__ import annotations
 
-import datetime
 import logging
 import os
-import posixpath
 import re
 import time
 from pathlib import Path
@@ -39,7 +38,6 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import is_error_template, normalize_url
 
-from macros.render.edition import render_colophon, render_cover_edition
 from macros.render.notes import separate_note_marks
 from macros.render.pdf import (
     BOOK_PDF,
@@ -68,6 +66,7 @@ from macros.render.stylesheets import (
     stylesheet_path,
 )
 from macros.render.worksheets import pages_label
+from macros.site.book import BOOK_PAGE, BOOK_TITLE, BookError, book_front, book_page_source, edition_day, write_book
 from macros.site.artefact import archive_name, prune, search_languages, workbook_version, zip_site
 from macros.site.env import MINDSET_TEST, WERKMAP, load_site_content
 from macros.site.navigation import name_navigation_sections, sheet_page, with_sheet_pages
@@ -75,7 +74,6 @@ from macros.site.pdf import SERVING, build_pdfs, cache_dir, jobs, pdfs_wanted, s
 from macros.site.page_check import page_problem
 from macros.site.page_errors import answer_with_errors, error_page, page_error, page_error_notice, one_line_reports
 from macros.site.policy import apply_policies
-from macros.site.print_page import split_print_site_assets, tidy_print_page
 from macros.site.search import publish_stems
 
 log = logging.getLogger("mkdocs.hooks.artefact")
@@ -129,23 +127,16 @@ def add_sheet_pages_to_nav(config):
     """Give every worksheet's generated page its place in the navigation."""
     content = load_site_content(config)
     _CONTENT[:] = [content]
-    config.nav = with_sheet_pages(config.nav, (sheet.id for sheet in content.worksheets))
+    config.nav = [*with_sheet_pages(config.nav, (sheet.id for sheet in content.worksheets)), {BOOK_TITLE: BOOK_PAGE}]
     return config
 
 
-@event_priority(-100)  # after mkdocs-print-site-plugin has added its assets
-def keep_print_site_assets_apart(config):
-    """Load the print-site plugin's assets on its print page only (see main.html)."""
+@event_priority(-100)
+def name_stylesheets(config):
+    """The stylesheets and script the pages' template links (main.html)."""
     if serving():
-        config.plugins["print-site"].config["enabled"] = False
         # A mistake in a page must not end the preview (page_errors.py).
         config.plugins["macros"].config["on_error_fail"] = False
-    config.extra_css, css = split_print_site_assets(config.extra_css)
-    config.extra_javascript, js = split_print_site_assets(config.extra_javascript)
-    # The print page's book holds every table: it loads the tables' script
-    # too (the book is put in after on_page_content, which gives it to the
-    # other pages with a table).
-    config.extra["print_site_assets"] = {"css": css, "js": js, "scripts": [TABLES_SCRIPT]}
     # The stylesheets of pages the build does not name one for (main.html):
     # the print page is the whole book, the 404 page shows the base; and
     # Material's own, linked without its palette stylesheet (base.css holds
@@ -170,7 +161,7 @@ def material_asset(theme_dirs: list[str], pattern: str) -> str:
     return found[0]
 
 
-on_config = CombinedEvent(add_sheet_pages_to_nav, keep_print_site_assets_apart)
+on_config = CombinedEvent(add_sheet_pages_to_nav, name_stylesheets)
 
 
 def on_files(files, config):
@@ -179,6 +170,7 @@ def on_files(files, config):
     content = content_of_build(config)
     for sheet in content.worksheets:
         files.append(File.generated(config, sheet_page(sheet.id), content=sheet_source(sheet.id)))
+    files.append(File.generated(config, BOOK_PAGE, content=book_page_source()))
     static = {}
     for part in PARTS:
         source = files.get_file_from_path(f"{STYLE_PARTS}{part}.css")
@@ -316,9 +308,6 @@ def on_template_context(context, template_name, config):
 
     MkDocs would make them absolute from the server's root ("/assets/...")
     when ``site_url`` is not set, which breaks the page under a sub-path.
-    The print-site plugin renders its print page (at the site's root) with
-    the very context of the 404 page: that one gets links relative to the
-    root, and the 404 page a copy with ``_root/``.
     """
     if not is_error_template(template_name):
         return context
@@ -329,42 +318,28 @@ def on_template_context(context, template_name, config):
         target["extra_javascript"] = [normalize_url(str(script), None, base) for script in config.extra_javascript]
         return target
 
-    relative_to(".", context)  # the print page's
-    return relative_to(ERROR_PAGE_ROOT, dict(context))
+    return relative_to(ERROR_PAGE_ROOT, context)
 
 
-def pages_left_out_of_print(config, print_page: str) -> dict[str, str]:
-    """mkdocs-print-site-plugin's id of each page it leaves out, with that
-    page's address relative to the print page."""
-    plugin = config.plugins.get("print-site")
-    left_out = plugin.config.get("exclude", []) if plugin else []
-    here = posixpath.dirname(print_page)
-    return {
-        src[: -len(".md")].replace("/", "-"): posixpath.relpath(
-            File(src, config.docs_dir, config.site_dir, config.use_directory_urls).url or ".", here or "."
-        )
-        for src in left_out
-        if src.endswith(".md")
-    }
-
-
-def edition_pages(config) -> tuple[str, str]:
-    """The printed book's line of the cover and its colophon: this edition
-    (the version in pyproject.toml, the day of the build or
+def write_whole_book(config, site_dir: Path) -> None:
+    """The whole book into its page (book.py), with its cover and colophon:
+    this edition (the version in pyproject.toml, the day of the build or
     ``SOURCE_DATE_EPOCH``), its additions and corrections, its address."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    day = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date() if epoch else datetime.date.today()
-    version = workbook_version()
-    corrections = len({(c.printed, c.corrected) for c in content_of_build(config).corrections})
-    colophon = render_colophon(
+    front = book_front(
+        title=config.site_name,
+        description=config.site_description or "",
+        authors=config.site_author or "",
         copyright=config.copyright or "",
-        version=version,
-        day=day,
-        corrections=corrections,
-        about_href="#verantwoording",
         site_url=config.site_url or None,
+        corrections=len({(c.printed, c.corrected) for c in content_of_build(config).corrections}),
+        version=workbook_version(),
+        day=edition_day(),
+        use_directory_urls=config.use_directory_urls,
     )
-    return render_cover_edition(version, day), colophon
+    try:
+        write_book(site_dir, config.nav, front, use_directory_urls=config.use_directory_urls)
+    except BookError as error:
+        raise PluginError(str(error)) from None
 
 
 def add_book_link(path: Path) -> None:
@@ -388,7 +363,7 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     publish_stems(site_dir)
     print_page = "print_page/index.html" if config.use_directory_urls else "print_page.html"
-    tidy_print_page(site_dir / print_page, pages_left_out_of_print(config, print_page), *edition_pages(config))
+    write_whole_book(config, site_dir)
     removed = prune(site_dir, search_languages(site_dir), config.theme.get("favicon"))
     if serving():  # the preview's pages get mkdocs serve's reload script: no policy
         return
