@@ -270,10 +270,18 @@ class _Copy(HTMLParser):
         self.write(f"<![{data}]>")
 
 
-def start_tag(tag: str, attrs: list[tuple[str, str | None]]) -> str:
-    """A start tag written anew with ``attrs``."""
-    written = "".join(f" {name}" if value is None else f' {name}="{html_lib.escape(value)}"' for name, value in attrs)
-    return f"<{tag}{written}>"
+def start_tag(raw: str, attrs: list[tuple[str, str | None]]) -> str:
+    """The start tag ``raw`` written anew with ``attrs``: its name and the
+    attributes' names as they were written (SVG's "linearGradient",
+    "viewBox"), closed as it was ("<use ... />")."""
+    lowered, at = raw.lower(), 1 + len(raw[1:].split(None, 1)[0].rstrip("/>"))
+    tag, written = raw[1:at], []
+    for name, value in attrs:
+        found = lowered.find(name, at)
+        if found >= 0:
+            name, at = raw[found : found + len(name)], found + len(name)
+        written.append(f" {name}" if value is None else f' {name}="{html_lib.escape(value)}"')
+    return f"<{tag}{''.join(written)}{' /' if raw.rstrip().endswith('/>') else ''}>"
 
 
 def _classes(attrs: list) -> set[str]:
@@ -328,7 +336,7 @@ class _Chapter(_Copy):
             if self.permalink is None and self.permalink_text is None:
                 self.permalink_text, self.permalink_title = [], dict(attrs).get("title") or ""
         changed = [(name, self.attribute(tag, name, value)) for name, value in attrs]
-        return raw if changed == attrs else start_tag(tag, changed)
+        return raw if changed == attrs else start_tag(raw, changed)
 
     def attribute(self, tag: str, name: str, value: str | None) -> str | None:
         if value is None:
