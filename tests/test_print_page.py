@@ -14,11 +14,14 @@ from macros.site.book import (
     BookError,
     BookFront,
     Chapter,
+    PageContent,
     Part,
     book_front,
+    book_html,
     book_order,
     book_page_source,
     chapter_id,
+    edition_day,
     fill_shell,
     link_in_book,
     read_chapter,
@@ -27,7 +30,7 @@ from macros.site.book import (
 from sitebuild import article_html, html_path, nav_pages_of_config, page_url, text_blocks
 
 
-def book_html(site_dir) -> str:
+def built_book(site_dir) -> str:
     return html_path(site_dir, page_url("print_page.md")).read_text(encoding="utf-8")
 
 
@@ -201,11 +204,28 @@ def test_the_front_says_which_edition_and_links_to_the_verantwoording_in_the_boo
     assert 'href="#verantwoording"' in front.colophon and "verbetert 19 kleine fouten" in front.colophon
 
 
+def test_titles_of_the_navigation_and_the_pages_are_words_never_markup():
+    order = [Part('<img src=x onerror="alert(1)">', "1", [Chapter("a.md", None), Chapter("b.md", "<b>B</b>")])]
+    contents = {
+        "a.md": PageContent("<h1>A</h1>", "<script>alert(1)</script>", None),
+        "b.md": PageContent("<h1>B</h1>", "B", None),
+    }
+    html = book_html(order, contents, BookFront("", ""), werkmap_href="werkmap.html")
+    assert "<img" not in html and "<script" not in html and "<b>B</b>" not in html
+    assert '<h1 class="pig-web">&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</h1>' in html  # no permalink to copy
+    assert '<a href="#a">&lt;script&gt;alert(1)&lt;/script&gt;</a>' in html and '<a href="#b">&lt;b&gt;B&lt;/b&gt;</a>' in html
+
+
+def test_the_edition_s_day_is_the_build_s_or_source_date_epoch_s():
+    assert edition_day({"SOURCE_DATE_EPOCH": "1796256000"}) == datetime.date(2026, 12, 3)
+    assert edition_day({}) == datetime.date.today()
+
+
 # The built book ----------------------------------------------------------------------
 
 
 def test_the_built_print_page_has_no_inline_style_but_its_stylesheet_and_every_worksheet(site_dir, worksheets):
-    html = book_html(site_dir)
+    html = built_book(site_dir)
     # The one <style> is the site's complete stylesheet (main.html), the
     # book's part in it, and the data's print rules are linked for print.
     styles = re.findall(r"<style>(.*?)</style>", html, re.S)
@@ -218,7 +238,7 @@ def test_the_built_print_page_has_no_inline_style_but_its_stylesheet_and_every_w
 
 
 def test_the_book_holds_every_page_in_the_book_s_order_with_its_parts(site_dir):
-    html = book_html(site_dir)
+    html = built_book(site_dir)
     sections = re.findall(r"<section class=\"print-page(?: md-section)?\" id=\"([^\"]+)\"", html)
     assert sections[:9] == ["index", "reflectie-belangrijk", "section-3", "deel-1-index", "deel-1-mindset", "deel-1-broaden-and-build", "deel-1-talenten", "deel-1-hefbomen", "section-4"]
     assert sections[-3:] == ["werkbladen-reflected-best-self", "bronnen", "verantwoording"]
@@ -239,7 +259,7 @@ def test_every_page_s_words_are_in_the_book_as_on_the_page(site_dir):
     """The text of each page's article, block by block, stands in the book in
     the same order (the page's tags, its "printed from" line and the links
     to its PDFs aside)."""
-    book = text_blocks(article_html(book_html(site_dir)))
+    book = text_blocks(article_html(built_book(site_dir)))
     position = 0
     pages = nav_pages_of_config()
     pages = [src for src in pages if src not in ("werkbladen/werkmap.md", "mijn-antwoorden.md", "offline-lezen.md", "gespreksplanner.md")]
@@ -254,14 +274,14 @@ def test_every_page_s_words_are_in_the_book_as_on_the_page(site_dir):
 
 
 def test_the_book_has_no_tags_and_one_printed_from_line(site_dir):
-    article = article_html(book_html(site_dir))
+    article = article_html(built_book(site_dir))
     assert "md-tag" not in article
     assert article.count('class="pig-print-source"') == 1
     assert "Het hele werkboek afdrukken</h1>" not in article  # the template's title of the shell
 
 
 def test_every_link_and_footnote_on_the_whole_book_page_leads_somewhere(site_dir):
-    html = book_html(site_dir)
+    html = built_book(site_dir)
     ids = re.findall(r"""\sid=["']([^"']+)["']""", html)
     assert not [i for i, count in collections.Counter(ids).items() if count > 1]
     targets = re.findall(r'href="#([^"]+)"', html)

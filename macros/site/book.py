@@ -261,13 +261,16 @@ class _Copy(HTMLParser):
             self.write(f"<!--{data}-->")
 
     def handle_decl(self, decl):
-        self.write(f"<!{decl}>")
+        if not self._skipping:
+            self.write(f"<!{decl}>")
 
     def handle_pi(self, data):
-        self.write(f"<?{data}>")
+        if not self._skipping:
+            self.write(f"<?{data}>")
 
     def unknown_decl(self, data):
-        self.write(f"<![{data}]>")
+        if not self._skipping:
+            self.write(f"<![{data}]>")
 
 
 def start_tag(raw: str, attrs: list[tuple[str, str | None]]) -> str:

@@ -127,7 +127,9 @@ def add_sheet_pages_to_nav(config):
     """Give every worksheet's generated page its place in the navigation."""
     content = load_site_content(config)
     _CONTENT[:] = [content]
-    config.nav = [*with_sheet_pages(config.nav, (sheet.id for sheet in content.worksheets)), {BOOK_TITLE: BOOK_PAGE}]
+    config.nav = with_sheet_pages(config.nav, (sheet.id for sheet in content.worksheets))
+    if not serving():  # the preview leaves the whole book out
+        config.nav = [*config.nav, {BOOK_TITLE: BOOK_PAGE}]
     return config
 
 
@@ -170,7 +172,8 @@ def on_files(files, config):
     content = content_of_build(config)
     for sheet in content.worksheets:
         files.append(File.generated(config, sheet_page(sheet.id), content=sheet_source(sheet.id)))
-    files.append(File.generated(config, BOOK_PAGE, content=book_page_source()))
+    if not serving():
+        files.append(File.generated(config, BOOK_PAGE, content=book_page_source()))
     static = {}
     for part in PARTS:
         source = files.get_file_from_path(f"{STYLE_PARTS}{part}.css")
@@ -363,7 +366,8 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     publish_stems(site_dir)
     print_page = "print_page/index.html" if config.use_directory_urls else "print_page.html"
-    write_whole_book(config, site_dir)
+    if not serving():
+        write_whole_book(config, site_dir)
     removed = prune(site_dir, search_languages(site_dir), config.theme.get("favicon"))
     if serving():  # the preview's pages get mkdocs serve's reload script: no policy
         return
