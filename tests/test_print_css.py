@@ -119,7 +119,7 @@ def site_pages(site_dir):
 def own_stylesheets(html: str) -> list[str]:
     """The site's own stylesheets a page holds (in <style> elements) or links
     for every medium (its print rules, linked for print, aside)."""
-    linked = [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)">', html) if "/stylesheets/" not in href and "css/print-site" not in href]
+    linked = [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)">', html) if "/stylesheets/" not in href]
     return re.findall(r"<style>(.*?)</style>", html, re.S) + linked
 
 

@@ -89,7 +89,7 @@ class WorkbookPlugin(BasePlugin[WorkbookConfig]):
                 pdfs=self.config.pdfs and not self.serving, pdf_cache=self.config.pdf_cache, workers=self.config.workers
             )
             self.content = self.project.content()
-            self.prepared = prepare(self.project, self.content)
+            self.prepared = prepare(self.project, self.content, serving=self.serving)
         except (ProjectError, ValueError) as error:
             raise PluginError(str(error)) from None
         config.nav = self.prepared.nav

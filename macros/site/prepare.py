@@ -1,7 +1,7 @@
 """Prepare: from the validated content, what the engine renders besides the
 pages written by hand.
 
-- a page per worksheet (``werkbladen/<id>.md``: one macro call draws it) and
+- a page per worksheet (``werkbladen/<id>.md``, drawn from its data) and
   the whole-book page's shell (``print_page.md``, filled by publish from the
   built pages: book.py);
 - the navigation with those pages in it;
@@ -27,16 +27,12 @@ from macros.render.print_css import generated_rules
 from macros.render.scripts import is_own_script, minified_script
 from macros.render.worksheets import render_worksheet_page
 from macros.render.stylesheets import BUNDLES, COMPLETE, PARTS, bundle_css, handwritten_css, print_rules_css, print_rules_path
+from macros.site.book import BOOK_PAGE, BOOK_TITLE, book_page_source
 from macros.site.navigation import nav_pages, sheet_page, with_sheet_pages
 from macros.site.project import Project, ProjectError
 
 # The parts of the site's stylesheets (render/stylesheets.py), under docs/.
 STYLE_PARTS = "assets/css/"
-# The whole book on one page, to print (filled by publish: book.py).
-BOOK_PAGE = "print_page.md"
-BOOK_TITLE = "Het hele werkboek afdrukken"
-# The element of the shell page the book is written into.
-BOOK_HOLDER = '<div id="print-site-page"></div>'
 # Where readers find all their answers.
 MY_ANSWERS = "mijn-antwoorden.md"
 
@@ -56,19 +52,6 @@ def sheet_source(sheet, figures) -> str:
         "render_macros: false\n"
         "---\n\n"
         f"{body}\n"
-    )
-
-
-def book_source() -> str:
-    """The whole-book page as the engine renders it: its title and the
-    element publish writes the book into."""
-    return (
-        "---\n"
-        f"title: {BOOK_TITLE}\n"
-        "search:\n  exclude: true\n"
-        "hide:\n  - toc\n"
-        "---\n\n"
-        f"{BOOK_HOLDER}\n"
     )
 
 
@@ -145,10 +128,21 @@ class Prepared:
     stylesheets: Stylesheets = field(repr=False, default=None)
 
 
-def prepare(project: Project, content: Content) -> Prepared:
+def site_nav(project: Project, content: Content, *, serving: bool = False) -> list:
+    """The navigation of ``mkdocs.yml`` with the generated pages: each
+    worksheet's in the section of the worksheets, the whole book's last
+    (not in the preview of ``mkdocs serve``, which leaves the book out)."""
+    nav = with_sheet_pages(project.nav, (sheet.id for sheet in content.worksheets))
+    if not serving and BOOK_PAGE not in nav_pages(nav):
+        nav = [*nav, {BOOK_TITLE: BOOK_PAGE}]
+    return nav
+
+
+def prepare(project: Project, content: Content, *, serving: bool = False) -> Prepared:
     """Everything the engine renders or copies that the content generates."""
     pages = {sheet_page(sheet.id): sheet_source(sheet, content.figures) for sheet in content.worksheets}
-    pages[BOOK_PAGE] = book_source()
+    if not serving:
+        pages[BOOK_PAGE] = book_page_source()
     sheets = stylesheets(project, content)
     files = dict(sheets.print_files())
     withheld = []
@@ -160,10 +154,7 @@ def prepare(project: Project, content: Content) -> Prepared:
             withheld.append(src)
         elif is_own_script(src):
             files[src] = minified_script(path.read_text(encoding="utf-8"))
-    nav = with_sheet_pages(project.nav, (sheet.id for sheet in content.worksheets))
-    if BOOK_PAGE not in nav_pages(nav):
-        nav = [*nav, {BOOK_TITLE: BOOK_PAGE}]
-    return Prepared(pages, files, withheld, nav, sheets)
+    return Prepared(pages, files, withheld, site_nav(project, content, serving=serving), sheets)
 
 
 def material_assets(theme_dirs: list[str]) -> dict[str, str]:

@@ -115,6 +115,7 @@ class Project:
     docs_dir: Path
     nav: list
     site_name: str = ""
+    site_description: str = ""
     site_author: str = ""
     site_url: str = ""
     copyright: str = ""
@@ -144,6 +145,7 @@ class Project:
             docs_dir=(Path(root) / data.get("docs_dir", "docs")).resolve(),
             nav=data.get("nav") or [],
             site_name=data.get("site_name") or "",
+            site_description=data.get("site_description") or "",
             site_author=data.get("site_author") or "",
             site_url=(data.get("site_url") or "").rstrip("/"),
             copyright=data.get("copyright") or "",

@@ -23,10 +23,8 @@ zip, after each rebuild of ``mkdocs serve``).
 
 from __future__ import annotations
 
-import datetime
 import functools
 import logging
-import os
 import posixpath
 import time
 from dataclasses import dataclass, field
@@ -34,14 +32,14 @@ from html import escape
 from pathlib import Path
 
 from macros.content.library import Content
-from macros.render.edition import render_colophon, render_cover_edition
 from macros.render.pdf import BOOK_PDF, render_pdf_link
 from macros.render.stylesheets import COMPLETE, bundle_for, parts_needed, print_rules_path
 from macros.site.artefact import archive_name, prune, search_languages, workbook_version, zip_site
 from macros.site.html_parts import article_of, ids_of
 from macros.site.navigation import name_navigation_sections
 from macros.site.policy import with_policy
-from macros.site.prepare import BOOK_PAGE, page_address, stylesheets
+from macros.site.book import BOOK_PAGE, BookError, book_front, edition_day, write_book
+from macros.site.prepare import page_address, site_nav, stylesheets
 from macros.site.project import Project, ProjectError
 from macros.site.search import publish_stems
 
@@ -66,23 +64,25 @@ class Published:
     archive: Path | None = None
 
 
-def edition_pages(project: Project, content: Content) -> tuple[str, str]:
-    """The printed book's line of the cover and its colophon: this edition
-    (the version in pyproject.toml, the day of the build or
+def write_whole_book(site_dir: Path, project: Project, content: Content) -> None:
+    """The whole book into its page (book.py), with its cover and colophon:
+    this edition (the version in pyproject.toml, the day of the build or
     ``SOURCE_DATE_EPOCH``), its additions and corrections, its address."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    day = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date() if epoch else datetime.date.today()
-    version = workbook_version()
-    corrections = len({(c.printed, c.corrected) for c in content.corrections})
-    colophon = render_colophon(
+    front = book_front(
+        title=project.site_name,
+        description=project.site_description,
+        authors=project.site_author,
         copyright=project.copyright,
-        version=version,
-        day=day,
-        corrections=corrections,
-        about_href="#verantwoording",
         site_url=project.site_url or None,
+        corrections=len({(c.printed, c.corrected) for c in content.corrections}),
+        version=workbook_version(),
+        day=edition_day(),
+        use_directory_urls=project.use_directory_urls,
     )
-    return render_cover_edition(version, day), colophon
+    try:
+        write_book(site_dir, site_nav(project, content), front, use_directory_urls=project.use_directory_urls)
+    except BookError as error:
+        raise ProjectError(str(error)) from None
 
 
 def _relative(page: str, target: str) -> str:
@@ -150,13 +150,10 @@ def check_anchors(site_dir: Path, content: Content) -> None:
 
 def publish(site_dir: Path, project: Project, content: Content, *, serving: bool = False) -> Published:
     """Make the built folder ``site_dir`` the site as published (see the module's text)."""
-    from macros.site.book import write_book
-
     done = Published()
     sheets = stylesheets(project, content)
     if (site_dir / BOOK_ADDRESS).is_file():
-        cover, colophon = edition_pages(project, content)
-        write_book(site_dir, project, content, cover=cover, colophon=colophon)
+        write_whole_book(site_dir, project, content)
     publish_stems(site_dir)
     done.removed = prune(site_dir, search_languages(site_dir), project.favicon)
     # The preview's pages get the server's reload script: no policy; and no PDFs, no zip.
