@@ -409,7 +409,7 @@ def link_in_book(
         other = chapters[target]
         return f"#{other}-{parts.fragment}" if parts.fragment else f"#{other}"
     relative = posixpath.relpath(target or ".", here or ".") + ("/" if target.endswith("/") else "")
-    return urlunsplit(("", "", "./" if relative == "./" else relative, parts.query, parts.fragment))
+    return urlunsplit(("", "", relative, parts.query, parts.fragment))
 
 
 # Putting the book together --------------------------------------------------
