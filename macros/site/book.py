@@ -39,20 +39,19 @@ from urllib.parse import urlsplit, urlunsplit
 from macros.render.book import TocEntry, render_cover, render_intro, render_part_heading, render_toc
 from macros.render.edition import ABOUT_PAGE, render_colophon, render_cover_edition
 from macros.render.pdf import LINKS_CLASS
-from macros.site.navigation import SHEET_FOLDER
+from macros.site.navigation import MY_ANSWERS, PLANNER, WERKMAP
 
 # The shell page: its source under docs/ and its title.
 BOOK_PAGE = "print_page.md"
 BOOK_TITLE = "Het hele werkboek afdrukken"
 # The element of the shell page that the book takes the place of.
 BOOK_ID = "print-site-page"
-WERKMAP = f"{SHEET_FOLDER}/werkmap.md"
 # Pages of the navigation that are not in the printed book.
 LEFT_OUT = (
     WERKMAP,  # it prints the worksheets, which the book holds already
-    "mijn-antwoorden.md",  # the reader's own answers, in this browser
+    MY_ANSWERS,  # the reader's own answers, in this browser
     "offline-lezen.md",  # about the site, not the book
-    "gespreksplanner.md",  # it prints its own gesprekskaart
+    PLANNER,  # it prints its own gesprekskaart
 )
 
 # What the template puts around a page's content inside its article: the

@@ -36,13 +36,9 @@ from macros.render.worksheets import (
     render_worksheet_link,
 )
 from macros.site.artefact import archive_name
-from macros.site.navigation import sheet_page
+from macros.site.navigation import MINDSET_TEST, MY_ANSWERS, PLANNER, WERKMAP, sheet_page
 from macros.site.project import PLUGIN, Project
 
-MY_ANSWERS = "mijn-antwoorden.md"
-WERKMAP = "werkbladen/werkmap.md"
-MINDSET_TEST = "bijlagen/mindset-test.md"
-PLANNER = "gespreksplanner.md"
 CONTENT = "content"
 
 

@@ -45,10 +45,8 @@ from macros.render.pdf import (
 )
 from macros.render.search import cells_apart
 from macros.render.worksheets import pages_label
-from macros.site.navigation import sheet_page
+from macros.site.navigation import MINDSET_TEST, WERKMAP, sheet_page
 
-WERKMAP = "werkbladen/werkmap.md"
-MINDSET_TEST = "bijlagen/mindset-test.md"
 
 
 @dataclass(frozen=True)

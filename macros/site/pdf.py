@@ -34,12 +34,10 @@ from macros.render.pdf import (
     pdf_css,
     sheet_pdf,
 )
-from macros.site.navigation import sheet_page
+from macros.site.navigation import MINDSET_TEST, sheet_page
 
 log = logging.getLogger("mkdocs.plugins.workbook.pdf")
 
-# The self-test's page.
-MINDSET_PAGE = "bijlagen/mindset-test.md"
 
 # Cached PDFs not used for this long are removed.
 CACHE_DAYS = 30
@@ -105,7 +103,7 @@ def _draw_to(job: Job, path: str) -> str:
 
 def pdf_jobs(site_dir: Path, project, content, site_css: str) -> list[Job]:
     """Every PDF of the site (``jobs``), drawn with ``site_css``, the site's complete stylesheet."""
-    return jobs(site_dir, content.worksheets, content.conversations, MINDSET_PAGE, site_css, project.site_url or None)
+    return jobs(site_dir, content.worksheets, content.conversations, MINDSET_TEST, site_css, project.site_url or None)
 
 
 def jobs(site_dir: Path, worksheets, conversations, mindset_page: str, site_css: str, site_url: str | None = None) -> list[Job]:

@@ -28,13 +28,11 @@ from macros.render.scripts import is_own_script, minified_script
 from macros.render.worksheets import render_worksheet_page
 from macros.render.stylesheets import BUNDLES, COMPLETE, PARTS, bundle_css, handwritten_css, print_rules_css, print_rules_path
 from macros.site.book import BOOK_PAGE, BOOK_TITLE, book_page_source
-from macros.site.navigation import nav_pages, sheet_page, with_sheet_pages
+from macros.site.navigation import MY_ANSWERS, nav_pages, sheet_page, with_sheet_pages
 from macros.site.project import Project, ProjectError
 
 # The parts of the site's stylesheets (render/stylesheets.py), under docs/.
 STYLE_PARTS = "assets/css/"
-# Where readers find all their answers.
-MY_ANSWERS = "mijn-antwoorden.md"
 
 
 def sheet_source(sheet, figures) -> str:
