@@ -52,7 +52,7 @@ import hosting  # noqa: E402  (the tests' static server)
 from browser_fixtures import find_browser  # noqa: E402
 from sitebuild import copy_project, load_library, mkdocs_config, page_url  # noqa: E402
 
-from macros.site.hooks import sheet_source  # noqa: E402
+from macros.site.prepare import sheet_source  # noqa: E402
 from macros.site.navigation import sheet_page, with_sheet_pages  # noqa: E402
 
 # The first visits: the Chromium the tests drive (chromium-headless-shell
@@ -147,8 +147,9 @@ def build_stock(tmp: Path, *, palette: bool = False) -> Path:
         "plugins": [{"search": {"lang": "nl"}}, {"macros": ours["plugins"][2]["macros"]}],
         "nav": with_sheet_pages(ours["nav"], [sheet.id for sheet in load_library()]),
     }
-    for sheet in load_library():  # the pages our build generates, as files
-        (project / "docs" / sheet_page(sheet.id)).write_text(sheet_source(sheet.id), encoding="utf-8")
+    library = load_library()
+    for sheet in library:  # the pages our build generates, as files
+        (project / "docs" / sheet_page(sheet.id)).write_text(sheet_source(sheet, library.figures), encoding="utf-8")
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = tmp / f"{name}-site"
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=ENV, check=True, capture_output=True)
@@ -180,7 +181,7 @@ def pdf_build_times(tmp: Path, runs: int) -> dict[str, list[float]]:
     """Strict builds with the PDFs: drawing them all (an empty cache of
     their own), reusing them (the same cache again), and without PDFs."""
     cache = tmp / "pdf-cache"
-    with_cache = dict(ENV, PIG_PDF_CACHE=str(cache))
+    with_cache = dict(ENV, WORKBOOK_PDF_CACHE=str(cache))
     cold = []
     for _ in range(max(1, runs // 2)):
         shutil.rmtree(cache, ignore_errors=True)
@@ -188,7 +189,7 @@ def pdf_build_times(tmp: Path, runs: int) -> dict[str, list[float]]:
     return {
         "cold": cold,
         "warm": build_times(runs, tmp / "site-pdf", with_cache),
-        "without": build_times(runs, tmp / "site-nopdf", dict(ENV, PIG_NO_PDF="1")),
+        "without": build_times(runs, tmp / "site-nopdf", dict(ENV, WORKBOOK_PDFS="false")),
     }
 
 
@@ -302,7 +303,7 @@ def cold_pdf_build(project: Path, tmp: Path) -> tuple[float, float, int]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                   cwd=project, env=dict(ENV, PIG_PDF_CACHE=str(cache)), check=True, capture_output=True)
+                   cwd=project, env=dict(ENV, WORKBOOK_PDF_CACHE=str(cache)), check=True, capture_output=True)
     seconds = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -523,7 +524,7 @@ def search_only() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         site = tmp / "site"
-        build_times(1, site, {**ENV, "PIG_NO_PDF": "1"})  # the PDFs change nothing here
+        build_times(1, site, {**ENV, "WORKBOOK_PDFS": "false"})  # the PDFs change nothing here
         stock = build_stock(tmp)
         builds = index_build_times(site)
         searches = search_latency(site, SEARCH_QUERIES)
@@ -586,7 +587,7 @@ def store_script_times(site: Path, runs: int = 5) -> dict[str, list[float]]:
 def store_only() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        build_times(1, site, {**ENV, "PIG_NO_PDF": "1"})
+        build_times(1, site, {**ENV, "WORKBOOK_PDFS": "false"})
         times = store_script_times(site)
     store = full_store()
     print(f"\n## Fifty conversations of ten sheets each ({len(store['items'])} entries, {kb(len(json.dumps(store)))}): script time on opening\n")
@@ -634,7 +635,7 @@ def main() -> None:
         print("## Build\n")
         print("| measure | figure |\n| --- | ---: |")
         print(f"| strict build (PDFs from the project's cache), median of {len(times)} (min–max) | {statistics.median(times):.2f} s ({min(times):.2f}–{max(times):.2f}) |")
-        for key, label in (("cold", "with every PDF drawn (empty cache)"), ("warm", "with the PDFs from the cache"), ("without", "without PDFs (`PIG_NO_PDF=1`)")):
+        for key, label in (("cold", "with every PDF drawn (empty cache)"), ("warm", "with the PDFs from the cache"), ("without", "without PDFs (`WORKBOOK_PDFS=false`)")):
             runs = pdf_times[key]
             print(f"| strict build {label}, median of {len(runs)} (min–max) | {statistics.median(runs):.2f} s ({min(runs):.2f}–{max(runs):.2f}) |")
         print(f"| time in mkdocs-macros (one in-process build of {total:.2f} s) | {macros:.2f} s = {macros / total:.0%} |")

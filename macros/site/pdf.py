@@ -8,8 +8,7 @@ each with the rules of the site's stylesheet that can apply to it
 (``usable_rules``), and keeps each PDF in ``cache`` keyed by everything it is
 made of (the document, the stylesheets, the engine's version), so a build
 only draws what changed. Whether to draw PDFs, the cache and the workers are
-the caller's (for now ``hooks.py`` reads them with the functions below from
-the environment).
+the caller's (publish.py: the plugin's options).
 
 Plain functions; nothing of MkDocs is used here.
 """
@@ -45,32 +44,13 @@ from macros.render.pdf import (
     web_links,
 )
 from macros.content.library import Content
-from macros.site.navigation import sheet_page
+from macros.site.book import page_url
+from macros.site.navigation import MINDSET_TEST, MY_ANSWERS, sheet_page
 from macros.site.project import Project
 
-log = logging.getLogger("mkdocs.hooks.pdf")
-
-# Set by the build hooks when the command is `mkdocs serve`: no PDFs then.
-SERVING = "PIG_MKDOCS_SERVING"
+log = logging.getLogger("mkdocs.plugins.workbook.pdf")
 
 
-def serving() -> bool:
-    """Whether this is ``mkdocs serve``'s preview (which makes no PDFs)."""
-    return bool(os.environ.get(SERVING))
-
-
-# PIG_NO_PDF=1 builds the site without PDFs (and without links to them):
-# the tests' builds of a changed copy of the project, the benchmark.
-NO_PDF = "PIG_NO_PDF"
-
-
-def pdfs_wanted() -> bool:
-    """Whether this build makes the PDFs (and links to them)."""
-    return not serving() and not os.environ.get(NO_PDF)
-
-
-# The cache of drawn PDFs: PIG_PDF_CACHE, else .cache/pdf in the project.
-CACHE_ENV = "PIG_PDF_CACHE"
 # Cached PDFs not used for this long are removed.
 CACHE_DAYS = 30
 WORKERS = 2
@@ -350,19 +330,6 @@ def nav_title(nav: list, src: str) -> str | None:
     return None
 
 
-def page_address(target: str, directory_urls: bool = False) -> str:
-    """The address, from the site's root, of the page ``target`` (a source
-    under docs/, perhaps with an anchor), as MkDocs publishes it."""
-    path, hash_, anchor = target.partition("#")
-    stem = path.removesuffix(".md")
-    if directory_urls:  # "index" is "", "a/index" "a/", "a/b" "a/b/"
-        stem = stem.removesuffix("index")
-        stem += "/" if stem and not stem.endswith("/") else ""
-    else:
-        stem += ".html"
-    return stem + hash_ + anchor
-
-
 def pdf_jobs(content: Content, project: Project, book_html: str | None, site_css: str) -> list[Job]:
     """Every PDF of the site: the whole book first (the longest; from the
     built whole-book page ``book_html``, None for none), then the
@@ -371,8 +338,6 @@ def pdf_jobs(content: Content, project: Project, book_html: str | None, site_css
     site's complete stylesheet (each document is drawn with the rules of it
     that can apply). The book's links to pages it leaves out go to the
     site's address (or are left out)."""
-    from macros.site.env import MINDSET_TEST, MY_ANSWERS
-
     own_css = pdf_css()
     stylesheets = (site_css, own_css)
 
@@ -384,7 +349,11 @@ def pdf_jobs(content: Content, project: Project, book_html: str | None, site_css
         under docs/ (with an anchor): in a PDF, a full address where the
         site's is known, else relative (``unlinked`` makes those words)."""
         if project.site_url:
-            return lambda target: f"{project.site_url}/{page_address(target, project.use_directory_urls)}"
+            def address(target: str) -> str:
+                path, hash_, anchor = target.partition("#")
+                return f"{project.site_url}/{page_url(path, project.use_directory_urls)}{hash_}{anchor}"
+
+            return address
         here = posixpath.dirname(src) or "."
         return lambda target: posixpath.relpath(target, here)
 
@@ -433,10 +402,6 @@ def pdf_jobs(content: Content, project: Project, book_html: str | None, site_css
         )
         found.append(Job(sheet_pdf(sheet.id), unlinked(html), stylesheets))
     return found
-
-
-def cache_dir(project_dir: Path) -> Path:
-    return Path(os.environ.get(CACHE_ENV) or project_dir / ".cache" / "pdf")
 
 
 def build_pdfs(site_dir: Path, cache: Path, found: list[Job], workers: int = WORKERS) -> tuple[int, int]:
