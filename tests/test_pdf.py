@@ -93,6 +93,8 @@ def test_each_conversation_pdf_is_the_guide_then_its_preparation_sheet(site_dir,
         reader = PdfReader(site_dir / f"pdf/gesprekken/{conversation.id}.pdf")
         pages = [words(page.extract_text()) for page in reader.pages]
         assert words(conversation.person.name) in pages[0]
+        # The page's buttons to a sheet are the screen's, unlinked or not.
+        assert not any("werkblad om af te drukken" in text for text in pages), conversation.id
         first_of_sheet = next(n for n, text in enumerate(pages) if words(preparation.title) in text)
         assert 0 < first_of_sheet, f"{conversation.id}: the preparation sheet does not follow the guide"
         # Then the observer's sheet for a role-play, on a page of its own.
@@ -499,6 +501,9 @@ def test_links_to_pages_the_book_leaves_out_go_to_the_web_or_are_words():
     html = '<p><a href="#deel-1">Deel 1</a>, de <a href="gespreksplanner.html">planner</a> en <a href="https://x.nl/">x</a></p>'
     assert web_links(html, None) == '<p><a href="#deel-1">Deel 1</a>, de <span class="pig-pdf-unlinked">planner</span> en <a href="https://x.nl/">x</a></p>'
     assert 'href="https://voorbeeld.nl/boek/gespreksplanner.html"' in web_links(html, "https://voorbeeld.nl/boek/")
+    # A link hidden on paper stays hidden as words (the guides' buttons to a sheet).
+    button = '<p><a class="md-button pig-ws-link pig-ui" href="../werkbladen/schaalvraag.md">Werkblad</a></p>'
+    assert web_links(button, None) == '<p><span class="pig-pdf-unlinked md-button pig-ws-link pig-ui">Werkblad</span></p>'
 
 
 def test_the_colophon_names_the_address_only_when_known():
@@ -559,11 +564,12 @@ def test_a_book_of_every_sheet_leaves_out_the_sheets_own_and_werkmap_rules(site_
     """The whole book holds every sheet, but not as a page of its own nor in
     the werkmap: none of the rules that test the whole document per sheet
     (``body:has``) is drawn with it; each sheet's PDF has its own only."""
-    from macros.render.stylesheets import COMPLETE, stylesheet_path
+    from macros.site.prepare import stylesheets
 
-    css = (site_dir / stylesheet_path(COMPLETE)).read_text(encoding="utf-8")
+    project = Project.load(ROOT)
+    css = stylesheets(project, content).complete()
     assert css.count("body:has(") >= 2 * len(content.worksheets), "the check would prove nothing"
-    jobs = {job.target: job for job in pdf_jobs(content, Project.load(ROOT), (site_dir / "print_page.html").read_text(encoding="utf-8"), css)}
+    jobs = {job.target: job for job in pdf_jobs(content, project, (site_dir / "print_page.html").read_text(encoding="utf-8"), css)}
     book = usable_rules(css, facts_of(jobs[BOOK].html))
     assert "body:has(" not in book
     assert all(f"@page pig-ws-{sheet.id}" in book for sheet in content.worksheets)

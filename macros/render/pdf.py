@@ -447,7 +447,14 @@ def web_links(html: str, site_url: str | None) -> str:
         if site_url:
             address = site_url.rstrip("/") + "/" + href.lstrip("./")
             return f'<a {before}href="{html_lib.escape(address)}"{after}>{words}</a>'
-        return f'<span class="pig-pdf-unlinked">{words}</span>'
+        # The link's other attributes stay: its classes may hide it on paper.
+        attributes = f"{before}{after}".strip()
+        classes = re.search(r'class="([^"]*)"', attributes)
+        if classes:
+            attributes = attributes.replace(classes.group(0), f'class="pig-pdf-unlinked {classes.group(1)}"', 1)
+        else:
+            attributes = f'class="pig-pdf-unlinked" {attributes}'.strip()
+        return f"<span {attributes}>{words}</span>"
 
     return _LINK.sub(link, html)
 
