@@ -210,6 +210,29 @@ def copy_project(tmp_path: Path) -> Path:
     return project
 
 
+def copy_docs(tmp_path: Path) -> Path:
+    """A project folder holding a copy of docs/ only: what loading the
+    content reads (``content_error``)."""
+    project = tmp_path / "project"
+    shutil.copytree(DOCS, project / "docs", ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
+def content_error(project_dir: Path) -> str:
+    """The line a build of ``project_dir`` stops on when its content is
+    wrong ("Content error in " and the ContentError naming file, item and
+    field), found by loading its content in-process as the build does; a
+    build is not needed for that (tests/test_worksheet_data.py checks once
+    that a build prints this line and writes no page)."""
+    from macros.content.base import ContentError
+
+    try:
+        _load_content(project_dir / "docs", nav_pages_of_config(), project_dir)
+    except ContentError as error:
+        return f"Content error in {error}"
+    raise AssertionError(f"the content of {project_dir} loaded without an error")
+
+
 def corrected(normalised_text: str) -> str:
     """Normalised text of the book with the web edition's corrections of its
     slips applied (docs/data/corrections.yaml), as the site shows it."""
