@@ -133,13 +133,34 @@ def tab_until(page, expression: str, presses: int, what: str) -> None:
 
 def search_results(page, query: str, timeout: float = 10.0) -> list[str]:
     """Type ``query`` into Material's search box of the open page at once and
-    return what ``read_search_results`` reads."""
+    return the addresses of Material's result links for it, in order.
+
+    Typed at once, a query is one message to the search worker and one
+    answer: Material writes the count ("N overeenkomende documenten") and
+    the first results in the same step. So the count is blanked before the
+    query is typed, and the list is read as soon as a count is back."""
     field = page.locator("input.md-search__input")
     if not field.is_visible():
         page.keyboard.press("/")  # Material's shortcut opens and focuses the search
+    page.evaluate("() => { document.querySelector('.md-search-result__meta').textContent = ''; }")
     field.fill(query)
     page.keyboard.press("End")  # Material reads the query on keyup
-    return read_search_results(page, timeout)
+    deadline = time.monotonic() + timeout
+    while (hrefs := page.evaluate(_READ_RESULTS)) is None:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no search results for {query!r} after {timeout} s")
+        page.wait_for_timeout(20)
+    return [href.split("#")[0].split("?")[0] for href in hrefs]
+
+
+# The result links once Material's count says how many pages it found (not
+# while it still says "Zoeken initialiseren" or "Typ om te beginnen met
+# zoeken"), else null.
+_READ_RESULTS = """() => {
+    const meta = document.querySelector('.md-search-result__meta')?.innerText || '';
+    if (!/overeenkomend/.test(meta)) return null;
+    return [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')].map(a => a.href);
+}"""
 
 
 def read_search_results(page, timeout: float = 10.0) -> list[str]:
@@ -148,15 +169,10 @@ def read_search_results(page, timeout: float = 10.0) -> list[str]:
     per keystroke): a page and its sections each have a link."""
     # Ready once Material's count says how many pages it found (not while it
     # still says "Zoeken initialiseren" or "Typ om te beginnen met zoeken").
-    read = """() => {
-        const meta = document.querySelector('.md-search-result__meta')?.innerText || '';
-        if (!/overeenkomend/.test(meta)) return null;
-        return [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')].map(a => a.href);
-    }"""
     deadline, last = time.monotonic() + timeout, None
     while time.monotonic() < deadline:
         page.wait_for_timeout(120)
-        hrefs = page.evaluate(read)
+        hrefs = page.evaluate(_READ_RESULTS)
         if hrefs is not None and hrefs == last:
             break
         last = hrefs
