@@ -116,9 +116,13 @@ def test_every_page_is_in_the_search_index(site_dir):
 @pytest.mark.parametrize(
     "added, expected, page_written",
     [
-        # MkDocs writes the pages, then aborts the strict build on the warning.
-        pytest.param("[kapot](bestaat-niet.md)", ["bestaat-niet.md"], True, id="broken link"),
-        pytest.param("[kapot](talenten.md#bestaat-niet)", ["talenten.md#bestaat-niet"], True, id="broken anchor"),
+        # MkDocs writes the pages, then aborts the strict build on the warnings.
+        pytest.param(
+            "[kapot](bestaat-niet.md) en [kapot](talenten.md#bestaat-niet)",
+            ["'bestaat-niet.md'", "'talenten.md#bestaat-niet'"],
+            True,
+            id="broken link and anchor",
+        ),
         # An error in a page's macros stops the build before any page is
         # written, in one line naming the page and the line (what a macro is
         # told: tests/test_worksheet_data.py; other errors in a page:
