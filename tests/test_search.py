@@ -16,7 +16,7 @@ import pytest
 import snowballstemmer
 import yaml
 
-from browser_checks import PageWatch, search_result_texts, search_results
+from browser_checks import PageWatch, search_each
 from macros.render.scripts import minified_script
 from macros.render.search import (
     STEMS_SCRIPT,
@@ -47,17 +47,17 @@ def run_queries(page, base: str) -> tuple[list[str], list[str]]:
     list of werkvormen), and the results whose text shows markup (or that
     name a Dutch stop word as missing: "Ontbreekt: van")."""
     misses, markup = [], []
-    for query, expected in QUERIES:
+    for (query, expected), found in zip(QUERIES, search_each(page, [query for query, _ in QUERIES])):
         results = []  # distinct pages: a page's sections have links of their own
-        for address in search_results(page, query):
+        for address in found["hrefs"]:
             if address.removeprefix(base) not in results:
                 results.append(address.removeprefix(base))
         if expected not in results[:WITHIN]:
             misses.append(f"{query!r}: expected {expected}, first results {results[:WITHIN]}")
         elif expected not in LISTS and any(listing in results[: results.index(expected)] for listing in LISTS):
             misses.append(f"{query!r}: a list of werkvormen ranks above {expected}: {results[:WITHIN]}")
-        markup += [f"{query!r}: {text!r}" for text in search_result_texts(page) if MARKUP.search(text)]
-        missing = set(" ".join(page.locator(".md-search-result__terms del").all_inner_texts()).split())
+        markup += [f"{query!r}: {text!r}" for text in found["texts"] if MARKUP.search(text)]
+        missing = set(found["missing"].split())
         markup += [f"{query!r}: Material says a stop word is missing: {sorted(missing & STOP)}"] if missing & STOP else []
     return misses, markup
 
