@@ -51,17 +51,6 @@ def test_the_site_holds_nothing_a_reader_never_loads(site_dir):
 # below fails while any is published (strict: it flips once all are gone);
 # the one after it fails on any other.
 UNREAD_TODAY = {
-    # The stylesheets as bundles: each page holds its stylesheet in a
-    # <style> element (main.html), no page links these files; the
-    # coordinator stops publishing them (issue 31, point 6).
-    "assets/site.css": "the site's stylesheet, held in every page's <style> instead",
-    "assets/site-complete.css": "the whole book's stylesheet, held in print_page.html's <style>",
-    "assets/site-conversation.css": "Deel 4's stylesheet, held in its pages",
-    "assets/site-library.css": "the overview's stylesheet, held in werkbladen/index.html",
-    "assets/site-mindset-test.css": "the self-test's stylesheet, held in its page",
-    "assets/site-planner.css": "the planner's stylesheet, held in its page",
-    "assets/site-sheet.css": "a worksheet's stylesheet, held in each sheet's page",
-    "assets/site-werkmap.css": "the werkmap's stylesheet, held in its page",
     # The vendored iframe-worker's licence and origin: for people, but no
     # page links them (the Verantwoording could, or they stay out of site/).
     "assets/vendor/iframe-worker/LICENSE": "iframe-worker's MIT licence (shim.js is published)",
@@ -76,8 +65,8 @@ def unread(site_dir):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="published, read by nothing (issue 31): the site*.css bundles no page links, "
-    "and the vendored iframe-worker's LICENSE and ORIGIN.txt no page links; see UNREAD_TODAY",
+    reason="published, read by nothing (issue 31): the vendored iframe-worker's LICENSE "
+    "and ORIGIN.txt, which no page links; see UNREAD_TODAY",
 )
 def test_no_file_under_assets_that_no_page_stylesheet_or_script_reads(unread):
     """Every file under site/assets/ is read by a page (a link, a script, an
