@@ -220,6 +220,11 @@ def copy_docs(tmp_path: Path) -> Path:
     return project
 
 
+def load_project_content(project_dir: Path):
+    """The content of ``project_dir`` as its build loads it (validated)."""
+    return _load_content(project_dir / "docs", nav_pages_of_config(), project_dir)
+
+
 def content_error(project_dir: Path) -> str:
     """The line a build of ``project_dir`` stops on when its content is
     wrong ("Content error in " and the ContentError naming file, item and
@@ -229,7 +234,7 @@ def content_error(project_dir: Path) -> str:
     from macros.content.base import ContentError
 
     try:
-        _load_content(project_dir / "docs", nav_pages_of_config(), project_dir)
+        load_project_content(project_dir)
     except ContentError as error:
         return f"Content error in {error}"
     raise AssertionError(f"the content of {project_dir} loaded without an error")
