@@ -47,41 +47,19 @@ def test_the_site_holds_nothing_a_reader_never_loads(site_dir):
     assert {"search/search_index.json", "search/search_index.js"} <= files
 
 
-# Files under assets/ that nothing reads today, and what each is. The test
-# below fails while any is published (strict: it flips once all are gone);
-# the one after it fails on any other.
-UNREAD_TODAY = {
-    # The vendored iframe-worker's licence and origin: for people, but no
-    # page links them (the Verantwoording could, or they stay out of site/).
-    "assets/vendor/iframe-worker/LICENSE": "iframe-worker's MIT licence (shim.js is published)",
-    "assets/vendor/iframe-worker/ORIGIN.txt": "where shim.js comes from and how to update it",
-}
-
-
 @pytest.fixture(scope="module")
 def unread(site_dir):
     return files_nothing_reads(site_dir)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="published, read by nothing (issue 31): the vendored iframe-worker's LICENSE "
-    "and ORIGIN.txt, which no page links; see UNREAD_TODAY",
-)
-def test_no_file_under_assets_that_no_page_stylesheet_or_script_reads(unread):
+def test_no_file_under_assets_that_no_page_stylesheet_or_script_reads(unread, site_dir):
     """Every file under site/assets/ is read by a page (a link, a script, an
     image, Material's search worker in its configuration), a stylesheet (url())
     or a script (a file it loads, the search worker's stemmers); see
     references.py. The PDFs are drawn from the content, not from files of
-    the site."""
+    the site. The vendored shim's licence is linked from the Verantwoording."""
     assert not unread, "files under assets/ that nothing reads:\n" + "\n".join(unread)
-
-
-def test_nothing_else_under_assets_goes_unread(unread, site_dir):
-    """Until the files of UNREAD_TODAY go: no other file nothing reads, and
-    each of them is still there (else it leaves this list)."""
-    assert [path for path in unread if path not in UNREAD_TODAY] == []
-    assert [path for path in UNREAD_TODAY if not (site_dir / path).is_file() or path not in unread] == []
+    assert (site_dir / "assets" / "vendor" / "iframe-worker" / "LICENSE").is_file()
 
 
 def test_what_reads_each_kind_of_file_is_found(site_dir):
