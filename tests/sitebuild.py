@@ -50,6 +50,25 @@ def build_site(project_dir: Path, site_dir: Path, *, pdfs: bool | None = None) -
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
 
 
+def build_with_zensical(project_dir: Path, out_dir: Path) -> BuildResult:
+    """The README's "Build with Zensical": prepare ``out_dir``, build it with
+    Zensical (into ``out_dir/site``), publish that folder. Stops at the first
+    step that fails; the result names the built site."""
+    site = out_dir / "site"
+    steps = [
+        [sys.executable, "-m", "macros", "prepare", str(out_dir)],
+        [sys.executable, "-m", "zensical", "build", "--clean", "--strict", "-f", str(out_dir / "mkdocs.yml")],
+        [sys.executable, "-m", "macros", "publish", str(site)],
+    ]
+    output = ""
+    for step in steps:
+        completed = subprocess.run(step, cwd=project_dir, capture_output=True, text=True, timeout=300)
+        output += f"$ {' '.join(step[1:])}\n{completed.stdout}{completed.stderr}"
+        if completed.returncode != 0:
+            return BuildResult(completed.returncode, output, site)
+    return BuildResult(0, output, site)
+
+
 @functools.lru_cache(maxsize=1)
 def use_directory_urls() -> bool:
     """Whether the project's mkdocs.yml publishes pages as folders ("x/")."""
