@@ -10,12 +10,13 @@ as files instead:
 - ``OUT_DIR/docs/``: the project's docs (the data included: the macros and
   the page changes load the content from there), with the pages and files
   ``prepare`` generates, without the sources it withholds;
-- ``OUT_DIR/overrides/``: the project's theme overrides;
+- ``OUT_DIR/overrides/``: the project's theme overrides (and an empty
+  ``partials/tags.html``: see THEME_TEMPLATES);
 - ``OUT_DIR/mkdocs.yml``: the project's ``mkdocs.yml`` as Zensical needs it:
   the navigation with the generated pages, no hooks, no plugin Zensical
-  cannot run (the workbook plugin stays listed: its options are read by
-  ``Project.load`` in the page changes; Zensical skips a plugin it does not
-  know), the macros module by its import name (Zensical takes a module path
+  cannot run (the workbook plugin stays listed, with the options this
+  prepare ran with: the macros and the page changes read them with
+  ``Project.load``; Zensical skips a plugin it does not know), the macros module by its import name (Zensical takes a module path
   relative to the config's folder), Material's classic look (Zensical's
   default is its own "modern" variant), and where the theme's stylesheet and
   script are (``extra.material``, which overrides/main.html links).
@@ -32,12 +33,13 @@ are written, ``!!python/name:`` tags included.
 from __future__ import annotations
 
 import shutil
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from macros.site.project import CONFIG_FILE, Project, ProjectError
+from macros.site.project import CONFIG_FILE, PLUGIN, Project, ProjectError
 
 # Where Zensical writes the site, inside the prepared folder.
 SITE_DIR = "site"
@@ -51,14 +53,33 @@ VARIANT = "classic"
 # MkDocs settings Zensical has no use for, and MkDocs plugins the workbook
 # plugin replaces.
 DROPPED_SETTINGS = ("hooks",)
+# Templates of Zensical's theme replaced in the prepared overrides (not in
+# the project's own): Zensical shows a page's front matter ``tags`` under
+# its text, Material only with its tags plugin, which this site does not
+# use (the conversations' tags serve the search alone).
+THEME_TEMPLATES = {
+    "partials/tags.html": "{#- No tags under the page (see macros/site/zensical.py). -#}\n",
+}
 DROPPED_PLUGINS = ("print-site",)
 
 
 class _Tagged:
-    """A ``!!python/...`` value of mkdocs.yml, written back as it was."""
+    """A ``!!python/...`` or ``!ENV`` value of mkdocs.yml, written back as it was."""
 
-    def __init__(self, tag: str, value: str):
+    def __init__(self, tag: str, value: str | list):
         self.tag, self.value = tag, value
+
+
+def _tagged(tag: str, loader: yaml.SafeLoader, node: yaml.Node) -> _Tagged:
+    if isinstance(node, yaml.SequenceNode):
+        return _Tagged(tag, loader.construct_sequence(node, deep=True))
+    return _Tagged(tag, loader.construct_scalar(node))
+
+
+def _represent(dumper: yaml.SafeDumper, value: _Tagged) -> yaml.Node:
+    if isinstance(value.value, list):
+        return dumper.represent_sequence(value.tag, value.value)
+    return dumper.represent_scalar(value.tag, value.value)
 
 
 class _Loader(yaml.SafeLoader):
@@ -69,11 +90,9 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
-_Loader.add_multi_constructor(
-    "tag:yaml.org,2002:python/", lambda loader, suffix, node: _Tagged("tag:yaml.org,2002:python/" + suffix, loader.construct_scalar(node))
-)
-_Loader.add_constructor("!ENV", lambda loader, node: _Tagged("!ENV", loader.construct_scalar(node)))
-_Dumper.add_representer(_Tagged, lambda dumper, value: dumper.represent_scalar(value.tag, value.value))
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: _tagged("tag:yaml.org,2002:python/" + suffix, loader, node))
+_Loader.add_constructor("!ENV", lambda loader, node: _tagged("!ENV", loader, node))
+_Dumper.add_representer(_Tagged, _represent)
 
 
 def material_assets(variant: str = VARIANT) -> dict[str, str]:
@@ -104,8 +123,7 @@ def zensical_config(raw: dict, nav: list, project: Project) -> dict:
     config["site_dir"] = SITE_DIR
     config["nav"] = nav
     theme = dict(config.get("theme") or {})
-    if theme.get("custom_dir"):
-        theme["custom_dir"] = THEME_DIR
+    theme["custom_dir"] = THEME_DIR
     theme.setdefault("variant", VARIANT)
     config["theme"] = theme
     extra = dict(config.get("extra") or {})
@@ -118,9 +136,21 @@ def zensical_config(raw: dict, nav: list, project: Project) -> dict:
             continue
         if name == "macros" and isinstance(entry, dict):
             entry = {"macros": _macros_options(entry["macros"] or {}, project)}
+        elif name == PLUGIN:
+            entry = {PLUGIN: _workbook_options(project)}
         plugins.append(entry)
     config["plugins"] = plugins
     return config
+
+
+def _workbook_options(project: Project) -> dict:
+    """The workbook plugin's options as this prepare ran with them (not the
+    ``!ENV`` tags they may be written with), for the macros and the page
+    changes, which read them back with ``Project.load`` (PDF links or not)."""
+    options = asdict(project.options)
+    cache = Path(options["pdf_cache"])
+    options["pdf_cache"] = str(cache if cache.is_absolute() else project.root / cache)
+    return options
 
 
 def _macros_options(options: dict, project: Project) -> dict:
@@ -174,6 +204,10 @@ def write_zensical_project(project: Project, prepared, out_dir: Path) -> Path:
     custom_dir = (raw.get("theme") or {}).get("custom_dir")
     if custom_dir:
         shutil.copytree(project.root / custom_dir, out_dir / THEME_DIR)
+    for path, text in THEME_TEMPLATES.items():
+        template = out_dir / THEME_DIR / path
+        template.parent.mkdir(parents=True, exist_ok=True)
+        template.write_text(text, encoding="utf-8")
     target = out_dir / CONFIG_FILE
     target.write_text(MARKER + _dump(config), encoding="utf-8")
     return target
