@@ -15,10 +15,15 @@ import os
 import zipfile
 from pathlib import Path
 
+from types import SimpleNamespace
+
 import pytest
+import yaml
 from filelock import FileLock
 
-from sitebuild import ROOT, BuildResult, article_html, build_with_zensical, text_blocks
+from macros.site.project import Project, ProjectError
+from macros.site.zensical import write_zensical_project
+from sitebuild import ROOT, BuildResult, article_html, build_with_zensical, copy_project, text_blocks
 
 # Written down, not computed by the code under test.
 WORKSHEET_PAGES = 20
@@ -119,3 +124,89 @@ def test_zensical_build_has_every_pdf_and_the_zip(site_dir, zensical_site):
     with zipfile.ZipFile(archives[0]) as archive:
         names = {name.split("/", 1)[1] for name in archive.namelist()}
     assert {"index.html", "print_page.html", *pdfs} <= names
+
+
+# The prepared folder (macros/site/zensical.py), without building --------------
+
+
+def _prepared(project):
+    """What prepare() hands over, written down: a generated page, a generated
+    file, a withheld source, the navigation with the page."""
+    return SimpleNamespace(
+        pages={"werkbladen/proef.md": "# Proef\n"},
+        files={"assets/proef.css": "p{color:red}", "assets/tables.js": "/* minified */"},
+        withheld=["assets/css/base.css"],
+        nav=[*project.nav, {"Proef": "werkbladen/proef.md"}],
+    )
+
+
+def test_prepared_folder_holds_the_docs_with_what_prepare_generates(tmp_path):
+    project = Project.load(ROOT)
+    config = write_zensical_project(project, _prepared(project), tmp_path / "zensical")
+    docs = tmp_path / "zensical" / "docs"
+    assert config == tmp_path / "zensical" / "mkdocs.yml"
+    assert (docs / "werkbladen" / "proef.md").read_text(encoding="utf-8") == "# Proef\n"
+    assert (docs / "assets" / "proef.css").read_text(encoding="utf-8") == "p{color:red}"
+    assert (docs / "assets" / "tables.js").read_text(encoding="utf-8") == "/* minified */"
+    assert not (docs / "assets" / "css" / "base.css").exists()
+    assert (docs / "data" / "corrections.yaml").is_file()
+    assert (docs / "deel-1" / "talenten.md").read_bytes() == (ROOT / "docs" / "deel-1" / "talenten.md").read_bytes()
+    assert (tmp_path / "zensical" / "overrides" / "main.html").is_file()
+    assert (tmp_path / "zensical" / "overrides" / "partials" / "tags.html").is_file()
+
+
+def test_prepared_config_reads_back_as_the_project(tmp_path):
+    """What the macros and the page changes read under Zensical (Project.load
+    of the prepared folder) is the project's own: the same Markdown
+    extensions with the same settings, the same build options."""
+    project = Project.load(ROOT)
+    prepared = _prepared(project)
+    write_zensical_project(project, prepared, tmp_path / "zensical")
+    again = Project.load(tmp_path / "zensical")
+    assert again.extensions == project.extensions
+    assert again.extension_configs == project.extension_configs
+    assert again.options.pdfs == project.options.pdfs
+    assert Path(again.options.pdf_cache) == project.root / project.options.pdf_cache
+    assert again.nav == prepared.nav
+    assert again.docs_dir == (tmp_path / "zensical" / "docs").resolve()
+    config = yaml.load((tmp_path / "zensical" / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTag)
+    assert "hooks" not in config
+    assert {next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]} == {"search", "offline", "workbook", "macros"}
+    macros = next(p["macros"] for p in config["plugins"] if isinstance(p, dict) and "macros" in p)
+    assert macros["module_name"] == "macros.site.env"
+    assert config["theme"]["variant"] == "classic"
+    assert config["extra"]["material"]["stylesheet"].startswith("assets/stylesheets/classic/main.")
+
+
+class _AnyTag(yaml.SafeLoader):
+    """Reads the prepared config with its tags left unresolved."""
+
+
+_AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def test_prepare_again_replaces_the_folder_it_wrote(tmp_path):
+    project = Project.load(ROOT)
+    out = tmp_path / "zensical"
+    write_zensical_project(project, _prepared(project), out)
+    (out / "docs" / "left-over.md").write_text("# Oud\n", encoding="utf-8")
+    (out / "site").mkdir()
+    write_zensical_project(project, _prepared(project), out)
+    assert not (out / "docs" / "left-over.md").exists()
+    assert not (out / "site").exists()
+
+
+@pytest.mark.parametrize("where", ["project", "docs", "foreign"])
+def test_prepare_refuses_a_folder_it_did_not_write(tmp_path, where):
+    """A copy of the project, so a failing guard cannot empty the project's own folders."""
+    root = copy_project(tmp_path)
+    project = Project.load(root)
+    out = {"project": root, "docs": root / "docs" / "prepared", "foreign": tmp_path / "mine"}[where]
+    if where == "foreign":
+        out.mkdir()
+        (out / "notes.txt").write_text("mine", encoding="utf-8")
+    before = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*"))
+    with pytest.raises(ProjectError) as raised:
+        write_zensical_project(project, _prepared(project), out)
+    assert "\n" not in str(raised.value) and "prepare:" in str(raised.value)
+    assert sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*")) == before

@@ -139,6 +139,8 @@ def zensical_config(raw: dict, nav: list, project: Project) -> dict:
         elif name == PLUGIN:
             entry = {PLUGIN: _workbook_options(project)}
         plugins.append(entry)
+    if not any(entry == PLUGIN or (isinstance(entry, dict) and PLUGIN in entry) for entry in plugins):
+        plugins.append({PLUGIN: _workbook_options(project)})
     config["plugins"] = plugins
     return config
 
