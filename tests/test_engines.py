@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -124,6 +125,15 @@ def test_zensical_build_has_every_pdf_and_the_zip(site_dir, zensical_site):
     with zipfile.ZipFile(archives[0]) as archive:
         names = {name.split("/", 1)[1] for name in archive.namelist()}
     assert {"index.html", "print_page.html", *pdfs} <= names
+
+
+def test_zensical_build_publishes_the_one_theme_stylesheet_its_pages_link(zensical_site):
+    """Zensical's theme holds two looks, each with a palette stylesheet; the
+    pages link the classic look's main stylesheet only (publish prunes the rest)."""
+    stylesheets = sorted(path.relative_to(zensical_site).as_posix() for path in (zensical_site / "assets" / "stylesheets").rglob("*"))
+    assert len(stylesheets) == 2 and stylesheets[0] == "assets/stylesheets/classic", stylesheets
+    assert re.fullmatch(r"assets/stylesheets/classic/main\.\w+\.min\.css", stylesheets[1]), stylesheets
+    assert f'href="./{stylesheets[1]}"' in (zensical_site / "index.html").read_text(encoding="utf-8")
 
 
 # The prepared folder (macros/site/zensical.py), without building --------------
