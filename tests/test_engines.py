@@ -22,6 +22,8 @@ import pytest
 import yaml
 from filelock import FileLock
 
+from browser_checks import PageWatch
+from hosting import SUB_PATH, documented_headers, serve
 from macros.site.project import Project, ProjectError
 from macros.site.zensical import write_zensical_project
 from sitebuild import ROOT, BuildResult, article_html, build_with_zensical, copy_project, text_blocks
@@ -134,6 +136,35 @@ def test_zensical_build_publishes_the_one_theme_stylesheet_its_pages_link(zensic
     assert len(stylesheets) == 2 and stylesheets[0] == "assets/stylesheets/classic", stylesheets
     assert re.fullmatch(r"assets/stylesheets/classic/main\.\w+\.min\.css", stylesheets[1]), stylesheets
     assert f'href="./{stylesheets[1]}"' in (zensical_site / "index.html").read_text(encoding="utf-8")
+
+
+# Written down for Zensical 0.1.2: the hash of the <style> its search dialog
+# writes into its shadow root (Chromium names it when the policy lacks it).
+SEARCH_DIALOG_STYLE = "'sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k='"
+
+
+def test_zensical_pages_name_the_style_of_its_search_dialog(zensical_site):
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', (zensical_site / "index.html").read_text(encoding="utf-8"))
+    assert policy and SEARCH_DIALOG_STYLE in policy.group(1).split("style-src", 1)[1].split(";")[0]
+
+
+@pytest.mark.browser
+def test_zensical_build_in_chromium_under_its_policy(zensical_site, context):
+    """Served under a sub-path with the documented headers: pages load with
+    nothing from outside and no error, and the search finds a page, its
+    dialog styled (the policy names the dialog's own style)."""
+    with serve(zensical_site, SUB_PATH, documented_headers()) as url:
+        page = context.new_page()
+        watch = PageWatch(url).attach(page)
+        for address in ["werkbladen/hefbomen.html", "deel-4/myra.html", "index.html"]:
+            page.goto(url + address)
+            page.wait_for_load_state("load")
+        page.keyboard.press("/")
+        page.keyboard.type("complimentenharmonica")
+        dialog = "[...document.querySelectorAll('body > div')].find(d => d.shadowRoot)?.shadowRoot"
+        page.wait_for_function(f"() => /Complimentenharmonica/.test({dialog}?.textContent || '')", timeout=10_000)
+        assert page.evaluate(f"() => [...{dialog}.querySelectorAll('style')].every(s => s.sheet !== null)")
+        assert not watch.problems(), watch.problems()
 
 
 # The prepared folder (macros/site/zensical.py), without building --------------
