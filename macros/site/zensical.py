@@ -53,6 +53,7 @@ VARIANT = "classic"
 # MkDocs settings Zensical has no use for, and MkDocs plugins the workbook
 # plugin replaces.
 DROPPED_SETTINGS = ("hooks",)
+DROPPED_PLUGINS = ("print-site",)
 # Templates of Zensical's theme replaced in the prepared overrides (not in
 # the project's own): Zensical shows a page's front matter ``tags`` under
 # its text, Material only with its tags plugin, which this site does not
@@ -60,7 +61,6 @@ DROPPED_SETTINGS = ("hooks",)
 THEME_TEMPLATES = {
     "partials/tags.html": "{#- No tags under the page (see macros/site/zensical.py). -#}\n",
 }
-DROPPED_PLUGINS = ("print-site",)
 
 
 class _Tagged:
