@@ -50,23 +50,28 @@ def build_site(project_dir: Path, site_dir: Path, *, pdfs: bool | None = None) -
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
 
 
-def build_with_zensical(project_dir: Path, out_dir: Path) -> BuildResult:
-    """The README's "Build with Zensical": prepare ``out_dir``, build it with
-    Zensical (into ``out_dir/site``), publish that folder. Stops at the first
-    step that fails; the result names the built site."""
-    site = out_dir / "site"
-    steps = [
-        [sys.executable, "-m", "macros", "prepare", str(out_dir)],
-        [sys.executable, "-m", "zensical", "build", "--clean", "--strict", "-f", str(out_dir / "mkdocs.yml")],
-        [sys.executable, "-m", "macros", "publish", str(site)],
-    ]
-    output = ""
-    for step in steps:
-        completed = subprocess.run(step, cwd=project_dir, capture_output=True, text=True, timeout=300)
-        output += f"$ {' '.join(step[1:])}\n{completed.stdout}{completed.stderr}"
-        if completed.returncode != 0:
-            return BuildResult(completed.returncode, output, site)
-    return BuildResult(0, output, site)
+def zensical_steps() -> list[str]:
+    """The README's "Build with Zensical" block, line by line."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Build with Zensical") :]
+    return re.search(r"```sh\n(.*?)```", section, re.S).group(1).strip().splitlines()
+
+
+def build_with_zensical(work_dir: Path) -> BuildResult:
+    """Run the README's "Build with Zensical" block in a copy of the project
+    under ``work_dir``, all but its first line (the install: the tests run
+    where it was done). The copy shares the project's PDF cache. The result
+    names the copy's ``site/``."""
+    steps = zensical_steps()
+    assert steps[0].startswith("pip install -e '.[zensical]'"), steps[0]
+    project = copy_project(work_dir)
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (project / ".cache").symlink_to(ROOT / ".cache", target_is_directory=True)
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    completed = subprocess.run(
+        ["sh", "-c", "\n".join(steps[1:])], cwd=project, env=env, capture_output=True, text=True, timeout=600
+    )
+    return BuildResult(completed.returncode, completed.stdout + completed.stderr, project / "site")
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,8 +1,8 @@
 """The same site from both engines: MkDocs (the session's build) and Zensical.
 
-Zensical is built the way the README's "Build with Zensical" says: prepare
-a folder, ``zensical build``, publish (sitebuild.build_with_zensical), once
-per test run. Every page MkDocs builds is compared with Zensical's by the
+Zensical builds the site by the README's "Build with Zensical" block
+(prepare a folder, ``zensical build``, publish; sitebuild.build_with_zensical),
+in a copy of the project, once per test run. Every page MkDocs builds is compared with Zensical's by the
 text of its article; then what a reader of the Zensical build must find is
 checked on its own: the worksheets' pages, a correction of the book's slips,
 the web edition's labels, every PDF and the zip.
@@ -45,7 +45,7 @@ def _build_once(shared: Path) -> BuildResult:
     record = shared / "zensical-build.json"
     with FileLock(str(shared / "zensical-build.lock")):
         if not record.is_file():
-            result = build_with_zensical(ROOT, shared / "zensical")
+            result = build_with_zensical(shared / "zensical")
             record.write_text(json.dumps({"returncode": result.returncode, "output": result.output, "site_dir": str(result.site_dir)}), encoding="utf-8")
     data = json.loads(record.read_text(encoding="utf-8"))
     return BuildResult(data["returncode"], data["output"], Path(data["site_dir"]))
