@@ -64,6 +64,7 @@ def build_with_zensical(work_dir: Path) -> BuildResult:
     names the copy's ``site/``."""
     steps = zensical_steps()
     assert steps[0].startswith("pip install -e '.[zensical]'"), steps[0]
+    work_dir.mkdir(parents=True, exist_ok=True)
     project = copy_project(work_dir)
     (ROOT / ".cache").mkdir(exist_ok=True)
     (project / ".cache").symlink_to(ROOT / ".cache", target_is_directory=True)
