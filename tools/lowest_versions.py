@@ -59,7 +59,7 @@ def floors() -> list[str]:
     return pins
 
 
-def test_tools() -> list[str]:
+def testing_tools() -> list[str]:
     """The test extra without the project's own extras: Zensical (the
     ``zensical`` extra) needs a newer pymdown-extensions than the floor, and
     none of the tests run here builds with it."""
@@ -81,7 +81,7 @@ def main() -> int:
         python = str(venv / "bin" / "python")
         constraints = Path(tmp) / "lowest.txt"
         constraints.write_text("\n".join(pins) + "\n", encoding="utf-8")
-        subprocess.run([python, "-m", "pip", "install", "-q", "-c", str(constraints), "-e", str(ROOT), *test_tools()], check=True)
+        subprocess.run([python, "-m", "pip", "install", "-q", "-c", str(constraints), "-e", str(ROOT), *testing_tools()], check=True)
         subprocess.run([python, "-m", "pip", "freeze"], check=True)
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
         return subprocess.run([python, "-m", "pytest", "-p", "no:cacheprovider", *SUITE], cwd=ROOT, env=env).returncode
