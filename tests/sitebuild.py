@@ -38,7 +38,7 @@ def build_site(project_dir: Path, site_dir: Path, *, pdfs: bool | None = None) -
     minute; tests/test_pdf.py checks the project's own)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if not (project_dir == ROOT if pdfs is None else pdfs):
-        env["PIG_NO_PDF"] = "1"
+        env["WORKBOOK_PDFS"] = "false"
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project_dir,
@@ -119,6 +119,8 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+# "!ENV [NAME, default]": the default (the tests read the project as configured).
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
 def mkdocs_config() -> dict:

@@ -86,12 +86,14 @@ def make_site(root: Path, files: dict[str, str]) -> Path:
 @pytest.fixture
 def fake_site(tmp_path):
     return make_site(tmp_path / "site", {
-        "index.html": "<p>hoi</p>",
+        "index.html": '<link rel="stylesheet" href="assets/stylesheets/main.0123abcd.min.css"><p>hoi</p>',
         "assets/javascripts/bundle.min.js": "js",
         "assets/javascripts/bundle.min.js.map": "{}",
         "assets/stylesheets/main.min.css.map": "{}",
         "assets/stylesheets/main.0123abcd.min.css": "css",
         "assets/stylesheets/palette.0123abcd.min.css": "css",
+        # Zensical's theme holds two variants; a page links one.
+        "assets/stylesheets/modern/main.4567cdef.min.css": "css",
         "assets/javascripts/lunr/min/lunr.stemmer.support.min.js": "s",
         "assets/javascripts/lunr/min/lunr.nl.min.js": "nl",
         "assets/javascripts/lunr/min/lunr.de.min.js": "de",
@@ -120,6 +122,7 @@ def test_prune_keeps_dutch_search_and_removes_the_rest(fake_site):
         "assets/javascripts/lunr/tinyseg.js",
         "assets/javascripts/lunr/wordcut.js",
         "assets/stylesheets/main.min.css.map",
+        "assets/stylesheets/modern/main.4567cdef.min.css",
         "assets/stylesheets/palette.0123abcd.min.css",
         "sitemap.xml",
         "sitemap.xml.gz",
@@ -132,6 +135,7 @@ def test_prune_keeps_dutch_search_and_removes_the_rest(fake_site):
         "index.html",
     ]
     assert not (fake_site / "assets" / "images").exists(), "empty folder left behind"
+    assert not (fake_site / "assets" / "stylesheets" / "modern").exists(), "empty folder left behind"
 
 
 def test_prune_keeps_what_other_languages_and_settings_need(fake_site):

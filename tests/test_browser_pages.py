@@ -7,7 +7,7 @@ from browser_checks import PageWatch, axe_violations, sideways_overflow, wait_un
 from sitebuild import page_url, page_urls
 
 PHONE_PAGES = set(page_urls())  # the print page is for paper
-PRINT_PAGE = page_url("print_page.md")  # mkdocs-print-site-plugin's page of every page
+PRINT_PAGE = page_url("print_page.md")  # the whole book on one page (macros/site/book.py)
 PAGES = page_urls() + ["404.html", PRINT_PAGE]
 SCHEMES = {"light": "default", "dark": "slate"}
 # Pages whose tables still scroll sideways at 360 px (inside their own

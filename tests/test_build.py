@@ -54,7 +54,7 @@ BOOK_ORDER = [
     ("Bronnen", "bronnen.md"),
     ("Verantwoording", "verantwoording.md"),
     ("Offline lezen", "offline-lezen.md"),
-    ("Het hele werkboek afdrukken", "print_page.md"),  # mkdocs-print-site-plugin
+    ("Het hele werkboek afdrukken", "print_page.md"),  # the whole book (macros/site/book.py)
 ]
 
 # Pages that are left out of the search index on purpose: a worksheet repeats

@@ -3,6 +3,7 @@ them (one per page, made of parts: macros/render/stylesheets.py), and the
 site's own scripts as published."""
 
 import os
+from pathlib import Path
 import re
 import socket
 import subprocess
@@ -118,7 +119,7 @@ def site_pages(site_dir):
 def own_stylesheets(html: str) -> list[str]:
     """The site's own stylesheets a page holds (in <style> elements) or links
     for every medium (its print rules, linked for print, aside)."""
-    linked = [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)">', html) if "/stylesheets/" not in href and "css/print-site" not in href]
+    linked = [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)">', html) if "/stylesheets/" not in href]
     return re.findall(r"<style>(.*?)</style>", html, re.S) + linked
 
 
@@ -139,8 +140,8 @@ def selector_classes(css: str) -> list[set[str]]:
 
 def test_every_page_holds_one_stylesheet_of_its_own_with_every_rule_that_applies_to_it(site_dir, worksheets, conversations):
     generated = generated_rules(worksheets, conversations)
-    for name in BUNDLES:  # as published: the parts, then their generated rules, minified
-        assert (site_dir / stylesheet_path(name)).read_text(encoding="utf-8") == bundle_css(name, STATIC, generated)
+    for name in BUNDLES:  # no page links a stylesheet as a whole: none is published
+        assert not (site_dir / stylesheet_path(name)).exists(), stylesheet_path(name)
     # A page holds the hand-written rules and links the generated ones for print.
     held = {name: handwritten_css(name, STATIC) for name in BUNDLES}
     assert not [name for name in BUNDLES if "@page pig-" in held[name]]  # no named page of the data
@@ -173,15 +174,15 @@ def test_every_page_holds_one_stylesheet_of_its_own_with_every_rule_that_applies
     assert linked["index.html"] == "site" and linked["deel-1/mindset.html"] == "site"
     assert linked["werkbladen/hefbomen.html"] == "sheet" and linked["deel-4/myra.html"] == "conversation"
     assert linked["bijlagen/mindset-test.html"] == "mindset-test" and linked["print_page.html"] == COMPLETE
-    sheet = (site_dir / stylesheet_path("sheet")).read_text(encoding="utf-8")
+    sheet = bundle_css("sheet", STATIC, generated)
     assert sheet.count("@page pig-own-hefbomen") == 1 and "@page pig-ws-" not in sheet
     assert "pig-pack" not in sheet and "pig-mt" not in sheet
-    complete = (site_dir / stylesheet_path(COMPLETE)).read_text(encoding="utf-8")
+    complete = bundle_css(COMPLETE, STATIC, generated)
     assert complete.count("@page pig-ws-hefbomen") == 1 and complete.count("@page pig-own-hefbomen") == 1
-    assert "@page pig-" not in (site_dir / "assets" / "site.css").read_text(encoding="utf-8")
+    assert "@page pig-" not in bundle_css("site", STATIC, generated)
     # Material marks a scheme switch on <body> at every page load: a rule keyed
     # on that mark would restyle the whole page twice (base.css).
-    assert not [name for name in BUNDLES if "data-md-color-switching" in (site_dir / stylesheet_path(name)).read_text(encoding="utf-8")]
+    assert not [name for name in BUNDLES if "data-md-color-switching" in bundle_css(name, STATIC, generated)]
 
 
 def test_the_site_publishes_its_own_scripts_minified_and_vendored_ones_as_they_came(site_dir):
@@ -223,14 +224,13 @@ def test_materials_script_is_deferred_and_every_script_of_the_site_runs_after_it
 
 
 def test_a_stylesheet_that_would_end_its_style_element_stops_the_build_in_one_line():
-    from mkdocs.exceptions import PluginError
-
-    from macros.site.hooks import inline_css
+    from macros.site.prepare import inline_css
+    from macros.site.project import ProjectError
 
     assert inline_css("sheet", "a{color:red}") == "a{color:red}"
-    with pytest.raises(PluginError) as error:
+    with pytest.raises(ProjectError) as error:
         inline_css("sheet", 'a:after{content:"x"}</STYLE><script>alert(1)</script>')
-    assert "\n" not in str(error.value) and "assets/site-sheet.css" in str(error.value) and "</style" in str(error.value)
+    assert "\n" not in str(error.value) and "stylesheet sheet" in str(error.value) and "</style" in str(error.value)
 
 
 def test_no_print_rule_is_set_from_a_script():
@@ -249,20 +249,28 @@ def free_port() -> int:
 
 @pytest.mark.slow
 def test_the_stylesheets_are_the_same_after_build_dirty_build_and_under_serve(tmp_path, site_dir):
-    sheet = stylesheet_path("sheet")
-    built = (site_dir / "assets" / "site.css").read_bytes() + (site_dir / sheet).read_bytes()
+    sheet_page = "werkbladen/hefbomen.html"
+    print_rules = print_rules_path("sheet")
+
+    def held(html: str) -> str:
+        return "".join(re.findall(r"<style>(.*?)</style>", html, re.S))
+
+    def stylesheets(folder: Path) -> str:
+        return held((folder / sheet_page).read_text(encoding="utf-8")) + (folder / print_rules).read_text(encoding="utf-8")
+
+    built = stylesheets(site_dir)
     project = copy_project(tmp_path)
     out = tmp_path / "site"
     assert build_site(project, out).returncode == 0
-    first = (out / "assets" / "site.css").read_bytes() + (out / sheet).read_bytes()
+    first = stylesheets(out)
     dirty = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--dirty", "--site-dir", str(out)],
         # Without PDFs, like the first build of the copy (its PDF cache is
         # empty: drawing them all would take half a minute).
-        cwd=project, capture_output=True, text=True, timeout=300, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PIG_NO_PDF="1"),
+        cwd=project, capture_output=True, text=True, timeout=300, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", WORKBOOK_PDFS="false"),
     )
     assert dirty.returncode == 0, dirty.stderr
-    assert (out / "assets" / "site.css").read_bytes() + (out / sheet).read_bytes() == first == built
+    assert stylesheets(out) == first == built
 
     port = free_port()
     server = subprocess.Popen(
@@ -273,10 +281,10 @@ def test_the_stylesheets_are_the_same_after_build_dirty_build_and_under_serve(tm
         deadline = time.monotonic() + 60
         while True:
             try:
-                served = b""
-                for path in ("assets/site.css", sheet):
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
-                        served += response.read()
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{sheet_page}", timeout=5) as response:
+                    served = held(response.read().decode("utf-8"))
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{print_rules}", timeout=5) as response:
+                    served += response.read().decode("utf-8")
                 break
             except OSError:
                 if time.monotonic() > deadline or server.poll() is not None:
@@ -311,20 +319,23 @@ def test_a_missing_part_of_the_stylesheets_stops_the_build_in_one_line(tmp_path)
 
 
 def test_materials_stylesheet_and_script_are_found_by_their_hashed_names_or_the_build_stops_in_one_line(tmp_path):
-    from mkdocs.exceptions import PluginError
+    from macros.site.prepare import material_assets
+    from macros.site.project import ProjectError
 
-    from macros.site.hooks import material_asset
-
-    stylesheet = "assets/stylesheets/main.*.min.css"
     theme, overrides = tmp_path / "material", tmp_path / "overrides"
     (theme / "assets" / "stylesheets").mkdir(parents=True)
+    (theme / "assets" / "javascripts").mkdir(parents=True)
     overrides.mkdir()
-    with pytest.raises(PluginError) as error:
-        material_asset([str(overrides), str(theme)], stylesheet)
+    (theme / "assets" / "javascripts" / "bundle.89abcdef.min.js").write_text("", encoding="utf-8")
+    with pytest.raises(ProjectError) as error:
+        material_assets([str(overrides), str(theme)])
     assert "\n" not in str(error.value) and "found none" in str(error.value)
     (theme / "assets" / "stylesheets" / "main.0123abcd.min.css").write_text("", encoding="utf-8")
     (theme / "assets" / "stylesheets" / "palette.0123abcd.min.css").write_text("", encoding="utf-8")
-    assert material_asset([str(overrides), str(theme)], stylesheet) == "assets/stylesheets/main.0123abcd.min.css"
+    assert material_assets([str(overrides), str(theme)]) == {
+        "stylesheet": "assets/stylesheets/main.0123abcd.min.css",
+        "script": "assets/javascripts/bundle.89abcdef.min.js",
+    }
     (theme / "assets" / "stylesheets" / "main.4567cdef.min.css").write_text("", encoding="utf-8")
-    with pytest.raises(PluginError, match="expected one"):
-        material_asset([str(overrides), str(theme)], stylesheet)
+    with pytest.raises(ProjectError, match="expected one"):
+        material_assets([str(overrides), str(theme)])

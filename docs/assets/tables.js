@@ -3,8 +3,8 @@
 // Material wraps every table in a scrolling box when its bundle starts; this
 // names those boxes, each by its caption or the heading above it, so that
 // two tables on one page (the whole book holds many) never share a name.
-// Loaded on the pages that hold a table only (the build hooks add it:
-// macros/site/hooks.py).
+// Loaded on the pages that hold a table only (the publish step adds it:
+// macros/site/publish.py).
 (function () {
   // The words of a heading, without its permalink.
   function words(heading) {

@@ -1,9 +1,9 @@
 """The print rules generated from the data: one named A4 page per worksheet
 and per conversation guide, each with a running footer that names it.
 
-The static rules are in ``docs/assets/css/``; the build joins each part with
-its generated rules into the site's stylesheets (``stylesheets.py``), so a
-Content-Security-Policy needs no inline styles.
+The hand-written rules are in ``docs/assets/css/``; these are published as
+files linked for print (``stylesheets.py``), so new data changes nothing in
+a page and nothing in its Content-Security-Policy.
 """
 
 from __future__ import annotations

@@ -1,20 +1,16 @@
 """The site's own stylesheets: each page holds one, with what it shows.
 
-The rules are written in parts, one file per concern in ``docs/assets/css/``
-(``PARTS``); the print rules generated from the data belong to four of them
-(``print_css.generated_rules``). The build joins parts into a few
-stylesheets (``BUNDLES``), minified, and gives each page the smallest that
-holds every part its HTML calls for: a reading page carries the base alone,
-a worksheet the base with the sheets and the answer fields. A page holds
-the hand-written rules in a <style> element (``handwritten_css``) and links the
-generated ones for print (``print_rules_css``; overrides/main.html). The
-whole-book print page and the PDFs take the complete one.
+The parts (``PARTS``, one file per concern in ``docs/assets/css/``), the
+stylesheets made of them (``BUNDLES``) and which one a page needs
+(``parts_needed``, ``bundle_for``). The design is explained once, in
+guides/editing.md ("The site's stylesheets and scripts").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from html.parser import HTMLParser
 
 import rcssmin
 
@@ -47,7 +43,6 @@ BUNDLES: dict[str, tuple[str, ...]] = {
 
 COMPLETE = "complete"
 
-_CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
 
 
 def stylesheet_path(bundle: str) -> str:
@@ -56,10 +51,25 @@ def stylesheet_path(bundle: str) -> str:
     return "assets/site.css" if bundle == "site" else f"assets/site-{bundle}.css"
 
 
+class _Classes(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.classes: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name == "class" and value:
+                self.classes.update(value.split())
+
+    handle_startendtag = handle_starttag
+
+
 def parts_needed(html: str) -> set[str]:
-    """The parts the classes in ``html`` call for (the base always)."""
-    classes = {name for value in _CLASS_ATTRIBUTE.findall(html) for name in value.split()}
-    blocks = {re.split(r"__|--", name, maxsplit=1)[0] for name in classes}
+    """The parts the classes of the elements of ``html`` call for (the base always)."""
+    parser = _Classes()
+    parser.feed(html)
+    parser.close()
+    blocks = {re.split(r"__|--", name, maxsplit=1)[0] for name in parser.classes}
     return {"base"} | {part for part, markers in PARTS.items() if blocks & set(markers)}
 
 

@@ -1,7 +1,7 @@
 """The published artefact: what stays in the built site, and its zip.
 
-Plain functions over a folder; they know nothing about MkDocs. The build
-hooks in ``hooks.py`` call them after every build.
+Plain functions over a folder; they know nothing about the engine that
+built it. The publish step (publish.py) calls them.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import posixpath
 import zipfile
+from html.parser import HTMLParser
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -50,8 +51,9 @@ def unread_files(site_dir: Path, search_langs: list[str], favicon: str | None) -
       (the worker loads ``lunr.stemmer.support`` and one file per language,
       ``lunr.multi`` only for more than one language);
     - Material's own favicon when the site has its own;
-    - Material's palette stylesheet, which no page links (the site's colour
-      schemes are its own: overrides/main.html);
+    - the theme's stylesheets that no page links: Material's palette
+      stylesheet (the site's colour schemes are its own: overrides/main.html),
+      and under Zensical the variant the site does not use;
     - a sitemap without addresses (MkDocs writes one when ``site_url`` is
       not set; it lists nothing).
     """
@@ -63,13 +65,43 @@ def unread_files(site_dir: Path, search_langs: list[str], favicon: str | None) -
             keep.add("lunr.multi.min.js")
         keep |= {_SEGMENTERS[lang] for lang in search_langs if lang in _SEGMENTERS}
         found += [path for path in sorted(lunr.rglob("*.js")) if path.name not in keep]
-    found += sorted((site_dir / "assets" / "stylesheets").glob("palette.*.min.css"))
+    linked = linked_stylesheets(site_dir)
+    found += [path for path in sorted((site_dir / "assets" / "stylesheets").rglob("*.css")) if path.resolve() not in linked]
     material_favicon = site_dir / "assets" / "images" / "favicon.png"
     if favicon and posixpath.normpath(favicon) != "assets/images/favicon.png" and material_favicon.is_file():
         found.append(material_favicon)
     for sitemap in (site_dir / "sitemap.xml", site_dir / "sitemap.xml.gz"):
         if sitemap.is_file() and not _sitemap_lists_pages(site_dir / "sitemap.xml"):
             found.append(sitemap)
+    return found
+
+
+class _StylesheetLinks(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "link" and "stylesheet" in (values.get("rel") or "").split() and values.get("href"):
+            self.hrefs.append(values["href"])
+
+    handle_startendtag = handle_starttag
+
+
+def linked_stylesheets(site_dir: Path) -> set[Path]:
+    """Every stylesheet file some page of ``site_dir`` links (the 404 page's
+    addresses start at the site's root: ``_root/``)."""
+    found = set()
+    for page in site_dir.rglob("*.html"):
+        parser = _StylesheetLinks()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            address = href.split("#")[0].split("?")[0]
+            if "://" in address or address.startswith("//"):
+                continue
+            base = site_dir if address.startswith("_root/") else page.parent
+            found.add((base / address.removeprefix("_root/")).resolve())
     return found
 
 

@@ -1,11 +1,13 @@
 """mkdocs-macros entry point (``module_name`` in mkdocs.yml).
 
-``define_env`` loads and validates the content once per build and registers
-the macros the pages call. Each macro is a plain function of this module: it
-takes the page being rendered and the content from the template context
-(Jinja's ``pass_context``) and hands them to a renderer in ``macros.render``.
-Nothing else of MkDocs is used here but the page's address, so the site can
-move to another generator that runs ``define_env``.
+``define_env`` registers the macros the pages call, with the content: the
+one the workbook plugin loaded and validated for this build (MkDocs runs
+``define_env`` once per build), else the project's, read once for as long
+as no file changes (Zensical runs ``define_env`` for every page). Each macro
+is a plain function of this module: it takes the page being rendered and the
+content from the template context (Jinja's ``pass_context``) and hands them
+to a renderer in ``macros.render``. Of the page it uses its path under docs/
+and its address, which both engines give.
 """
 
 from __future__ import annotations
@@ -14,10 +16,8 @@ import posixpath
 from pathlib import Path
 
 from jinja2 import pass_context
-from mkdocs.exceptions import PluginError
 
-from macros.content.base import ContentError
-from macros.content.library import Content, load_content
+from macros.content.library import Content
 from macros.render.corrections import render_corrections, render_kept_slips
 from macros.render.conversations import render_comparison, render_conversation_page
 from macros.render.download import render_download_link
@@ -34,61 +34,43 @@ from macros.render.worksheets import (
     render_pack,
     render_questions,
     render_worksheet_link,
-    render_worksheet_page,
 )
 from macros.site.artefact import archive_name
-from macros.site.navigation import nav_pages, sheet_page
-from macros.site.pdf import pdfs_wanted
+from macros.site.navigation import MINDSET_TEST, MY_ANSWERS, PLANNER, WERKMAP, sheet_page
+from macros.site.project import PLUGIN, Project
 
-MY_ANSWERS = "mijn-antwoorden.md"
-WERKMAP = "werkbladen/werkmap.md"
-MINDSET_TEST = "bijlagen/mindset-test.md"
-PLANNER = "gespreksplanner.md"
 CONTENT = "content"
 
 
-def load_site_content(config) -> Content:
-    """The content for the site of ``config``; a data error stops the build
-    with one line naming file, item and field."""
-    docs = Path(config["docs_dir"])
-    try:
-        return load_content(docs, nav_pages(config["nav"]), Path(config["config_file_path"]).parent)
-    except ContentError as error:
-        raise PluginError(f"Content error in {error}") from None
+PDFS = "pig_pdfs"
+
+
+def site_content(conf) -> tuple[Content, bool]:
+    """(the content, whether this build makes PDFs) for the engine's config
+    ``conf``: the workbook plugin's under MkDocs, else the project's."""
+    plugin = (conf.get("plugins") or {}).get(PLUGIN)
+    if getattr(plugin, "content", None) is not None:
+        return plugin.content, plugin.project.options.pdfs
+    root = Path(conf["config_file_path"]).parent if conf.get("config_file_path") else Path(conf.get("root_dir") or ".")
+    project = Project.load(root)
+    return project.content(), project.options.pdfs
 
 
 def define_env(env) -> None:
-    """Validate every data file, then register the macros the pages may call.
-
-    MkDocs runs this at the start of every build, so ``mkdocs serve`` picks up
-    edits to the data on reload.
-    """
-    env.variables[CONTENT] = load_site_content(env.conf)
+    """Register the macros the pages may call, with the content."""
+    env.variables[CONTENT], env.variables[PDFS] = site_content(env.conf)
     for macro in MACROS:
         env.macro(macro)
 
 
-def on_pre_page_macros(env) -> None:
-    """The corrections of the book's slips (docs/data/corrections.yaml) that
-    belong to this page's Markdown, applied before the macros run."""
-    content: Content = env.variables[CONTENT]
-    env.markdown = content.corrections.apply_text(env.page.file.src_uri, env.markdown)
-
-
-def on_post_page_macros(env) -> None:
-    """A page of the web edition's own (front matter ``edition: web``) says
-    so under its title, on the site and in the whole printed book."""
-    if env.page.meta.get("edition") == WEB_EDITION:
-        here = posixpath.dirname(env.page.file.src_uri)
-        env.markdown = label_web_page(env.markdown, posixpath.relpath(ABOUT_PAGE, here or "."))
-
-
 # What a macro knows of the page being rendered: its source path under
-# docs/ (``page.file.src_uri``) and its address (``page.url``).
+# docs/ (MkDocs: ``page.file.src_uri``; Zensical: ``page.path``) and its
+# address (``page.url``).
 
 
 def _here(context) -> str:
-    return context["page"].file.src_uri
+    page = context["page"]
+    return page.file.src_uri if getattr(page, "file", None) is not None else page.path
 
 
 def link_to(context, target: str) -> str:
@@ -144,13 +126,6 @@ def worksheet_link(context, sheet_id: str) -> str:
 
 
 @pass_context
-def worksheet_page(context, sheet_id: str) -> str:
-    library = _content(context).worksheets
-    sheet = library.get(sheet_id)
-    return render_worksheet_page(sheet, library.figures, link_to(context, sheet.page), link_to(context, MY_ANSWERS))
-
-
-@pass_context
 def worksheet_overview(context) -> str:
     here = context["page"].url
     content = _content(context)
@@ -160,7 +135,7 @@ def worksheet_overview(context) -> str:
         sheet_page,
         WERKMAP,
         # The preview (mkdocs serve) makes no PDFs: no links to them.
-        pdf=(lambda sheet: None) if not pdfs_wanted() else (lambda sheet: pdf_href(here, sheet_pdf(sheet.id))),
+        pdf=(lambda sheet: None) if not context[PDFS] else (lambda sheet: pdf_href(here, sheet_pdf(sheet.id))),
         situations=situation_filter(content.planner),
     )
 
@@ -230,7 +205,6 @@ MACROS = (
     questions,
     worksheet_intro,
     worksheet_link,
-    worksheet_page,
     worksheet_overview,
     worksheet_pack,
     answer_bar,

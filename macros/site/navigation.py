@@ -11,6 +11,12 @@ from collections.abc import Iterable
 SHEET_SECTION_INDEX = "werkbladen/index.md"
 SHEET_FOLDER = "werkbladen"
 
+# Pages the code links to or treats apart (under docs/).
+WERKMAP = f"{SHEET_FOLDER}/werkmap.md"  # the worksheets chosen for print
+MY_ANSWERS = "mijn-antwoorden.md"  # every answer kept in this browser
+MINDSET_TEST = "bijlagen/mindset-test.md"  # the self-test (Bijlage 1)
+PLANNER = "gespreksplanner.md"  # the conversation planner
+
 
 def sheet_page(sheet_id: str) -> str:
     """The generated page of a worksheet, as a path under docs/."""

@@ -34,32 +34,11 @@ from macros.render.pdf import (
     pdf_css,
     sheet_pdf,
 )
-from macros.render.stylesheets import COMPLETE, stylesheet_path
-from macros.site.navigation import sheet_page
+from macros.site.navigation import MINDSET_TEST, sheet_page
 
-log = logging.getLogger("mkdocs.hooks.pdf")
-
-# Set by the build hooks when the command is `mkdocs serve`: no PDFs then.
-SERVING = "PIG_MKDOCS_SERVING"
+log = logging.getLogger("mkdocs.plugins.workbook.pdf")
 
 
-def serving() -> bool:
-    """Whether this is ``mkdocs serve``'s preview (which makes no PDFs)."""
-    return bool(os.environ.get(SERVING))
-
-
-# PIG_NO_PDF=1 builds the site without PDFs (and without links to them):
-# the tests' builds of a changed copy of the project, the benchmark.
-NO_PDF = "PIG_NO_PDF"
-
-
-def pdfs_wanted() -> bool:
-    """Whether this build makes the PDFs (and links to them)."""
-    return not serving() and not os.environ.get(NO_PDF)
-
-
-# The cache of drawn PDFs: PIG_PDF_CACHE, else .cache/pdf in the project.
-CACHE_ENV = "PIG_PDF_CACHE"
 # Cached PDFs not used for this long are removed.
 CACHE_DAYS = 30
 WORKERS = 2
@@ -122,11 +101,15 @@ def _draw_to(job: Job, path: str) -> str:
     return job.target
 
 
-def jobs(site_dir: Path, worksheets, conversations, mindset_page: str, site_url: str | None = None) -> list[Job]:
+def pdf_jobs(site_dir: Path, project, content, site_css: str) -> list[Job]:
+    """Every PDF of the site (``jobs``), drawn with ``site_css``, the site's complete stylesheet."""
+    return jobs(site_dir, content.worksheets, content.conversations, MINDSET_TEST, site_css, project.site_url or None)
+
+
+def jobs(site_dir: Path, worksheets, conversations, mindset_page: str, site_css: str, site_url: str | None = None) -> list[Job]:
     """Every PDF of the site: the whole book first (the longest), then the
     conversation guides, the mindset test and the worksheets. The book's
     links to pages it leaves out go to ``site_url`` (or are left out)."""
-    site_css = (site_dir / stylesheet_path(COMPLETE)).read_text(encoding="utf-8")
     own_css = pdf_css()
 
     def page(src_url: str) -> str:
@@ -157,10 +140,6 @@ def jobs(site_dir: Path, worksheets, conversations, mindset_page: str, site_url:
         html = page_document(f"{sheet.title} — {WORKBOOK}", page(sheet_page(sheet.id).removesuffix(".md") + ".html"), "sheet")
         found.append(Job(sheet_pdf(sheet.id), html, (site_css, own_css)))
     return found
-
-
-def cache_dir(project_dir: Path) -> Path:
-    return Path(os.environ.get(CACHE_ENV) or project_dir / ".cache" / "pdf")
 
 
 def build_pdfs(site_dir: Path, cache: Path, found: list[Job], workers: int = WORKERS) -> tuple[int, int]:

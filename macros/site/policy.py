@@ -1,16 +1,10 @@
 """The Content-Security-Policy each built page carries in itself.
 
-After the build, ``apply_policies(site_dir)`` reads every HTML file of the
-site as it will be served, finds the inline scripts and styles it holds and
-writes, as the first element after ``<meta charset>``, a
+``with_policy`` writes, as the first element after ``<meta charset>``, a
 ``<meta http-equiv="Content-Security-Policy">`` that allows the site's own
-files and exactly those inline scripts and styles, by their SHA-256 hashes.
-The policy then travels with the page: served, opened from disk or from the
-unpacked zip, a page is held to it, and an edition that changes a script,
-a stylesheet or Material needs no change on the web server.
-
-A policy in a meta element cannot say ``frame-ancestors``, ``report-uri``
-or ``sandbox``: those stay in the response headers (hosting/headers.http).
+files and exactly the inline scripts and styles the page holds, by their
+SHA-256 hashes (the design: hosting/README.md, "The Content-Security-Policy").
+Publish (publish.py) runs it over every page once they are final.
 
 On a page opened from disk, the iframe-worker shim (docs/assets/vendor/,
 loaded by an inline script of the page that names it in ``data-src``) runs
@@ -19,19 +13,17 @@ one inline script naming the worker's address: that script's hash is in the
 policy of every page that loads the shim and starts the search worker
 (``shim_script``).
 
-Nothing here knows MkDocs: any generator's output folder will do.
+Nothing here knows the engine: any output folder will do.
 """
 
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import json
 import re
 from collections.abc import Callable
 from html.parser import HTMLParser
-from pathlib import Path
 
 # The policy without its hashes: nothing from outside the site, no
 # 'unsafe-inline'. img-src data: for Material's icons (SVG data URLs in its
@@ -195,13 +187,3 @@ def with_policy(html: str, read: Callable[[str], str | None]) -> str:
     if at is None:
         raise ValueError("the page has no <head>")
     return html[:at] + f'\n    <meta http-equiv="Content-Security-Policy" content="{policy}">' + html[at:]
-
-
-def apply_policies(site_dir: Path) -> int:
-    """Give every HTML page under ``site_dir`` its policy; the number of pages."""
-    pages = sorted(site_dir.rglob("*.html"))
-    read = functools.lru_cache(maxsize=None)(lambda path: path.read_text(encoding="utf-8") if path.is_file() else None)
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
-        page.write_text(with_policy(html, lambda address: read((page.parent / address).resolve())), encoding="utf-8")
-    return len(pages)

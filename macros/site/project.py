@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -59,12 +60,26 @@ def _python_name(loader: yaml.Loader, suffix: str, node: yaml.Node) -> Any:
         raise ProjectError(f"{CONFIG_FILE}: !!python/name:{suffix} cannot be imported ({error})") from None
 
 
+def _env(loader: yaml.Loader, node: yaml.Node) -> Any:
+    """``!ENV NAME`` or ``!ENV [NAME, ..., default]`` as MkDocs reads it: the
+    first variable that is set (its value read as YAML), else the default."""
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)
+        names, default = items[:-1] if len(items) > 1 else items, items[-1] if len(items) > 1 else None
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.safe_load(os.environ[name]) if os.environ[name] else None
+    return default
+
+
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml: ``!!python/name:`` resolved, ``!ENV`` as its default."""
+    """Reads mkdocs.yml: ``!!python/name:`` resolved, ``!ENV`` as MkDocs does."""
 
 
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+_ConfigLoader.add_constructor("!ENV", _env)
 
 
 def _extensions(entries: list) -> tuple[list[str | markdown.Extension], dict[str, dict]]:
@@ -100,6 +115,7 @@ class Project:
     docs_dir: Path
     nav: list
     site_name: str = ""
+    site_description: str = ""
     site_author: str = ""
     site_url: str = ""
     copyright: str = ""
@@ -129,6 +145,7 @@ class Project:
             docs_dir=(Path(root) / data.get("docs_dir", "docs")).resolve(),
             nav=data.get("nav") or [],
             site_name=data.get("site_name") or "",
+            site_description=data.get("site_description") or "",
             site_author=data.get("site_author") or "",
             site_url=(data.get("site_url") or "").rstrip("/"),
             copyright=data.get("copyright") or "",

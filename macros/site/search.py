@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 from macros.render.scripts import minified_script
 from macros.render.search import STEMS_SCRIPT, index_words, stems_script, word_stems
 from macros.render.snowball_js import Untranslatable
+from macros.site.project import ProjectError
 
 
 def publish_stems(site_dir: Path) -> Path | None:
@@ -26,6 +25,6 @@ def publish_stems(site_dir: Path) -> Path | None:
     try:
         script = stems_script(stems, parts)
     except Untranslatable as error:  # a release of snowballstemmer the translation does not know
-        raise PluginError(str(error)) from None
+        raise ProjectError(str(error)) from None
     target.write_text(minified_script(script), encoding="utf-8")
     return target
