@@ -50,6 +50,31 @@ def build_site(project_dir: Path, site_dir: Path, *, pdfs: bool | None = None) -
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
 
 
+def zensical_steps() -> list[str]:
+    """The README's "Build with Zensical" block, line by line."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Build with Zensical") :]
+    return re.search(r"```sh\n(.*?)```", section, re.S).group(1).strip().splitlines()
+
+
+def build_with_zensical(work_dir: Path) -> BuildResult:
+    """Run the README's "Build with Zensical" block in a copy of the project
+    under ``work_dir``, all but its first line (the install: the tests run
+    where it was done). The copy shares the project's PDF cache. The result
+    names the copy's ``site/``."""
+    steps = zensical_steps()
+    assert steps[0].startswith("pip install -e '.[zensical]'"), steps[0]
+    work_dir.mkdir(parents=True, exist_ok=True)
+    project = copy_project(work_dir)
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (project / ".cache").symlink_to(ROOT / ".cache", target_is_directory=True)
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    completed = subprocess.run(
+        ["sh", "-c", "\n".join(steps[1:])], cwd=project, env=env, capture_output=True, text=True, timeout=600
+    )
+    return BuildResult(completed.returncode, completed.stdout + completed.stderr, project / "site")
+
+
 @functools.lru_cache(maxsize=1)
 def use_directory_urls() -> bool:
     """Whether the project's mkdocs.yml publishes pages as folders ("x/")."""
