@@ -152,7 +152,8 @@ def test_zensical_pages_name_the_style_of_its_search_dialog(zensical_site):
 def test_zensical_build_in_chromium_under_its_policy(zensical_site, context):
     """Served under a sub-path with the documented headers: pages load with
     nothing from outside and no error, and the search finds a page, its
-    dialog styled (the policy names the dialog's own style)."""
+    dialog styled (the policy names the dialog's own style); the 404 page in
+    another folder is styled and its navigation leads into the site."""
     with serve(zensical_site, SUB_PATH, documented_headers()) as url:
         page = context.new_page()
         watch = PageWatch(url).attach(page)
@@ -164,7 +165,14 @@ def test_zensical_build_in_chromium_under_its_policy(zensical_site, context):
         dialog = "[...document.querySelectorAll('body > div')].find(d => d.shadowRoot)?.shadowRoot"
         page.wait_for_function(f"() => /Complimentenharmonica/.test({dialog}?.textContent || '')", timeout=10_000)
         assert page.evaluate(f"() => [...{dialog}.querySelectorAll('style')].every(s => s.sheet !== null)")
-        assert not watch.problems(), watch.problems()
+        # The 404 page, in another folder: styled, its navigation leads into the site (publish).
+        page.goto(url + "nergens/niets.html")
+        page.wait_for_load_state("load")
+        assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+        page.locator(".md-nav--primary a.md-nav__link[href$='werkbladen/hefbomen.html']").first.evaluate("a => a.click()")
+        page.wait_for_url(url + "werkbladen/hefbomen.html")
+        problems = [problem for problem in watch.problems() if "nergens/niets.html" not in problem]  # the 404 asked for
+        assert not problems, problems
 
 
 # The prepared folder (macros/site/zensical.py), without building --------------

@@ -159,8 +159,7 @@ def shadow_styles(script: str) -> list[str]:
 def page_policy(html: str, read: Callable[[str], str | None]) -> tuple[str, int | None]:
     """The policy for a page's ``html``, and where in it the policy goes;
     ``read`` gives the text of a file of the site by its address from the
-    page (None where there is none: the 404 page's addresses start from the
-    site's root wherever it is shown, and it is never opened from disk)."""
+    page (None where there is none)."""
     found = _Inline()
     found.feed(html)
     found.close()
