@@ -131,15 +131,65 @@ def tab_until(page, expression: str, presses: int, what: str) -> None:
     raise AssertionError(f"Tab never reaches {what}")
 
 
-def search_results(page, query: str, timeout: float = 10.0) -> list[str]:
-    """Type ``query`` into Material's search box of the open page at once and
-    return what ``read_search_results`` reads."""
+def search_each(page, queries: list[str], timeout: float = 10.0) -> list[dict]:
+    """Each query typed into Material's search box of the open page at once,
+    one after the other in the page itself, and what Material shows for it:
+    ``hrefs``, the addresses (without ?query or #section) of its result
+    links in order (a page and its sections each have a link); ``texts``,
+    the text of each result on show (title, preview, tags; the highlights
+    are <mark> elements); ``missing``, the words it says a result lacks
+    ("Ontbreekt: ...").
+
+    Typed at once, a query is one message to the search worker and one
+    answer: Material writes the count ("N overeenkomende documenten") and
+    the first results in the same step. So the count is blanked before each
+    query is typed (and read by Material on the keyup, as from a keyboard),
+    and the results are read as soon as a count is back."""
     field = page.locator("input.md-search__input")
     if not field.is_visible():
         page.keyboard.press("/")  # Material's shortcut opens and focuses the search
-    field.fill(query)
-    page.keyboard.press("End")  # Material reads the query on keyup
-    return read_search_results(page, timeout)
+    field.focus()  # where Material's script came after the key (a page from disk)
+    found = page.evaluate(_SEARCH_EACH, [queries, timeout * 1000])
+    for query, result in zip(queries, found):
+        if result is None:
+            raise AssertionError(f"no search results for {query!r} after {timeout} s")
+        result["hrefs"] = [href.split("#")[0].split("?")[0] for href in result["hrefs"]]
+    return found
+
+
+_SEARCH_EACH = """async ([queries, timeout]) => {
+    const field = document.querySelector('input.md-search__input');
+    const meta = document.querySelector('.md-search-result__meta');
+    const found = [];
+    for (const query of queries) {
+        meta.textContent = '';
+        field.value = query;
+        field.dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true}));
+        const start = performance.now();
+        // Not while it says "Zoeken initialiseren" or "Typ om te beginnen met zoeken".
+        while (!/overeenkomend/.test(meta.innerText)) {
+            if (performance.now() - start > timeout) return found.concat([null]);
+            await new Promise(resolve => setTimeout(resolve, 5));
+        }
+        found.push({
+            hrefs: [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')].map(a => a.href),
+            texts: [...document.querySelectorAll('.md-search-result__item')].map(item =>
+                [...item.querySelectorAll('h1, h2, p, .md-tag')].map(part => part.textContent).join(' | ')),
+            missing: [...document.querySelectorAll('.md-search-result__terms del')].map(term => term.innerText).join(' '),
+        });
+    }
+    return found;
+}"""
+
+
+# The result links once Material's count says how many pages it found (not
+# while it still says "Zoeken initialiseren" or "Typ om te beginnen met
+# zoeken"), else null.
+_READ_RESULTS = """() => {
+    const meta = document.querySelector('.md-search-result__meta')?.innerText || '';
+    if (!/overeenkomend/.test(meta)) return null;
+    return [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')].map(a => a.href);
+}"""
 
 
 def read_search_results(page, timeout: float = 10.0) -> list[str]:
@@ -148,30 +198,14 @@ def read_search_results(page, timeout: float = 10.0) -> list[str]:
     per keystroke): a page and its sections each have a link."""
     # Ready once Material's count says how many pages it found (not while it
     # still says "Zoeken initialiseren" or "Typ om te beginnen met zoeken").
-    read = """() => {
-        const meta = document.querySelector('.md-search-result__meta')?.innerText || '';
-        if (!/overeenkomend/.test(meta)) return null;
-        return [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')].map(a => a.href);
-    }"""
     deadline, last = time.monotonic() + timeout, None
     while time.monotonic() < deadline:
         page.wait_for_timeout(120)
-        hrefs = page.evaluate(read)
+        hrefs = page.evaluate(_READ_RESULTS)
         if hrefs is not None and hrefs == last:
             break
         last = hrefs
     return [href.split("#")[0].split("?")[0] for href in last or []]
-
-
-# What Material shows of each result: its title, preview and tags, as the
-# reader sees them (the highlights are <mark> elements).
-READ_RESULT_TEXTS = """() => [...document.querySelectorAll('.md-search-result__item')].map(item =>
-    [...item.querySelectorAll('h1, h2, p, .md-tag')].map(part => part.textContent).join(' | '))"""
-
-
-def search_result_texts(page) -> list[str]:
-    """The text of each result on show (after ``search_results``)."""
-    return page.evaluate(READ_RESULT_TEXTS)
 
 
 # --- Print -----------------------------------------------------------------------

@@ -128,7 +128,9 @@ def page_policy(page: Path) -> PagePolicy:
     reader.feed(page.read_text(encoding="utf-8"))
     reader.close()
     found = reader.found
-    shim = (page.parent / found.shim) if found.shim else None
+    # The 404 page's addresses start at the site's root ("_root/"), wherever it is shown.
+    site = next((folder for folder in page.parents if (folder / "404.html").is_file()), page.parent)
+    shim = (site / found.shim.removeprefix("_root/") if found.shim.startswith("_root/") else page.parent / found.shim) if found.shim else None
     if shim and shim.is_file() and found.worker:
         found.shim_script = shim_script(found.worker, shim.read_text(encoding="utf-8"))
     return found

@@ -50,6 +50,31 @@ def build_site(project_dir: Path, site_dir: Path, *, pdfs: bool | None = None) -
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
 
 
+def zensical_steps() -> list[str]:
+    """The README's "Build with Zensical" block, line by line."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Build with Zensical") :]
+    return re.search(r"```sh\n(.*?)```", section, re.S).group(1).strip().splitlines()
+
+
+def build_with_zensical(work_dir: Path) -> BuildResult:
+    """Run the README's "Build with Zensical" block in a copy of the project
+    under ``work_dir``, all but its first line (the install: the tests run
+    where it was done). The copy shares the project's PDF cache. The result
+    names the copy's ``site/``."""
+    steps = zensical_steps()
+    assert steps[0].startswith("pip install -e '.[zensical]'"), steps[0]
+    work_dir.mkdir(parents=True, exist_ok=True)
+    project = copy_project(work_dir)
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (project / ".cache").symlink_to(ROOT / ".cache", target_is_directory=True)
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    completed = subprocess.run(
+        ["sh", "-c", "\n".join(steps[1:])], cwd=project, env=env, capture_output=True, text=True, timeout=600
+    )
+    return BuildResult(completed.returncode, completed.stdout + completed.stderr, project / "site")
+
+
 @functools.lru_cache(maxsize=1)
 def use_directory_urls() -> bool:
     """Whether the project's mkdocs.yml publishes pages as folders ("x/")."""
@@ -210,6 +235,34 @@ def copy_project(tmp_path: Path) -> Path:
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     return project
+
+
+def copy_docs(tmp_path: Path) -> Path:
+    """A project folder holding a copy of docs/ only: what loading the
+    content reads (``content_error``)."""
+    project = tmp_path / "project"
+    shutil.copytree(DOCS, project / "docs", ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
+def load_project_content(project_dir: Path):
+    """The content of ``project_dir`` as its build loads it (validated)."""
+    return _load_content(project_dir / "docs", nav_pages_of_config(), project_dir)
+
+
+def content_error(project_dir: Path) -> str:
+    """The line a build of ``project_dir`` stops on when its content is
+    wrong ("Content error in " and the ContentError naming file, item and
+    field), found by loading its content in-process as the build does; a
+    build is not needed for that (tests/test_worksheet_data.py checks once
+    that a build prints this line and writes no page)."""
+    from macros.content.base import ContentError
+
+    try:
+        load_project_content(project_dir)
+    except ContentError as error:
+        return f"Content error in {error}"
+    raise AssertionError(f"the content of {project_dir} loaded without an error")
 
 
 def corrected(normalised_text: str) -> str:

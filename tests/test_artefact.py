@@ -10,6 +10,7 @@ import pytest
 
 from macros.site.artefact import archive_name, prune, unread_files, zip_site
 from macros.render.download import download_href
+from references import files_nothing_reads, site_references
 from sitebuild import link_href, ROOT, html_path, page_url
 
 ZIP = archive_name()
@@ -44,6 +45,72 @@ def test_the_site_holds_nothing_a_reader_never_loads(site_dir):
     assert not [f for f in files if f.endswith(".part")], "a half-written zip"
     # What search needs over http (JSON) and from disk (the same index as a script).
     assert {"search/search_index.json", "search/search_index.js"} <= files
+
+
+@pytest.fixture(scope="module")
+def unread(site_dir):
+    return files_nothing_reads(site_dir)
+
+
+def test_no_file_under_assets_that_no_page_stylesheet_or_script_reads(unread, site_dir):
+    """Every file under site/assets/ is read by a page (a link, a script, an
+    image, Material's search worker in its configuration), a stylesheet (url())
+    or a script (a file it loads, the search worker's stemmers); see
+    references.py. The PDFs are drawn from the content, not from files of
+    the site. The vendored shim's licence is linked from the Verantwoording."""
+    assert not unread, "files under assets/ that nothing reads:\n" + "\n".join(unread)
+    assert (site_dir / "assets" / "vendor" / "iframe-worker" / "LICENSE").is_file()
+
+
+def test_what_reads_each_kind_of_file_is_found(site_dir):
+    """The references the check above relies on, one of each kind, found in
+    the built site."""
+    read = site_references(site_dir)
+    worker = next(path for path in read if re.fullmatch(r"assets/javascripts/workers/search\.[0-9a-f]{8}\.min\.js", path))
+    assert len(read[worker]) > 60  # every page's Material configuration
+    assert read["assets/javascripts/lunr/min/lunr.nl.min.js"] == {worker}
+    assert read["assets/javascripts/lunr/min/lunr.stemmer.support.min.js"] == {worker}
+    assert "404.html" in read["assets/vendor/iframe-worker/shim.js"]  # through _root/
+    assert read["assets/storage-probe.html"] == {"assets/answers-disk.js"}
+    assert read["assets/storage-probe.js"] == {"assets/storage-probe.html"}
+    assert read["assets/answers-import.js"] == {"assets/answers.js"}
+    assert "werkbladen/hefbomen.html" in read["assets/site-sheet.print.css"]
+    assert "deel-4/index.html" in read["assets/tables.js"]
+
+
+def test_every_kind_of_reference_counts_and_nothing_else(tmp_path):
+    site = make_site(tmp_path / "site", {
+        "index.html": (
+            '<link rel="icon" href="assets/icon.svg"><style>body{background:url("assets/bg.png")}</style>'
+            '<img srcset="assets/a.png 1x, assets/b.png 2x" alt=""><p style="background: url(assets/c.png)"></p>'
+            '<script id="__config" type="application/json">{"search": "assets/javascripts/workers/search.0123abcd.min.js"}</script>'
+            '<script src="assets/main.js"></script><a href="https://example.org/assets/x.css">x</a>'
+        ),
+        "404.html": '<link rel="stylesheet" href="_root/./assets/main.css">',
+        "deel-1/index.html": '<link rel="stylesheet" href="../assets/print.css" media="print"><a href="../assets/">map</a>',
+        "search/search_index.json": '{"config": {"lang": ["nl"]}, "docs": []}',
+        "search/search_index.js": 'var index = {"text": "assets/in-a-text.js"};',
+        "assets/icon.svg": "", "assets/bg.png": "", "assets/a.png": "", "assets/b.png": "", "assets/c.png": "",
+        "assets/main.css": "@import 'parts.css'; .x{background:url(img/d.png)}",
+        "assets/parts.css": "", "assets/img/d.png": "", "assets/print.css": "", "assets/index.html": "",
+        "assets/main.js": 'need("main-part"); frame.src = beside("probe.html");',
+        "assets/main-part.js": "", "assets/probe.html": "",
+        "assets/javascripts/workers/search.0123abcd.min.js": "importScripts(`${base}/min/lunr.${lang}.min.js`)",
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js": "",
+        "assets/javascripts/lunr/min/lunr.nl.min.js": "",
+        "assets/javascripts/lunr/min/lunr.de.min.js": "",
+        "assets/in-a-text.js": "",
+        "assets/x.css": "",
+        "assets/unread.css": "body{background:url(only-for-unread.png)}",
+        "assets/only-for-unread.png": "",
+    })
+    assert files_nothing_reads(site) == [
+        "assets/in-a-text.js",  # named in the search index's text only
+        "assets/javascripts/lunr/min/lunr.de.min.js",  # a language the index does not have
+        "assets/only-for-unread.png",  # read by an unread file only
+        "assets/unread.css",
+        "assets/x.css",  # the same name on another site
+    ]
 
 
 def test_the_zip_holds_exactly_the_site(site_dir):

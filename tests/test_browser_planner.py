@@ -397,7 +397,9 @@ def test_the_werkvormen_come_in_the_example_order_or_the_readers_own(context, si
     assert page.evaluate("document.activeElement.dataset.pigPlanStep") == "-1"
     box = page.locator(f"[data-pig-plan-order] [data-pig-plan-move={steps[0]}][data-pig-plan-step='1']")
     expect(box).to_be_disabled()
-    for button in page.locator("[data-pig-plan-order] button:not([disabled])").all():
+    buttons = page.locator("[data-pig-plan-order] button:not([disabled])").all()
+    assert len(buttons) >= 4  # up and down of the middle one, one way each at the ends
+    for button in buttons:
         assert button.bounding_box()["height"] >= 24
     # Kept with the plan.
     page.reload()
@@ -428,7 +430,9 @@ def test_choices_look_like_the_self_tests_and_every_target_is_24_px(context, sit
     mt = mt_radio.evaluate("i => [getComputedStyle(i).appearance, getComputedStyle(i).width, getComputedStyle(i).borderTopColor]")
     assert mt[:2] == drawn[:2] and radio.evaluate("i => getComputedStyle(i).borderTopColor") != mt[2], "checked here, not there"
     # Touch targets: the choices' labels, the boxes, the "lees" links.
-    for target in page.locator(".pig-planner__choice label:visible, [data-pig-plan-werkvorm]:visible, .pig-planner__read:visible").all():
+    targets = page.locator(".pig-planner__choice label:visible, [data-pig-plan-werkvorm]:visible, .pig-planner__read:visible").all()
+    assert len(targets) > 10, targets
+    for target in targets:
         size = target.bounding_box()
         assert size["height"] >= 24 and size["width"] >= 24, (target.evaluate("t => t.outerHTML.slice(0, 80)"), size)
     # Nothing drawn by a script's inline style: the page's look is in its stylesheets.

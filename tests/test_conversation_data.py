@@ -1,6 +1,6 @@
 """The example conversations' data: the book's three, in its words, and every
 kind of mistake reported with the file, the item and the field — by the
-loader and by a real build."""
+loader, as the one line a build stops on."""
 
 import re
 import shutil
@@ -9,7 +9,7 @@ import pytest
 
 from macros.content.conversations import load_conversations
 from macros.content.base import ContentError
-from sitebuild import copy_project, corrected, normalise, BOOK, DOCS, assert_names_all, build_site, edit_yaml, load_library, nav_pages_of_config
+from sitebuild import BOOK, DOCS, assert_names_all, content_error, copy_docs, corrected, edit_yaml, load_content, load_library, load_project_content, nav_pages_of_config, normalise
 
 DATA = DOCS / "data" / "conversations"
 TECHNIQUES = DOCS / "data" / "technieken.yaml"
@@ -195,7 +195,8 @@ def test_a_duplicate_conversation_id_names_both_files(data):
         load(data)
 
 
-# --- The same mistakes stop a real build, with nothing written -----------------
+# --- The same mistakes are the one line a build stops on ---------------------------
+# (that a build prints such a line and writes no page: tests/test_worksheet_data.py)
 
 @pytest.mark.parametrize(
     "change, expected",
@@ -221,35 +222,35 @@ def test_a_duplicate_conversation_id_names_both_files(data):
         ),
     ],
 )
-@pytest.mark.slow
-def test_bad_conversation_data_stops_the_build_before_any_page(tmp_path, change, expected):
-    project = copy_project(tmp_path)
+def test_bad_conversation_data_is_the_one_line_the_build_stops_on(tmp_path, change, expected):
+    project = copy_docs(tmp_path)
     change(project / "docs" / "data")
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode != 0, "the build passed"
-    assert expected in result.output, result.output
-    assert "Traceback" not in result.output
-    assert not list((tmp_path / "site").rglob("*.html")), "pages were written"
+    message = content_error(project)
+    assert message.startswith(expected) and "\n" not in message, message
 
 
-@pytest.mark.slow
-def test_an_anchor_that_is_not_on_its_page_fails_the_build(tmp_path):
-    """An anchor of technieken.yaml that is not on its page: one line naming
-    the data file, the technique and the field, before any page is written."""
-    project = copy_project(tmp_path)
+def test_an_anchor_that_is_not_on_its_page_is_one_line_naming_file_technique_and_field(tmp_path, site_dir):
+    """An anchor of technieken.yaml that is not on its page (publish looks
+    for it in the built page): one line naming the data file, the technique
+    and the field. The real data's anchors are all there."""
+    from macros.site.project import ProjectError
+    from macros.site.publish import check_anchors
+
+    check_anchors(site_dir, load_content())
+    project = copy_docs(tmp_path)
     edit_yaml(project / "docs" / "data" / "technieken.yaml", lambda d: d["technieken"][1].update(anchor="bestaat-niet"))
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode != 0, "the build passed"
-    assert ("Content error in docs/data/technieken.yaml: technique 'complimenteuze-vraag': field 'anchor': "
-            "'#bestaat-niet' is not a heading or anchor on deel-2/feedback.md") in result.output
+    changed = load_project_content(project)
+    with pytest.raises(ProjectError) as caught:
+        check_anchors(site_dir, changed)
+    assert str(caught.value) == (
+        "Content error in docs/data/technieken.yaml: technique 'complimenteuze-vraag': field 'anchor': "
+        "'#bestaat-niet' is not a heading or anchor on deel-2/feedback.md"
+    )
 
 
-@pytest.mark.slow
-def test_an_unknown_conversation_on_a_page_fails_the_build(tmp_path):
-    project = copy_project(tmp_path)
-    page = project / "docs" / "deel-4" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n{{ conversation_page("karel") }}\n', encoding="utf-8")
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode != 0, "the build passed"
-    assert "unknown conversation 'karel' (known: myra, jeffrey, hans)" in result.output, result.output
-    assert "deel-4/index.md" in result.output
+def test_a_page_asking_for_an_unknown_conversation_is_told_which_there_are():
+    """What the conversation_page macro is told (that a page error stops the
+    build in one line naming the page: tests/test_build.py)."""
+    with pytest.raises(LookupError) as caught:
+        load_content().conversations.get("karel")
+    assert str(caught.value) == "unknown conversation 'karel' (known: myra, jeffrey, hans)"

@@ -1,16 +1,21 @@
 """The worksheet data: every file valid, and every kind of mistake reported
-with the file, the item and the field — by the loader and by a real build."""
+with the file, the item and the field — by the loader, as the one line a
+build stops on, and once by a real build that then writes no page."""
 
 import re
 import shutil
 
 import pytest
+import yaml
+
+from macros.content import base as content_base
 
 from macros.content.base import ContentError
 
-from macros.content.worksheets import load_worksheets
+from macros.content.worksheets import UnknownWorksheetError, load_worksheets
+from macros.render.worksheets import render_questions
 from macros.site.navigation import nav_pages
-from sitebuild import BOOK, copy_project, load_figures, normalise, DOCS, assert_names_all, build_site, edit_yaml, mkdocs_config, page_url
+from sitebuild import BOOK, DOCS, assert_names_all, build_site, content_error, copy_docs, copy_project, edit_yaml, load_content, load_figures, mkdocs_config, normalise
 
 DATA = DOCS / "data" / "worksheets"
 PAGES = nav_pages(mkdocs_config()["nav"])
@@ -199,20 +204,62 @@ def test_a_duplicate_worksheet_id_names_both_files(data):
         load(data)
 
 
-@pytest.mark.parametrize("key, duplicate", [("title", "title: Nog een titel\n"), ("sections", "sections: []\n")])
-def test_a_key_given_twice_is_refused_with_both_lines(data, key, duplicate):
+# Both YAML loaders the content may be read with: libyaml's C parser where
+# PyYAML has it (what the build uses), and the pure-Python one.
+LOADERS = [
+    pytest.param(content_base.PURE_LOADER, id="python"),
+    pytest.param(
+        getattr(content_base, "LOADER"), id="libyaml",
+        marks=pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML without libyaml: the build uses the pure-Python loader"),
+    ),
+]
+
+
+def test_the_content_is_read_with_the_c_loader_where_pyyaml_has_it():
+    assert issubclass(content_base.LOADER, yaml.CSafeLoader) == yaml.__with_libyaml__
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+@pytest.mark.parametrize(
+    "key, duplicate, line",
+    [("title", "title: Nog een titel\n", 2), ("sections", "sections: []\n", 16)],
+)
+def test_a_key_given_twice_is_refused_with_both_lines(data, monkeypatch, loader, key, duplicate, line):
     path = data / "hefbomen.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + duplicate, encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + duplicate, encoding="utf-8")
+    monkeypatch.setattr(content_base, "LOADER", loader)
     with pytest.raises(ContentError) as caught:
         load(data)
-    assert_names_all(caught.value, ["worksheets/hefbomen.yaml", "is not valid YAML at line", f"the key '{key}' is given twice (also at line"])
+    last = text.count("\n") + 1
+    assert str(caught.value) == (
+        f"worksheets/hefbomen.yaml: is not valid YAML at line {last}, column 1: the key '{key}' is given twice (also at line {line})"
+    )
 
 
-def test_malformed_yaml_names_the_file_and_line(data):
-    path = data / "experiment.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("pages: 1", "pages: [1", 1), encoding="utf-8")
-    with pytest.raises(ContentError, match=r"worksheets/experiment.yaml: is not valid YAML at line \d+"):
+@pytest.mark.parametrize("loader", LOADERS)
+def test_a_key_given_twice_deep_in_the_file_is_refused(data, monkeypatch, loader):
+    path = data / "hefbomen.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\n      - id: balans\n" in text
+    path.write_text(text.replace("\n      - id: balans\n", "\n      - id: balans\n        id: nog-een\n", 1), encoding="utf-8")
+    monkeypatch.setattr(content_base, "LOADER", loader)
+    with pytest.raises(ContentError) as caught:
         load(data)
+    line = text[: text.index("- id: balans")].count("\n") + 1
+    assert str(caught.value) == f"worksheets/hefbomen.yaml: is not valid YAML at line {line + 1}, column 9: the key 'id' is given twice (also at line {line})"
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+def test_malformed_yaml_names_the_file_and_line(data, monkeypatch, loader):
+    path = data / "experiment.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("pages: 1", "pages: [1", 1), encoding="utf-8")
+    monkeypatch.setattr(content_base, "LOADER", loader)
+    with pytest.raises(ContentError) as caught:
+        load(data)
+    assert_names_all(caught.value, ["worksheets/experiment.yaml: is not valid YAML at line ", "expected ',' or ']'"])
+    assert "\n" not in str(caught.value)
 
 
 def test_a_file_that_is_not_a_mapping_is_refused(data):
@@ -226,7 +273,7 @@ def test_an_empty_folder_is_refused(tmp_path):
         load(tmp_path)
 
 
-# --- The same mistakes stop a real build, with nothing written -----------------
+# --- The same mistakes stop a build, in one line, with nothing written ----------
 
 @pytest.mark.parametrize(
     "change, expected",
@@ -238,23 +285,36 @@ def test_an_empty_folder_is_refused(tmp_path):
         ),
         pytest.param(
             lambda folder: (folder / "experiment.yaml").write_text("id: experiment\ntitle: [kapot\n", encoding="utf-8"),
-            "Content error in docs/data/worksheets/experiment.yaml: is not valid YAML at line 3",
+            "Content error in docs/data/worksheets/experiment.yaml: is not valid YAML at line 3, column 1: ",
             id="malformed yaml",
         ),
         pytest.param(
             lambda folder: shutil.copy(folder / "hefbomen.yaml", folder / "hefbomen-2.yaml"),
-            "field 'id': duplicate id, also used in docs/data/worksheets/hefbomen-2.yaml",
+            "Content error in docs/data/worksheets/hefbomen.yaml: worksheet 'hefbomen': field 'id': "
+            "duplicate id, also used in docs/data/worksheets/hefbomen-2.yaml",
             id="duplicate id",
         ),
     ],
 )
-@pytest.mark.slow
-def test_bad_data_stops_the_build_before_any_page(tmp_path, change, expected):
-    project = copy_project(tmp_path)
+def test_bad_data_is_the_one_line_the_build_stops_on(tmp_path, change, expected):
+    """The line the build prints (the content loaded as the build loads it;
+    that a build prints it and stops: the test below)."""
+    project = copy_docs(tmp_path)
     change(project / "docs" / "data" / "worksheets")
+    message = content_error(project)
+    assert message.startswith(expected) and "\n" not in message, message
+    if expected.endswith(": "):  # the YAML parser's own words follow
+        assert "',' or ']'" in message.removeprefix(expected), message
+
+
+@pytest.mark.slow
+def test_bad_data_stops_the_build_before_any_page(tmp_path):
+    project = copy_project(tmp_path)
+    edit_yaml(project / "docs" / "data" / "worksheets" / "hefbomen.yaml", lambda d: d.pop("title"))
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0, "the build passed"
-    assert expected in result.output, result.output
+    expected = "Content error in docs/data/worksheets/hefbomen.yaml: worksheet 'hefbomen': field 'title': is missing"
+    assert [line for line in result.output.splitlines() if "Content error" in line] == [f"ERROR   -  {expected}"], result.output
     assert "Traceback" not in result.output
     assert not list((tmp_path / "site").rglob("*.html")), "pages were written"
 
@@ -262,22 +322,24 @@ def test_bad_data_stops_the_build_before_any_page(tmp_path, change, expected):
 @pytest.mark.parametrize(
     "call, expected",
     [
-        pytest.param('{{ questions("bestaat-niet") }}', "unknown worksheet 'bestaat-niet'", id="unknown worksheet"),
-        pytest.param('{{ questions("job-craften", "bestaat-niet") }}', "has no section 'bestaat-niet'", id="unknown section"),
-        pytest.param('{{ questions("job-craften") }}', "has several question sections (zelfonderzoek, knoppen)", id="ambiguous section"),
-        pytest.param('{{ worksheet_link("bestaat-niet") }}', "unknown worksheet 'bestaat-niet'", id="unknown link"),
+        pytest.param(lambda content: content.worksheets.get("bestaat-niet"), "unknown worksheet 'bestaat-niet' (known: ", id="unknown worksheet"),
+        pytest.param(
+            lambda content: render_questions(content.worksheets.get("job-craften"), "bestaat-niet"),
+            "worksheet 'job-craften' has no section 'bestaat-niet'", id="unknown section",
+        ),
+        pytest.param(
+            lambda content: render_questions(content.worksheets.get("job-craften")),
+            "worksheet 'job-craften' has several question sections (zelfonderzoek, knoppen)", id="ambiguous section",
+        ),
     ],
 )
-@pytest.mark.slow
-def test_a_page_asking_for_unknown_content_fails_the_build(tmp_path, call, expected):
-    project = copy_project(tmp_path)
-    page = project / "docs" / "deel-1" / "hefbomen.md"
-    page.write_text(page.read_text(encoding="utf-8") + f"\n{call}\n", encoding="utf-8")
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode != 0, "the build passed"
-    assert expected in result.output, result.output
-    assert "deel-1/hefbomen.md" in result.output
-    assert not (tmp_path / "site" / page_url("deel-1/hefbomen.md")).exists()
+def test_a_page_asking_for_unknown_content_is_told_what_there_is(call, expected):
+    """What a page's macros are told when they ask for a worksheet or a
+    section the data does not have (that a page error stops the build with
+    one line naming the page and writes no page: tests/test_build.py)."""
+    with pytest.raises(UnknownWorksheetError) as caught:
+        call(load_content())
+    assert expected in str(caught.value) and "\n" not in str(caught.value), str(caught.value)
 
 
 def test_the_data_folder_is_not_published(site_dir):

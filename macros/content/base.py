@@ -94,12 +94,7 @@ def display_path(path: Path, root: Path | None) -> str:
     return str(path)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """YAML's safe loader, refusing a key given twice in one mapping (the
-    plain loader keeps the last value, and the first vanishes silently)."""
-
-
-def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+def _unique_mapping(loader: yaml.BaseLoader | yaml.CBaseLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
@@ -111,7 +106,20 @@ def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool
     return loader.construct_mapping(node, deep=deep)
 
 
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+def _unique_key_loader(base: type) -> type:
+    """``base`` (YAML's safe loader), refusing a key given twice in one
+    mapping: the plain loader keeps the last value, and the first vanishes
+    silently."""
+    loader = type(f"UniqueKey{base.__name__}", (base,), {})
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+    return loader
+
+
+# The pure-Python loader, and the one read_yaml uses: the same loader on
+# libyaml's C parser where PyYAML has it (several times faster on the
+# content; the keys are checked by the same Python code either way).
+PURE_LOADER = _unique_key_loader(yaml.SafeLoader)
+LOADER = _unique_key_loader(yaml.CSafeLoader) if getattr(yaml, "__with_libyaml__", False) else PURE_LOADER
 
 
 # What a loader applies to a data file's parsed YAML: the corrections of the
@@ -129,7 +137,7 @@ def read_yaml(path: Path, shown: str, correct: Correct = None) -> Any:
     except (OSError, UnicodeDecodeError) as error:
         raise ContentError(shown, "", "", f"cannot be read ({error})") from None
     try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader
+        data = yaml.load(text, Loader=LOADER)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

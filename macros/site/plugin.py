@@ -31,7 +31,6 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
-from mkdocs.utils import is_error_template, normalize_url
 
 from macros.site.page_changes import PageChanges, PageInfo, Site
 from macros.site.page_check import page_problem
@@ -44,15 +43,6 @@ log = logging.getLogger("mkdocs.plugins.workbook")
 
 # The Markdown extension of page_changes.py, as mkdocs.yml lists it.
 PAGE_CHANGES = "macros.site.page_changes"
-
-# The 404 page is served for a missing address in any folder, so a link
-# relative to its own place would miss. Its links start with this folder
-# name instead ("_root/assets/..."); the server redirects any address with
-# "/_root/" in it to the same path from the site's root (hosting/).
-# (With "/." at its end, a script resolving the base with new URL() gets the
-# folder, as it does with MkDocs' own "." on other pages.)
-ERROR_PAGE_ROOT = "_root/."
-
 
 class WorkbookConfig(base.Config):
     pdfs = c.Type(bool, default=BuildOptions.pdfs)
@@ -147,17 +137,6 @@ class WorkbookPlugin(BasePlugin[WorkbookConfig]):
             raise PluginError(problem)
         log.error(problem)  # the preview goes on, and shows the error on the page
         return page_error_notice(problem)
-
-    def on_template_context(self, context, *, template_name, config):
-        """The 404 page's links all go through ``_root/`` (see ERROR_PAGE_ROOT):
-        MkDocs would make them absolute from the server's root when
-        ``site_url`` is not set, which breaks the page under a sub-path."""
-        if not is_error_template(template_name):
-            return context
-        context["base_url"] = ERROR_PAGE_ROOT
-        context["extra_css"] = [normalize_url(str(path), None, ERROR_PAGE_ROOT) for path in config.extra_css]
-        context["extra_javascript"] = [normalize_url(str(script), None, ERROR_PAGE_ROOT) for script in config.extra_javascript]
-        return context
 
     @event_priority(-200)  # after every plugin, Material's offline plugin (-100) included
     def on_post_build(self, *, config):

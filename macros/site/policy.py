@@ -64,6 +64,7 @@ class _Inline(HTMLParser):
         self.styles: list[str] = []
         self.settings = ""
         self.shim = ""  # the address of the iframe-worker shim the page loads from disk
+        self.sources: list[str] = []  # the addresses of the script files it loads
         self.insert_at: tuple[tuple[int, int], int] | None = None
         self._open = ""  # "script", "style" or "settings" while in one
         self._parts: list[str] = []
@@ -72,6 +73,8 @@ class _Inline(HTMLParser):
         attrs = dict(attrs)
         if (tag == "head" and self.insert_at is None) or (tag == "meta" and "charset" in attrs and not self.scripts + self.styles):
             self.insert_at = (self.getpos(), len(self.get_starttag_text()))
+        elif tag == "script" and attrs.get("src"):
+            self.sources.append(attrs["src"])
         elif tag == "script" and "src" not in attrs:
             if attrs.get("data-src"):
                 self.shim = attrs["data-src"]
@@ -129,11 +132,34 @@ def shim_script(worker: str, shim: str) -> str:
     )
 
 
+# Zensical's search dialog (the theme's bundle.<hash>.min.js) lives in a
+# shadow root and writes its rules there as a <style> made from a string of
+# the script: a policy names that style by its hash, or the dialog shows
+# unstyled (Material for MkDocs' bundle has no such style).
+_THEME_BUNDLE = re.compile(r"(^|/)assets/javascripts/bundle\.\w+\.min\.js$")
+_SHADOW_STYLE = re.compile(r'attachShadow\(\{mode:"open"\}\);\w+\.appendChild\(\w+\("style",\{\},(\w+)\.toString\(\)\)\)')
+_JS_ESCAPES = {"\\": "\\", "'": "'", '"': '"', "n": "\n", "t": "\t"}
+
+
+def shadow_styles(script: str) -> list[str]:
+    """The text of each <style> the theme's ``script`` puts into a shadow root."""
+    found = []
+    for match in _SHADOW_STYLE.finditer(script):
+        name = match.group(1)
+        literal = re.search(rf"\b(?:var|let|const) {name}='((?:[^'\\]|\\.)*)'", script)
+        if literal is None:
+            raise ValueError(f"the theme's script styles a shadow root with {name}, whose text was not found (a new version of the theme?)")
+        try:
+            found.append(re.sub(r"\\(.)", lambda escape: _JS_ESCAPES[escape.group(1)], literal.group(1)))
+        except KeyError as error:
+            raise ValueError(f"the theme's shadow root style {name} has an escape not read here: \\{error.args[0]}") from None
+    return found
+
+
 def page_policy(html: str, read: Callable[[str], str | None]) -> tuple[str, int | None]:
     """The policy for a page's ``html``, and where in it the policy goes;
     ``read`` gives the text of a file of the site by its address from the
-    page (None where there is none: the 404 page's addresses start from the
-    site's root wherever it is shown, and it is never opened from disk)."""
+    page (None where there is none)."""
     found = _Inline()
     found.feed(html)
     found.close()
@@ -144,7 +170,10 @@ def page_policy(html: str, read: Callable[[str], str | None]) -> tuple[str, int 
         scripts.add(csp_hash(shim_script(worker, shim)))
     policy = dict(BASE_POLICY)
     policy["script-src"] = (*policy["script-src"], *sorted(scripts))
-    policy["style-src"] = (*policy["style-src"], *sorted({csp_hash(style) for style in found.styles}))
+    styles = {csp_hash(style) for style in found.styles}
+    for source in filter(_THEME_BUNDLE.search, found.sources):
+        styles |= {csp_hash(style) for style in shadow_styles(read(source) or "")}
+    policy["style-src"] = (*policy["style-src"], *sorted(styles))
     at = _offset(html, found.insert_at[0]) + found.insert_at[1] if found.insert_at else None
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in policy.items()), at
 

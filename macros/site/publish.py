@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import posixpath
 import time
 from dataclasses import dataclass, field
@@ -48,6 +49,8 @@ log = logging.getLogger("mkdocs.plugins.workbook")
 # The script that makes tables that scroll reachable by keyboard.
 TABLES_SCRIPT = "assets/tables.js"
 BOOK_ADDRESS = page_address(BOOK_PAGE)
+# The page served for a missing address, in any folder.
+ERROR_PAGE = "404.html"
 # The site's own rules in a page: the only style element of its head.
 OWN_STYLE = "<style>"
 
@@ -87,7 +90,7 @@ def write_whole_book(site_dir: Path, project: Project, content: Content) -> None
 
 def _relative(page: str, target: str) -> str:
     """The address of ``target`` (from the site's root) on the page at ``page``."""
-    if page == "404.html":  # served for a missing address in any folder (hosting/)
+    if page == ERROR_PAGE:  # served for a missing address in any folder (hosting/)
         return f"_root/{target}"
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
@@ -113,6 +116,26 @@ def dress_page(html: str, address: str, sheets) -> str:
     return name_navigation_sections(html)
 
 
+def _file_of(site_dir: Path, folder: Path, address: str) -> Path:
+    """The file an address of a page in ``folder`` names (the 404 page's
+    addresses start at the site's root: ``_root/``)."""
+    if address.startswith("_root/"):
+        return (site_dir / address.removeprefix("_root/")).resolve()
+    return (folder / address).resolve()
+
+
+# An address from the host's root in an attribute ("/deel-1/..."), which
+# leads nowhere where the site is served under a sub-path.
+_FROM_HOST_ROOT = re.compile(r'(\s(?:href|src|data-src)=")/(?!/)')
+
+
+def error_page_links(html: str) -> str:
+    """The 404 page's addresses from the host's root made to start at the
+    site's root (``_root/``, which the server redirects: hosting/). Zensical
+    writes the 404 page's navigation so; MkDocs' has none."""
+    return _FROM_HOST_ROOT.sub(r"\1_root/", html)
+
+
 def dress_pages(site_dir: Path, sheets, *, book_pdf: bool, policies: bool) -> int:
     """Every page of ``site_dir`` dressed (``dress_page``), in one pass: the
     whole-book page with the link to the book's PDF where there is one, each
@@ -127,9 +150,11 @@ def dress_pages(site_dir: Path, sheets, *, book_pdf: bool, policies: bool) -> in
             continue
         if address == BOOK_ADDRESS and book_pdf:
             html = with_book_link(html)
+        if address == ERROR_PAGE:
+            html = error_page_links(html)
         html = dress_page(html, address, sheets)
         if policies:
-            html = with_policy(html, lambda target, folder=path.parent: read((folder / target).resolve()))
+            html = with_policy(html, lambda target, folder=path.parent: read(_file_of(site_dir, folder, target)))
         path.write_text(html, encoding="utf-8")
     return len(pages)
 
