@@ -94,6 +94,20 @@ def test_every_page_has_the_same_article_text(site_dir, zensical_site, part):
     assert not differing, "\n".join(differing)
 
 
+def test_the_whole_book_is_the_same_from_both_engines(site_dir, zensical_site):
+    """The book element of the whole-book page, markup and all (so its PDF
+    is the same too, drawn once for both builds from the shared cache)."""
+    from macros.site.html_parts import inner_span
+
+    def book(site: Path) -> str:
+        html = (site / "print_page.html").read_text(encoding="utf-8")
+        start, end = inner_span(html, "div", element_id="print-site-page")
+        return html[start:end]
+
+    assert book(zensical_site) == book(site_dir)
+    assert len(book(site_dir)) > 100_000
+
+
 def test_zensical_build_has_every_worksheet_page(zensical_site):
     sheets = {path.name for path in (zensical_site / "werkbladen").glob("*.html")} - SHEET_FOLDER_PAGES
     assert len(sheets) == WORKSHEET_PAGES, sorted(sheets)

@@ -269,9 +269,12 @@ def test_serve_survives_a_page_error_and_broken_data_and_serves_the_page_again(t
         # with the error, and the preview comes back once it is fixed.
         data = project / "docs" / "data" / "worksheets" / "hefbomen.yaml"
         sound = data.read_text(encoding="utf-8")
-        data.write_text(sound + "\nid: [\n", encoding="utf-8")
-        shown = wait_for(url, "De preview kan niet bouwen", server)
-        assert "Content error in docs/data/worksheets/hefbomen.yaml: is not valid YAML" in shown
+        # Written in one step: a file the watcher sees half-written would be another error.
+        broken = data.with_suffix(".tmp")
+        broken.write_text(sound + "\nid: [\n", encoding="utf-8")
+        os.replace(broken, data)
+        shown = wait_for(url, "Content error in docs/data/worksheets/hefbomen.yaml: is not valid YAML", server)
+        assert "De preview kan niet bouwen" in shown
         started = time.monotonic()
         assert "De preview kan niet bouwen" in fetch(f"http://127.0.0.1:{port}/deel-2/feedback.html")
         assert time.monotonic() - started < 5, "a request waited for a good build"

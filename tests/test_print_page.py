@@ -139,6 +139,16 @@ def test_a_chapter_is_the_page_s_content_without_the_template_s_additions():
     assert content.html.startswith('<h1 id="deel-1-mindset-mindset">Mindset &amp; meer') and content.html.endswith("</div>")
 
 
+def test_a_chapter_is_the_same_from_either_engine():
+    """Zensical puts the target of its skip link in the article and leaves
+    the search's attributes out; MkDocs keeps them. The book is the same
+    (and so is its PDF, drawn once for both)."""
+    mkdocs = '<article class="md-content__inner md-typeset"><h1 id="t">T</h1><aside class="x" data-search-exclude>a</aside></article>'
+    zensical = '<article class="md-content__inner md-typeset"><a id="__skip" tabindex="-1"></a>\n    \n<h1 id="t">T</h1><aside class="x">a</aside></article>'
+    expected = '<h1 id="k-t">T</h1><aside class="x">a</aside>'
+    assert read_chapter(mkdocs, "k", lambda href: href).html == expected == read_chapter(zensical, "k", lambda href: href).html
+
+
 def test_a_page_without_its_article_stops_the_book_with_one_line():
     with pytest.raises(BookError, match=r"^The whole book: site/x.html has no article"):
         read_chapter("<html><body><p>x</p></body></html>", "x", str, name="site/x.html")

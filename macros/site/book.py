@@ -60,6 +60,10 @@ LEFT_OUT = (
 # book has its own), and the links to the page's PDFs (the book's page has
 # the book's).
 CHROME_CLASSES = frozenset({"md-tags", "md-content__button", "md-source-file", "pig-print-source", LINKS_CLASS})
+# The same by id: the target of Zensical's "skip to content" link.
+CHROME_IDS = frozenset({"__skip"})
+# Attributes for the site's search, which leaves the book's page out.
+SEARCH_ATTRIBUTES = frozenset({"data-search-exclude"})
 
 # Attributes that name ids of the same page.
 ID_REFERENCES = frozenset({
@@ -296,8 +300,9 @@ class PageContent:
 
 class _Chapter(_Copy):
     """The content of a page's article (``<article class="md-content__inner">``),
-    without the template's additions (``CHROME_CLASSES``), with its ids and
-    references made the book's."""
+    without the template's additions (``CHROME_CLASSES``, ``CHROME_IDS``) and
+    the search's attributes, with its ids and references made the book's, so
+    the book is the same whichever engine built the pages."""
 
     def __init__(self, key: str, link: Callable[[str], str]) -> None:
         super().__init__()
@@ -324,7 +329,7 @@ class _Chapter(_Copy):
                 self.articles += 1
         if not self.articles:
             return raw
-        if _classes(attrs) & CHROME_CLASSES:
+        if _classes(attrs) & CHROME_CLASSES or dict(attrs).get("id") in CHROME_IDS:
             return None
         if tag == "h1" and self.title is None and not self.title_text:
             self.title = []
@@ -332,7 +337,7 @@ class _Chapter(_Copy):
             self.in_permalink += 1
             if self.permalink is None and self.permalink_text is None:
                 self.permalink_text, self.permalink_title = [], dict(attrs).get("title") or ""
-        changed = [(name, self.attribute(tag, name, value)) for name, value in attrs]
+        changed = [(name, self.attribute(tag, name, value)) for name, value in attrs if name not in SEARCH_ATTRIBUTES]
         return raw if changed == attrs else start_tag(raw, changed)
 
     def attribute(self, tag: str, name: str, value: str | None) -> str | None:

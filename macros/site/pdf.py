@@ -80,8 +80,13 @@ def engine_version() -> str:
 OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_forms": True}
 
 
+# The code that turns a job into a PDF (this module: which rules a document
+# is drawn with, how): a change of it draws every PDF anew.
+_DRAWING = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
 def cache_key(job: Job, engine: str) -> str:
-    digest = hashlib.sha256((engine + repr(sorted(OPTIONS.items()))).encode())
+    digest = hashlib.sha256((engine + _DRAWING + repr(sorted(OPTIONS.items()))).encode())
     for part in (job.html, *job.stylesheets, *job.then):
         digest.update(b"\0" + part.encode("utf-8"))
     return digest.hexdigest()
