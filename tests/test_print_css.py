@@ -25,7 +25,6 @@ from macros.render.stylesheets import (
     parts_needed,
     print_rules_css,
     print_rules_path,
-    stylesheet_path,
 )
 from sitebuild import DOCS, build_site, copy_project
 
@@ -108,7 +107,7 @@ def test_a_page_gets_the_smallest_stylesheet_that_holds_what_it_shows():
     assert bundle_for({"base", "sheets"}) == "sheet"  # the first of the smallest that hold it
     assert bundle_for({"base", "mindset-test", "planner"}) == COMPLETE
     assert set(BUNDLES[COMPLETE]) == set(PARTS)
-    assert stylesheet_path("site") == "assets/site.css" and stylesheet_path("sheet") == "assets/site-sheet.css"
+    assert print_rules_path("site") == "assets/site.print.css" and print_rules_path("sheet") == "assets/site-sheet.print.css"
 
 
 def site_pages(site_dir):
@@ -140,8 +139,8 @@ def selector_classes(css: str) -> list[set[str]]:
 
 def test_every_page_holds_one_stylesheet_of_its_own_with_every_rule_that_applies_to_it(site_dir, worksheets, conversations):
     generated = generated_rules(worksheets, conversations)
-    for name in BUNDLES:  # no page links a stylesheet as a whole: none is published
-        assert not (site_dir / stylesheet_path(name)).exists(), stylesheet_path(name)
+    # No page links a stylesheet as a whole: none is published, only print rules.
+    assert [path.name for path in (site_dir / "assets").glob("site*.css") if not path.name.endswith(".print.css")] == []
     # A page holds the hand-written rules and links the generated ones for print.
     held = {name: handwritten_css(name, STATIC) for name in BUNDLES}
     assert not [name for name in BUNDLES if "@page pig-" in held[name]]  # no named page of the data
@@ -170,7 +169,7 @@ def test_every_page_holds_one_stylesheet_of_its_own_with_every_rule_that_applies
         classes = {c for value in re.findall(r'\sclass="([^"]*)"', html) for c in value.split()}
         for part, selectors in rules.items():
             if any(selector <= classes for selector in selectors):
-                assert part in BUNDLES[name], f"{path}: a rule of part {part!r} applies, but {stylesheet_path(name)} does not hold it"
+                assert part in BUNDLES[name], f"{path}: a rule of part {part!r} applies, but the stylesheet {name!r} does not hold it"
     assert linked["index.html"] == "site" and linked["deel-1/mindset.html"] == "site"
     assert linked["werkbladen/hefbomen.html"] == "sheet" and linked["deel-4/myra.html"] == "conversation"
     assert linked["bijlagen/mindset-test.html"] == "mindset-test" and linked["print_page.html"] == COMPLETE

@@ -317,7 +317,7 @@ class Entry:
 
 
 class _BookStructure(HTMLParser):
-    """The parts and chapters of mkdocs-print-site-plugin's print page.
+    """The parts and chapters of the whole-book page (macros/site/book.py).
 
     A navigation section (``<section class="print-page md-section">``) is a
     part; its title is its own heading (marked ``pig-web``, where it differs

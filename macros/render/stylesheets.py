@@ -45,25 +45,6 @@ COMPLETE = "complete"
 
 
 
-def stylesheet_path(bundle: str) -> str:
-    """Where a stylesheet is published: ``assets/site.css`` for the base,
-    ``assets/site-<name>.css`` for the others."""
-    return "assets/site.css" if bundle == "site" else f"assets/site-{bundle}.css"
-
-
-class _Classes(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.classes: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name == "class" and value:
-                self.classes.update(value.split())
-
-    handle_startendtag = handle_starttag
-
-
 def parts_needed(html: str) -> set[str]:
     """The parts the classes of the elements of ``html`` call for (the base always)."""
     parser = _Classes()
@@ -80,9 +61,11 @@ def bundle_for(parts: set[str]) -> str:
 
 
 def print_rules_path(bundle: str) -> str:
-    """Where the generated print rules of a stylesheet are published:
-    ``assets/site-sheet.print.css`` beside ``assets/site-sheet.css``."""
-    return stylesheet_path(bundle).removesuffix(".css") + ".print.css"
+    """Where the generated print rules of a stylesheet are published (the
+    one file of it: a page holds its hand-written rules itself):
+    ``assets/site.print.css`` for the base, ``assets/site-sheet.print.css``
+    for the sheets' and so on."""
+    return "assets/site.print.css" if bundle == "site" else f"assets/site-{bundle}.print.css"
 
 
 def handwritten_css(name: str, static: Mapping[str, str]) -> str:

@@ -7,9 +7,10 @@ that raises), mkdocs-macros logs a report with a traceback. With
 
 - the report is logged as one line naming the page and the line
   (``OneLineReports``, a filter on mkdocs-macros' logger);
-- under ``mkdocs serve`` the hooks switch ``on_error_fail`` off: the page's
-  Markdown becomes the report, which the hooks replace by a short notice,
-  and the server goes on; once the page is fixed it is served again.
+- under ``mkdocs serve`` the workbook plugin switches ``on_error_fail``
+  off: the page's Markdown becomes the report, which the plugin replaces by
+  a short notice, and the server goes on; once the page is fixed it is
+  served again.
 
 A mistake that stops the whole build under ``mkdocs serve`` (a data file
 that does not validate, a page that brings a script) would leave MkDocs'
