@@ -45,6 +45,19 @@ COMPLETE = "complete"
 
 
 
+class _Classes(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.classes: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name == "class" and value:
+                self.classes.update(value.split())
+
+    handle_startendtag = handle_starttag
+
+
 def parts_needed(html: str) -> set[str]:
     """The parts the classes of the elements of ``html`` call for (the base always)."""
     parser = _Classes()
