@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sitebuild import ROOT, build_site, copy_project, edit_yaml, html_path, page_sources, page_url, page_urls
+from sitebuild import build_site, copy_project, edit_yaml, html_path, page_sources, page_url, page_urls
 
 # The book's parts in the book's order, as (navigation title, Markdown source) pairs.
 BOOK_ORDER = [

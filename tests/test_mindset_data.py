@@ -9,7 +9,7 @@ import pytest
 
 from macros.content.base import ContentError
 from macros.content.mindset import load_mindset_test
-from sitebuild import BOOK, DOCS, ROOT, assert_names_all, content_error, copy_docs, edit_yaml, normalise
+from sitebuild import BOOK, DOCS, ROOT, assert_names_all, content_error, copy_docs, edit_yaml
 
 DATA = DOCS / "data" / "mindset-test.yaml"
 

@@ -11,7 +11,7 @@ from editorial import book_text, words
 from macros.content.base import ContentError
 from macros.content.planner import load_planner
 from macros.render.planner import render_planner
-from sitebuild import BOOK, DOCS, ROOT, assert_names_all, edit_yaml, load_content, nav_pages_of_config, page_url
+from sitebuild import BOOK, DOCS, assert_names_all, edit_yaml, load_content, nav_pages_of_config, page_url
 
 DATA = DOCS / "data" / "planner.yaml"
 PAGES = nav_pages_of_config()

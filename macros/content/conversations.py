@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, model_validator
 
 from .base import ContentError, Correct, Id, PagePath, Strict, Text, Title, display_path, prose_problem, read_yaml, validate
 from .worksheets import UnknownWorksheetError, WorksheetLibrary, question_section

@@ -264,7 +264,7 @@ def _mindset_fields(html: str) -> str:
         number = re.search(r"\d+", statement).group(0)
 
         def point(found: re.Match) -> str:
-            radio = found.group(1).replace('name="pig-mt-', f'data-item="').replace("<input ", f'<input class="{FIELD}" name="stelling-{number}" ', 1)
+            radio = found.group(1).replace('name="pig-mt-', 'data-item="').replace("<input ", f'<input class="{FIELD}" name="stelling-{number}" ', 1)
             return f'<span class="pig-mt__point">{radio} title="{statement}">{found.group(3)}</span>'
 
         return match.group(1) + _MT_POINT.sub(point, match.group(3)) + match.group(4)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from markupsafe import Markup, escape
 
 from ..content.figures import FigureLibrary
-from ..content.worksheets import Section, UnknownWorksheetError, Worksheet, WorksheetLibrary, question_section
+from ..content.worksheets import UnknownWorksheetError, Worksheet, WorksheetLibrary, question_section
 from .figures import render_figure
 from .markdown import md_text
 from .notice import PRIVACY_NOTE

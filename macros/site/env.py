@@ -21,7 +21,6 @@ from macros.content.library import Content
 from macros.render.corrections import render_corrections, render_kept_slips
 from macros.render.conversations import render_comparison, render_conversation_page
 from macros.render.download import render_download_link
-from macros.render.edition import ABOUT_PAGE, WEB_EDITION, label_web_page
 from macros.render.figures import render_figure
 from macros.render.mindset import render_mindset_summary, render_mindset_test
 from macros.render.pdf import pdf_href, sheet_pdf
