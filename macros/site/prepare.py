@@ -16,6 +16,7 @@ folder another engine builds from.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Mapping
@@ -63,12 +64,17 @@ class Stylesheets:
 
     def inline(self, bundle: str) -> str:
         """The hand-written rules of ``bundle``: what a page holds in its <style>."""
-        return inline_css(bundle, handwritten_css(bundle, self.parts))
+        return self._inline[bundle]
+
+    @functools.cached_property
+    def _inline(self) -> dict[str, str]:
+        return {name: inline_css(name, handwritten_css(name, self.parts)) for name in BUNDLES}
 
     def complete(self) -> str:
         """Every rule of the site as one stylesheet (for the PDFs, in memory)."""
         return bundle_css(COMPLETE, self.parts, self.generated)
 
+    @functools.cached_property
     def print_files(self) -> dict[str, str]:
         """The generated print rules of each stylesheet that has them, by
         where they are published."""
@@ -142,7 +148,7 @@ def prepare(project: Project, content: Content, *, serving: bool = False) -> Pre
     if not serving:
         pages[BOOK_PAGE] = book_page_source()
     sheets = stylesheets(project, content)
-    files = dict(sheets.print_files())
+    files = dict(sheets.print_files)
     withheld = []
     for path in sorted(project.docs_dir.rglob("*")):
         src = path.relative_to(project.docs_dir).as_posix()

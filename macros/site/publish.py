@@ -40,7 +40,7 @@ from macros.site.html_parts import article_of, ids_of
 from macros.site.navigation import name_navigation_sections
 from macros.site.policy import with_policy
 from macros.site.book import BOOK_PAGE, BookError, book_front, edition_day, write_book
-from macros.site.prepare import page_address, site_nav, stylesheets
+from macros.site.prepare import Stylesheets, page_address, site_nav, stylesheets
 from macros.site.project import Project, ProjectError
 from macros.site.search import publish_stems
 
@@ -51,9 +51,6 @@ TABLES_SCRIPT = "assets/tables.js"
 BOOK_ADDRESS = page_address(BOOK_PAGE)
 # The page served for a missing address, in any folder.
 ERROR_PAGE = "404.html"
-# The site's own rules in a page: the only style element of its head.
-OWN_STYLE = "<style>"
-
 
 
 @dataclass
@@ -95,16 +92,14 @@ def _relative(page: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
-def dress_page(html: str, address: str, sheets) -> str:
+def dress_page(html: str, address: str, sheets: Stylesheets) -> str:
     """A built page with the site's stylesheet that holds what it shows, the
     tables' script where it shows a table, and names for the navigation's
     sections. ``address`` is the page's path from the site's root."""
-    if OWN_STYLE in html[: html.find("</head>")]:  # dressed by an earlier run
-        return html
     article = article_of(html) or ""
     bundle = COMPLETE if address == BOOK_ADDRESS else bundle_for(parts_needed(article))
-    styles = f"{OWN_STYLE}{sheets.inline(bundle)}</style>"
-    if print_rules_path(bundle) in sheets.print_files():
+    styles = f"<style>{sheets.inline(bundle)}</style>"
+    if print_rules_path(bundle) in sheets.print_files:
         styles += f'<link rel="stylesheet" href="{escape(_relative(address, print_rules_path(bundle)))}" media="print">'
     if "</head>" not in html or "</body>" not in html:
         raise ProjectError(f"Publish: {address} is not a whole page (no </head> or </body>)")
@@ -136,7 +131,7 @@ def error_page_links(html: str) -> str:
     return _FROM_HOST_ROOT.sub(r"\1_root/", html)
 
 
-def dress_pages(site_dir: Path, sheets, *, book_pdf: bool, policies: bool) -> int:
+def dress_pages(site_dir: Path, sheets: Stylesheets, *, book_pdf: bool, policies: bool) -> int:
     """Every page of ``site_dir`` dressed (``dress_page``), in one pass: the
     whole-book page with the link to the book's PDF where there is one, each
     page with its Content-Security-Policy last (policy.py), as it holds the
