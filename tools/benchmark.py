@@ -143,8 +143,11 @@ def build_stock(tmp: Path, *, palette: bool = False) -> Path:
         "exclude_docs": ours["exclude_docs"],
         "use_directory_urls": False,
         "theme": theme,
-        "markdown_extensions": [ext for ext in ours["markdown_extensions"] if not (isinstance(ext, dict) and "pymdownx.emoji" in ext)],
-        "plugins": [{"search": {"lang": "nl"}}, {"macros": ours["plugins"][2]["macros"]}],
+        # Not the emoji (its tags need Material's Python) nor the web edition's page changes.
+        "markdown_extensions": [
+            ext for ext in ours["markdown_extensions"] if not (isinstance(ext, dict) and "pymdownx.emoji" in ext) and ext != "macros.site.page_changes"
+        ],
+        "plugins": [{"search": {"lang": "nl"}}, next(plugin for plugin in ours["plugins"] if isinstance(plugin, dict) and "macros" in plugin)],
         "nav": with_sheet_pages(ours["nav"], [sheet.id for sheet in load_library()]),
     }
     library = load_library()

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from html.parser import HTMLParser
 
 import rcssmin
+
+from macros.render.html_attributes import attribute_values
 
 # Each part, with the classes whose presence in a page calls for it (a class
 # itself, or an element of its block: "pig-ws" covers "pig-ws__text").
@@ -45,25 +46,9 @@ COMPLETE = "complete"
 
 
 
-class _Classes(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.classes: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name == "class" and value:
-                self.classes.update(value.split())
-
-    handle_startendtag = handle_starttag
-
-
 def parts_needed(html: str) -> set[str]:
     """The parts the classes of the elements of ``html`` call for (the base always)."""
-    parser = _Classes()
-    parser.feed(html)
-    parser.close()
-    blocks = {re.split(r"__|--", name, maxsplit=1)[0] for name in parser.classes}
+    blocks = {re.split(r"__|--", name, maxsplit=1)[0] for name in attribute_values(html, "class", split=True)}
     return {"base"} | {part for part, markers in PARTS.items() if blocks & set(markers)}
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from macros.render.html_attributes import attribute_values
+
 # Elements that never have an end tag.
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 
@@ -73,22 +75,6 @@ def article_of(page_html: str) -> str | None:
     return page_html[span[0] : span[1]] if span else None
 
 
-class _Ids(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name == "id" and value:
-                self.ids.add(value)
-
-    handle_startendtag = handle_starttag
-
-
 def ids_of(html: str) -> set[str]:
     """Every id of an element in ``html``."""
-    parser = _Ids()
-    parser.feed(html)
-    parser.close()
-    return parser.ids
+    return attribute_values(html, "id")
