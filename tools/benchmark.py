@@ -633,6 +633,7 @@ def main() -> None:
         visits = {which: first_visits(path) for which, path in sites.items()}
         scores = lighthouse(sites, args.lighthouse_runs) if args.lighthouse else {}
         own = {name: (site / name).read_bytes() for name in own_assets(site)}
+        search_files = site_files(site), site_files(stock)  # read before the folder goes
 
     if not args.pages_only:
         print("## Build\n")
@@ -665,7 +666,7 @@ def main() -> None:
         print(f"| `{name}` | {kb(len(data))} | {kb(gz(data))} |")
     print(f"| together | {kb(sum(len(d) for d in own.values()))} | {kb(sum(gz(d) for d in own.values()))} |")
 
-    print_search(site_files(site), site_files(stock), None if args.pages_only else searches)
+    print_search(*search_files, None if args.pages_only else searches)
 
     if scores:
         print(f"\n## Lighthouse, mobile, {args.lighthouse_runs} runs interleaved: performance, median (range); accessibility / best practices / SEO, median\n")
