@@ -17,6 +17,7 @@ folder another engine builds from.
 from __future__ import annotations
 
 import functools
+import json
 import posixpath
 import re
 from collections.abc import Mapping
@@ -45,6 +46,9 @@ def sheet_source(sheet, figures) -> str:
     )
     return (
         "---\n"
+        # The title as the data says it (JSON is YAML): not taken from the
+        # heading, whose attribute list MkDocs 1.6.0 would keep in it.
+        f"title: {json.dumps(sheet.title, ensure_ascii=False)}\n"
         "scripts:\n  - assets/answers-store.js\n  - assets/answers.js\n"
         "search:\n  exclude: true\n"
         "hide:\n  - toc\n"
